@@ -1,0 +1,34 @@
+/**
+ * The gazetteer as the core sees it: plain records and a lookup by folded name. Loading and
+ * building live in src/datasets (the core does no I/O).
+ */
+
+/** What kind of place an entry is; drives priors and "X province" vs "X city" choices. */
+export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'city' | 'site' | 'region'
+
+export interface GazetteerEntry {
+  /** Stable id with its origin: `gn:170654` (GeoNames), `ne:SY-RD` (Natural Earth admin-1), `country:SY`, `curated:<slug>`. */
+  readonly id: string
+  /** Canonical display name, e.g. `As-Suwayda`. */
+  readonly name: string
+  readonly lat: number
+  readonly lon: number
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string
+  readonly kind: PlaceKind
+  /** GeoNames-style feature class: A admin, P populated place, S spot/site, T terrain, L area. */
+  readonly featureClass: string
+  readonly population: number
+  /** Id of the containing admin-1 entry, when known. */
+  readonly admin1?: string
+  /** For an admin-1 entry: the id of its capital city, when known. */
+  readonly capital?: string
+}
+
+export interface Gazetteer {
+  /** Entries whose folded name or alias equals `foldedName` (see foldPlaceName). */
+  lookup(foldedName: string): readonly GazetteerEntry[]
+  get(id: string): GazetteerEntry | undefined
+  /** Longest name, in words, of any entry: bounds the recogniser's window. */
+  readonly maxNameWords: number
+}
