@@ -1,0 +1,150 @@
+import * as chrono from 'chrono-node'
+import type { ParsedComponents, ParsedResult } from 'chrono-node'
+import { formatDay } from '../calendar.js'
+import type {
+  PartOfDay,
+  TimeCandidate,
+  TimeContext,
+  TimeReading,
+  TimeRecognizer,
+  TimeValue,
+} from '../time-mention.js'
+
+/**
+ * Chrono reads the calendar forms (month names, weekdays, ISO dates, casual words). We keep its
+ * spans and the components the text states (`isCertain`) and resolve them ourselves with news
+ * rules; chrono's own forward-leaning guesses (a bare "Sunday" on a Saturday = tomorrow) are
+ * discarded. Relative results ("three days ago") keep chrono's arithmetic from the publication
+ * date.
+ */
+export const chronoRecognizer: TimeRecognizer = {
+  rule: 'times/chrono',
+  recognize(context: TimeContext): TimeCandidate[] {
+    const reference = referenceDate(context.published)
+    const candidates: TimeCandidate[] = []
+    for (const result of chrono.casual.parse(context.text, reference)) {
+      const candidate = toCandidate(result)
+      if (candidate !== null) candidates.push(candidate)
+    }
+    return candidates
+  },
+}
+
+/**
+ * Local noon of the publication day: chrono computes in local time, and reading components
+ * back with `get()` in local time makes the result independent of the time zone.
+ */
+function referenceDate(published: string | null): Date {
+  const iso = published ?? '2000-01-01'
+  return new Date(
+    Number(iso.slice(0, 4)),
+    Number(iso.slice(5, 7)) - 1,
+    Number(iso.slice(8, 10)),
+    12,
+  )
+}
+
+function toCandidate(result: ParsedResult): TimeCandidate | null {
+  // Chrono quotes "[On Friday,]"; TIMEX3 and our spans quote only the time words.
+  const lead = /^(?:on|in|at|by|of|during|from|until|till)\s+/i.exec(result.text)?.[0].length ?? 0
+  const trail = /[\s,;]+$/.exec(result.text)?.[0].length ?? 0
+  if (lead + trail >= result.text.length) return null
+  const start = result.index + lead
+  const end = result.index + result.text.length - trail
+  const reading = readComponents(result.start, result.text)
+  if (reading === null) return null
+  const part = partFromText(result.text)
+  let full = reading
+  let rule = `times/${reading.kind}`
+  if (result.end != null) {
+    const to = readComponents(result.end, result.text)
+    if (to !== null && to.kind === reading.kind && to.kind !== 'relative') {
+      full = { kind: 'range', from: reading, to }
+      rule = 'times/range'
+    }
+  }
+  return part === undefined
+    ? { start, end, rule, reading: full }
+    : { start, end, rule, reading: full, part }
+}
+
+/** Turns what chrono is certain of into a reading; null for results we do not want. */
+function readComponents(components: ParsedComponents, text: string): TimeReading | null {
+  const certain = (c: 'year' | 'month' | 'day' | 'weekday' | 'hour') => components.isCertain(c)
+  const get = (c: 'year' | 'month' | 'day' | 'weekday' | 'hour') => components.get(c) ?? 0
+  const tags = components.tags()
+  const relative = [...tags].some(
+    (t) => t.startsWith('result/relative') || t.startsWith('casualReference'),
+  )
+  if (certain('weekday') && !certain('day')) {
+    return { kind: 'weekday', weekday: get('weekday'), shift: weekdayShift(text) }
+  }
+  if (relative) {
+    // Chrono computed these from the publication date we gave it; keep its answer.
+    const value = valueFromComponents(components)
+    return { kind: 'relative', resolve: () => value }
+  }
+  if (certain('month') && certain('day')) {
+    return {
+      kind: 'date',
+      day: get('day'),
+      month: get('month'),
+      ...(certain('year') ? { year: get('year') } : {}),
+      ...(certain('weekday') ? { weekday: get('weekday') } : {}),
+    }
+  }
+  if (certain('weekday')) {
+    return { kind: 'weekday', weekday: get('weekday'), shift: weekdayShift(text) }
+  }
+  if (certain('month')) {
+    // Lower-case "may" and "march" are a modal and a verb far more often than months.
+    if (/^(?:in\s+)?(?:may|march)$/.test(text.trim())) return null
+    return { kind: 'month', month: get('month'), ...(certain('year') ? { year: get('year') } : {}) }
+  }
+  if (certain('year')) return { kind: 'year', year: get('year') }
+  if (certain('hour')) return { kind: 'unresolvable', reason: 'a clock time without a day' }
+  return null
+}
+
+/** "[last] Tuesday", "[next] Monday", "[this] Thursday"; chrono keeps the word in its text. */
+function weekdayShift(text: string): 'bare' | 'last' | 'next' | 'this' {
+  const lower = text.toLowerCase()
+  if (/\b(?:last|past|previous)\s/.test(lower)) return 'last'
+  if (/\b(?:next|coming)\s/.test(lower)) return 'next'
+  if (/\bthis\s/.test(lower)) return 'this'
+  return 'bare'
+}
+
+/** A day interval from chrono's computed components; coarser when only month or year is known. */
+function valueFromComponents(components: ParsedComponents): TimeValue {
+  const year = components.get('year') ?? 2000
+  const month = components.get('month') ?? 1
+  const day = components.get('day') ?? 1
+  if (
+    !components.isCertain('day') &&
+    !components.isCertain('month') &&
+    components.isCertain('year')
+  ) {
+    return { start: formatDay(year, 1, 1), end: formatDay(year, 12, 31), precision: 'year' }
+  }
+  if (!components.isCertain('day') && components.isCertain('month')) {
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+    return {
+      start: formatDay(year, month, 1),
+      end: formatDay(year, month, last),
+      precision: 'month',
+    }
+  }
+  const iso = formatDay(year, month, day)
+  return { start: iso, end: iso, precision: 'day' }
+}
+
+/** "this [morning]", "[tonight]", "Wednesday [night]": the part of the day the words name. */
+function partFromText(text: string): PartOfDay | undefined {
+  const lower = text.toLowerCase()
+  if (/\bmorning\b/.test(lower)) return 'morning'
+  if (/\bafternoon\b/.test(lower)) return 'afternoon'
+  if (/\bevening\b/.test(lower)) return 'evening'
+  if (/\b(?:tonight|night)\b/.test(lower)) return 'night'
+  return undefined
+}

@@ -1,0 +1,59 @@
+import type { TimeCandidate } from '../time-mention.js'
+
+/**
+ * Runs a global regular expression over the text and builds a candidate per match; `build`
+ * returns null for "not a match after all" (chrono's convention). A named group `x` narrows the
+ * span to that group when the pattern needs context it must not quote.
+ */
+export function matchPattern(
+  text: string,
+  pattern: RegExp,
+  build: (match: RegExpExecArray, start: number, end: number) => TimeCandidate | null,
+): TimeCandidate[] {
+  if (!pattern.global) throw new TypeError(`matchPattern: ${pattern} needs the g flag`)
+  const found: TimeCandidate[] = []
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex += 1
+      continue
+    }
+    const inner = m.groups?.['x']
+    const start = inner === undefined ? m.index : m.index + m[0].indexOf(inner)
+    const end = inner === undefined ? m.index + m[0].length : start + inner.length
+    const candidate = build(m, start, end)
+    if (candidate !== null) found.push(candidate)
+  }
+  return found
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  few: 3,
+  several: 4,
+  couple: 2,
+}
+
+/** A count written as digits or words, or null. */
+export function readCount(word: string | undefined): number | null {
+  if (word === undefined) return null
+  const lower = word.toLowerCase().replace(/^a\s+/, '')
+  if (/^\d+$/.test(lower)) return Number(lower)
+  return NUMBER_WORDS[lower] ?? null
+}
+
+/** The pattern source for a count: "3", "three", "a few", "several". */
+export const COUNT = String.raw`\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\s+)?few|several|(?:a\s+)?couple(?:\s+of)?`

@@ -1,0 +1,56 @@
+import type { TimeCandidate, TimeContext, TimeRecognizer } from '../time-mention.js'
+import { matchPattern } from './match-pattern.js'
+
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  final: 4,
+  last: 4,
+}
+
+/**
+ * Quarters of a year, common in economic reports: "[the fourth quarter]", "[Q3 2009]",
+ * "[the second quarter of 2008]". Without a year, the most recent such quarter.
+ */
+export const quarterRecognizer: TimeRecognizer = {
+  rule: 'times/quarter',
+  recognize(context: TimeContext): TimeCandidate[] {
+    return [
+      ...matchPattern(
+        context.text,
+        /\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b/gi,
+        (m, start, end) => {
+          const quarter = ORDINALS[m[1]!.toLowerCase()]
+          if (quarter === undefined) return null
+          const year = m[2] === undefined ? undefined : Number(m[2])
+          return {
+            start,
+            end,
+            rule: 'times/quarter',
+            reading:
+              year === undefined
+                ? { kind: 'quarter', quarter }
+                : { kind: 'quarter', quarter, year },
+          }
+        },
+      ),
+      ...matchPattern(context.text, /\bQ([1-4])(?:\s+((?:19|20)\d\d))?\b/g, (m, start, end) => {
+        const quarter = Number(m[1])
+        const year = m[2] === undefined ? undefined : Number(m[2])
+        return {
+          start,
+          end,
+          rule: 'times/quarter',
+          reading:
+            year === undefined ? { kind: 'quarter', quarter } : { kind: 'quarter', quarter, year },
+        }
+      }),
+    ]
+  },
+}
