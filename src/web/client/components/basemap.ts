@@ -1,0 +1,38 @@
+/**
+ * The offline base map: Natural Earth country borders from the `world-atlas` package, as
+ * TopoJSON turned into GeoJSON here. The 1:110m borders are bundled so the map always draws;
+ * a page may carry the finer 1:50m borders inline (the static report) or serve them next to
+ * the app (`basemap.json`), and then those are used. No tile server, no network beyond that.
+ */
+import type { FeatureCollection } from 'geojson'
+import { feature } from 'topojson-client'
+import type { GeometryCollection, Topology } from 'topojson-specification'
+import coarse from 'world-atlas/countries-110m.json' with { type: 'json' }
+
+export const INLINE_BASEMAP_ID = 'triangulate-basemap'
+
+export async function loadBasemap(doc: Document): Promise<FeatureCollection> {
+  const inline = doc.getElementById(INLINE_BASEMAP_ID)
+  if (inline?.textContent) {
+    const parsed = toFeatures(JSON.parse(inline.textContent) as Topology)
+    if (parsed) return parsed
+  }
+  if (doc.location.protocol === 'http:' || doc.location.protocol === 'https:') {
+    try {
+      const response = await fetch('basemap.json')
+      if (response.ok) {
+        const parsed = toFeatures((await response.json()) as Topology)
+        if (parsed) return parsed
+      }
+    } catch {
+      // The finer borders are optional; the bundled ones follow.
+    }
+  }
+  return toFeatures(coarse as unknown as Topology)!
+}
+
+function toFeatures(topology: Topology): FeatureCollection | null {
+  const countries = topology.objects?.['countries'] as GeometryCollection | undefined
+  if (!countries) return null
+  return feature(topology, countries) as FeatureCollection
+}

@@ -1,0 +1,30 @@
+import type { AnalysisIndex } from '../analysis-index.js'
+import type { OpenEvidence } from '../components/evidence-panel.js'
+
+/** What every view receives: the indexed analysis, the way to open evidence, shared state. */
+export interface ViewContext {
+  readonly index: AnalysisIndex
+  readonly openEvidence: OpenEvidence
+  /** Survives re-renders (live updates, switching views): the map's day, the ledger filter. */
+  readonly state: ViewState
+}
+
+export interface ViewState {
+  day: string | null
+  ledgerFilter: string
+  ledgerQuery: string
+}
+
+/** A rendered view; `destroy` releases what the DOM does not (the Leaflet map). */
+export interface View {
+  readonly element: HTMLElement
+  /** Called once the element is in the document (Leaflet needs its size). */
+  mounted?(): void
+  destroy?(): void
+}
+
+export interface ViewDefinition {
+  readonly id: string
+  readonly label: string
+  render(context: ViewContext): View
+}
