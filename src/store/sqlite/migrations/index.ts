@@ -1,0 +1,10 @@
+import { up as initial } from './001-initial.js'
+
+/**
+ * The SQLite schema history, oldest first. Each entry runs once, inside a transaction together
+ * with its row in `schema_migrations`, so a crash mid-migration leaves the previous schema.
+ * Append new migrations; never edit one that has shipped.
+ */
+export const SQLITE_MIGRATIONS: readonly { readonly name: string; readonly up: string }[] = [
+  { name: '001-initial', up: initial },
+]

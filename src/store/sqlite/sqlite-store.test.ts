@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runStoreContract } from '../store.contract.js'
+import { openSqliteStore } from './sqlite-store.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'triangulate-sqlite-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+runStoreContract('sqlite', () => openSqliteStore(join(dir, `${randomUUID()}.db`)))
+
+describe('openSqliteStore()', () => {
+  it('opens the file in WAL mode with synchronous=FULL and records the migrations it applied', async () => {
+    const path = join(dir, 'settings.db')
+    const store = await openSqliteStore(path)
+    await store.close()
+    const raw = new BetterSqlite3(path, { readonly: true })
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
+    const names = raw.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as {
+      name: string
+    }[]
+    expect(names.map((row) => row.name)).toEqual(['001-initial'])
+    raw.close()
+    const again = await openSqliteStore(path)
+    expect(await again.counts()).toMatchObject({ documents: 0 })
+    await again.close()
+  })
+
+  it('keeps what was committed across a close and a reopen', async () => {
+    const path = join(dir, 'reopen.db')
+    const store = await openSqliteStore(path)
+    await store.putDocument({
+      document: {
+        id: 'kept',
+        source: 'kept.txt',
+        outlet: null,
+        url: null,
+        published: null,
+        publishedFrom: 'unknown',
+        title: null,
+        text: 'Shelling was reported near the bridge.',
+        metadata: {},
+      },
+      contentHash: 'a'.repeat(64),
+      byteLength: 38,
+      revisionKey: 'kept.txt',
+      ingestedAt: '2024-12-08T09:00:00.000Z',
+    })
+    const version = await store.lastUpdate()
+    await store.close()
+    const reopened = await openSqliteStore(path)
+    expect((await reopened.getDocument('kept'))?.document.text).toBe(
+      'Shelling was reported near the bridge.',
+    )
+    expect(await reopened.lastUpdate()).toEqual(version)
+    await reopened.close()
+  })
+
+  it('refuses a missing file when asked to open an existing store only', async () => {
+    await expect(openSqliteStore(join(dir, 'absent.db'), { mustExist: true })).rejects.toThrow()
+  })
+})
