@@ -467,6 +467,7 @@ ${bodyHtml(a, { adAfter: 99 })}
   <aside class="donate-box"><h2>Help us document every life lost</h2><a href="${a.site.home}donate" class="button">Donate</a></aside>
 </main>
 ${FOOTER(a.site)}
+${ANALYTICS(a.site)}
 </body>`,
 
   // A broadcaster: heavy app shell, media player placeholder, 'top stories' rail.
