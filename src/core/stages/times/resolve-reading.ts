@@ -4,7 +4,6 @@ import {
   endOfMonth,
   formatDay,
   isValidDay,
-  monthOf,
   nextWeekday,
   previousWeekday,
   startOfMonth,
@@ -25,6 +24,12 @@ export type Resolution = { readonly value: TimeValue } | { readonly reason: stri
 const FUTURE_PENALTY = 4
 
 /**
+ * Months and quarters are named ahead more often than days ("results for the fourth quarter",
+ * "elections in October"): a milder bias, so a June article's "October" is this October.
+ */
+const FUTURE_PENALTY_COARSE = 2
+
+/**
  * Resolves a reading against the publication date. `future` reverses the past bias (a future
  * cue governs the expression). Without a publication date only readings that state their own
  * year resolve.
@@ -43,7 +48,8 @@ export function resolveReading(
       return { value: { start: day, end: day, precision: 'day' } }
     }
     case 'month': {
-      const year = reading.year ?? inferYear(reading.month, 15, published, future)
+      const year =
+        reading.year ?? inferYear(reading.month, 15, published, future, FUTURE_PENALTY_COARSE)
       if (year === null) return { reason: 'a month without a year needs a publication date' }
       return {
         value: {
@@ -66,9 +72,10 @@ export function resolveReading(
       if (year === undefined) {
         if (published === null)
           return { reason: 'a quarter without a year needs a publication date' }
-        // The [fourth quarter] results, in a January report, are last year's.
-        const current = Math.ceil(monthOf(published) / 3)
-        year = yearOf(published) - (!future && reading.quarter > current ? 1 : 0)
+        // The [fourth quarter] results, in a January report, are last year's; in August, this year's.
+        year =
+          inferYear(reading.quarter * 3 - 1, 15, published, future, FUTURE_PENALTY_COARSE) ??
+          yearOf(published)
       }
       const first = (reading.quarter - 1) * 3 + 1
       return {
@@ -141,6 +148,7 @@ export function inferYear(
   day: number,
   published: string | null,
   future = false,
+  penalty = FUTURE_PENALTY,
 ): number | null {
   if (published === null) return null
   const base = yearOf(published)
@@ -149,7 +157,7 @@ export function inferYear(
     const safeDay = Math.min(day, 28)
     const distance = daysBetween(published, formatDay(year, month, safeDay))
     const ahead = distance > 0
-    const cost = Math.abs(distance) * (ahead !== future ? FUTURE_PENALTY : 1)
+    const cost = Math.abs(distance) * (ahead !== future ? penalty : 1)
     if (best === null || cost < best.cost) best = { year, cost }
   }
   return best === null ? null : best.year

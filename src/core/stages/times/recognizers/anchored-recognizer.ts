@@ -51,7 +51,7 @@ export const anchoredRecognizer: TimeRecognizer = {
       // Rebels entered the city [the next day] / [the previous day] / [the following day]
       ...matchPattern(
         context.text,
-        /\bthe\s+(next|following|previous|preceding)\s+day\b|\bthe\s+day\s+(before|after)\b(?!\s+(?:yesterday|tomorrow))/gi,
+        /\bthe\s+(next|following|previous|preceding)\s+day\b|\bthe\s+day\s+(before|after)(?=\s*[,.;]|\s+(?:that|this)\b)/gi,
         (m, start, end) => {
           const word = (m[1] ?? m[2] ?? '').toLowerCase()
           const sign = word === 'previous' || word === 'preceding' || word === 'before' ? -1 : 1

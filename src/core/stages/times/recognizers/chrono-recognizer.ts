@@ -22,9 +22,14 @@ export const chronoRecognizer: TimeRecognizer = {
   recognize(context: TimeContext): TimeCandidate[] {
     const reference = referenceDate(context.published)
     const candidates: TimeCandidate[] = []
-    for (const result of chrono.casual.parse(context.text, reference)) {
-      const candidate = toCandidate(result)
-      if (candidate !== null) candidates.push(candidate)
+    // Line by line: a headline ending in "Friday" and a date line below it are two expressions.
+    let offset = 0
+    for (const line of context.text.split('\n')) {
+      for (const result of chrono.casual.parse(line, reference)) {
+        const candidate = toCandidate(result, offset, line)
+        if (candidate !== null) candidates.push(candidate)
+      }
+      offset += line.length + 1
     }
     return candidates
   },
@@ -44,15 +49,21 @@ function referenceDate(published: string | null): Date {
   )
 }
 
-function toCandidate(result: ParsedResult): TimeCandidate | null {
+const NAMED_DAY = /\b(?:Black|Good|Holy|Easter|Cyber|Ash|Bloody|Super|Maundy|Palm|Red|Blue)\s+$/
+
+function toCandidate(result: ParsedResult, offset: number, line: string): TimeCandidate | null {
   // Chrono quotes "[On Friday,]"; TIMEX3 and our spans quote only the time words.
   const lead = /^(?:on|in|at|by|of|during|from|until|till)\s+/i.exec(result.text)?.[0].length ?? 0
-  const trail = /[\s,;]+$/.exec(result.text)?.[0].length ?? 0
+  const trail = /(?:[\s,;]+|\s+of)+$/.exec(result.text)?.[0].length ?? 0
   if (lead + trail >= result.text.length) return null
-  const start = result.index + lead
-  const end = result.index + result.text.length - trail
-  const reading = readComponents(result.start, result.text)
+  const start = offset + result.index + lead
+  const end = offset + result.index + result.text.length - trail
+  let reading = readComponents(result.start, result.text)
   if (reading === null) return null
+  // [Black Monday], Good Friday: the name of a day in history, not a weekday of this week.
+  if (reading.kind === 'weekday' && NAMED_DAY.test(line.slice(0, result.index + lead))) {
+    reading = { kind: 'unresolvable', reason: 'the name of a day, not a weekday to count back to' }
+  }
   const part = partFromText(result.text)
   let full = reading
   let rule = `times/${reading.kind}`

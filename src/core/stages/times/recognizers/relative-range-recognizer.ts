@@ -68,16 +68,18 @@ const RANGE_RULES: readonly RangeRule[] = [
   {
     rule: 'times/recent-days',
     pattern: new RegExp(
-      String.raw`\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?(?:(recent|past|last)\s+(?:(${COUNT})\s+)?(days|weeks|hours|months|day|week|hour|month))\b`,
+      String.raw`\b(?:(?:in|over|during|within|for)\s+)?(?<x>(?:the\s+)?(?:(recent|past|last)\s+(?:(${COUNT})\s+)?(days|weeks|hours|months|day|week|hour|month)))\b`,
       'gi',
     ),
     resolve: (m) => {
-      const word = m[1]!.toLowerCase()
-      const unit = m[3]!.toLowerCase()
-      const stated = readCount(m[2])
+      const word = m[2]!.toLowerCase()
+      const unit = m[4]!.toLowerCase()
+      const stated = readCount(m[3])
       const singular = !unit.endsWith('s')
-      // "the last day of talks" and "last week" (a calendar week) are not spans back from today.
+      // "the last day of talks" and "last week" (a calendar week) are not spans back from today;
+      // "may last months" is a verb.
       if (word === 'last' && singular && stated === null) return null
+      if (word === 'last' && !/^(?:in|over|during|within|for|the)\s/i.test(m[0])) return null
       // "the past week" is one week; "recent days" and "the past days" about a week.
       const count =
         stated ?? (singular ? 1 : unit.startsWith('hour') ? 24 : unit.startsWith('day') ? 7 : 2)
@@ -102,7 +104,7 @@ const RANGE_RULES: readonly RangeRule[] = [
   // Talks collapsed [last week]; the city fell [this month]; elections [next year]
   {
     rule: 'times/calendar-unit',
-    pattern: /\b(last|this|next|previous|coming|past)\s+(week|month|year)\b(?!\s+(?:of|on|in)\b)/gi,
+    pattern: /\b(last|this|next|previous|coming|past)\s+(week|month|year)\b(?!\s+of\b)/gi,
     resolve: (m) => {
       const word = m[1]!.toLowerCase()
       const unit = m[2]!.toLowerCase()
@@ -115,13 +117,15 @@ const RANGE_RULES: readonly RangeRule[] = [
   // Fighting continued over [the weekend] / [last weekend]
   {
     rule: 'times/weekend',
-    pattern: /\b(?:(last|this|over the|at the|during the|the)\s+)weekend\b/gi,
+    pattern: /\b(?:over\s+|at\s+|during\s+)?(?<x>(last|this|the)\s+weekend)\b/gi,
     resolve: (m) => {
-      const last = (m[1] ?? '').toLowerCase() === 'last'
+      const word = (m[2] ?? '').toLowerCase()
       return (p) => {
-        // The weekend on or before publication: Saturday-Sunday of this week, or last week's.
         const monday = startOfWeek(p)
-        const saturday = addDays(monday, last || p < addDays(monday, 5) ? -2 : 5)
+        // "This weekend" is the one of the current week, even when said on a Monday; "the
+        // weekend" and "last weekend" the most recent one on or before publication.
+        const thisWeek = word === 'this' || (word !== 'last' && p >= addDays(monday, 5))
+        const saturday = addDays(monday, thisWeek ? 5 : -2)
         return days(saturday, addDays(saturday, 1))
       }
     },

@@ -35,9 +35,12 @@ export const yearRecognizer: TimeRecognizer = {
         const year = Number(m[1])
         const prepositional = YEAR_BEFORE.test(before)
         // A month or day name just before belongs to a date chrono reads whole ("June 2008").
-        if (!prepositional) return null
+        // WWDC [2005], the World Cup 2010: a year naming an edition of an event.
+        const edition =
+          /[A-Z][A-Za-z]+\s+$/.test(before) && !/\b(?:In|On|By|Since|Until)\s+$/.test(before)
+        if (!prepositional && !edition) return null
         // The [2011] uprising: a year qualifying a noun describes the thing, not the clause's time.
-        const attributive = /\bthe\s*$/i.test(before) && ATTRIBUTIVE_NOUN.test(after)
+        const attributive = edition || (/\bthe\s*$/i.test(before) && ATTRIBUTIVE_NOUN.test(after))
         return {
           start,
           end,

@@ -26,7 +26,12 @@ function isNonDate(candidate: TimeCandidate, text: string): boolean {
       /\b(?:ago|past|last|recent|earlier|later|this|next|previous|coming|yesterday|today|tonight|tomorrow|now)\b/i
     if (counted.test(quote) && !spanWord.test(quote) && new RegExp(UNIT, 'i').test(quote))
       return true
-    if (/^(?:for|within|during|after)\s/i.test(quote) && !/\bago\b/i.test(quote)) return true
+    if (
+      /^(?:for|within|during|after|in)\s/i.test(quote) &&
+      counted.test(quote) &&
+      !/\bago\b/i.test(quote)
+    )
+      return true
   }
   // Scores and fractions: "won 3/4 of the seats", "a 2-1 vote".
   if (/^\d{1,2}[/.-]\d{1,2}$/.test(quote)) return true
@@ -36,5 +41,10 @@ function isNonDate(candidate: TimeCandidate, text: string): boolean {
   // A 45-year-old man; a 12-day offensive: the number is an age or a length, not a date.
   const after = text.slice(candidate.end, candidate.end + 12)
   if (/^-(?:year|month|week|day|hour)/i.test(after)) return true
+  // Part of a larger number: "1,[500 to 2],000 jobs".
+  const before = text.slice(Math.max(0, candidate.start - 2), candidate.start)
+  if (/\d[,.]$/.test(before) || /^[,.]\d/.test(after)) return true
+  // The [now]-cancelled deal: an adjective, not a time.
+  if (/^now$/i.test(quote) && /^-/.test(after)) return true
   return false
 }
