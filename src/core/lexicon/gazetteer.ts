@@ -18,6 +18,8 @@ export interface GazetteerEntry {
   readonly kind: PlaceKind
   /** GeoNames-style feature class: A admin, P populated place, S spot/site, T terrain, L area. */
   readonly featureClass: string
+  /** GeoNames feature code when known (`PPLC` capital, `PPLA` admin-1 seat, `AIRB` airbase …). */
+  readonly featureCode?: string
   readonly population: number
   /** Id of the containing admin-1 entry, when known. */
   readonly admin1?: string

@@ -1,4 +1,6 @@
 import type { Gazetteer } from './gazetteer.js'
+import type { ClaimCues } from './claim-cues.js'
+import type { ActorVocabulary } from './generic-actors.js'
 
 /**
  * Everything the per-document stages look up: gazetteer, actor aliases, cue lists. Built by
@@ -7,13 +9,18 @@ import type { Gazetteer } from './gazetteer.js'
 export interface Lexicon {
   readonly gazetteer: Gazetteer
   readonly actors: ActorLexicon
+  /** Generic side phrases ("rebels", "regime forces") and countries with demonyms. */
+  readonly vocabulary: ActorVocabulary
+  /** Event triggers, attribution and stance cues, framing terms. */
+  readonly claims: ClaimCues
 }
 
 /** A known actor, organisation, person or country with its surface forms. */
 export interface ActorEntry {
   /** Stable id, e.g. `org:sohr`, `group:hts`, `person:ahmed-al-sharaa`, `country:TR`. */
   readonly id: string
-  readonly kind: 'actor' | 'person' | 'organization' | 'country'
+  /** `source` = a news outlet or monitor: an organisation whose role is to report. */
+  readonly kind: 'actor' | 'person' | 'organization' | 'country' | 'source'
   readonly name: string
   /** Side code for control and dispute reasoning (`government`, `opposition`, `hts`, `sdf`, `russia` …). */
   readonly side: string | null

@@ -189,4 +189,6 @@ export interface Analysis {
   readonly stories?: readonly unknown[]
   readonly framing?: unknown
   readonly history?: readonly unknown[]
+  /** Extension: admin-1 roll-up of the control map. */
+  readonly regionControl?: readonly unknown[]
 }

@@ -1,0 +1,76 @@
+import type { Word } from '../text/words.js'
+
+/**
+ * A tiny word-pattern language for lexicon files: words in lower case, `a|b` alternatives,
+ * `x*` any suffix, `x?` optional, `_` any one word, `__` up to three words.
+ * `took|taken full|complete? control` matches "took full control" and "taken control".
+ */
+export interface WordPattern {
+  readonly source: string
+  readonly tokens: readonly PatternToken[]
+}
+
+type PatternToken =
+  | { readonly kind: 'word'; readonly alternatives: readonly string[]; readonly prefixes: readonly string[]; readonly optional: boolean }
+  | { readonly kind: 'gap'; readonly max: number }
+
+export function compilePattern(source: string): WordPattern {
+  const tokens: PatternToken[] = source
+    .trim()
+    .split(/\s+/)
+    .map((raw) => {
+      if (raw === '_') return { kind: 'gap', max: 1 } as const
+      if (raw === '__') return { kind: 'gap', max: 3 } as const
+      const optional = raw.endsWith('?')
+      const body = optional ? raw.slice(0, -1) : raw
+      const parts = body.split('|')
+      return {
+        kind: 'word',
+        alternatives: parts.filter((part) => !part.endsWith('*')),
+        prefixes: parts.filter((part) => part.endsWith('*')).map((part) => part.slice(0, -1)),
+        optional,
+      } as const
+    })
+  return { source, tokens }
+}
+
+function wordFits(token: Extract<PatternToken, { kind: 'word' }>, folded: string): boolean {
+  return token.alternatives.includes(folded) || token.prefixes.some((prefix) => folded.startsWith(prefix))
+}
+
+/**
+ * Matches the pattern at word index `at`; returns the index after the last matched word, or -1.
+ * Backtracks over gaps and optional words, so it is exact but only used on short patterns.
+ */
+export function matchPatternAt(pattern: WordPattern, words: readonly Word[], at: number, limit = words.length): number {
+  const step = (t: number, w: number): number => {
+    if (t === pattern.tokens.length) return w
+    const token = pattern.tokens[t]!
+    if (token.kind === 'gap') {
+      for (let skip = token.max === 1 ? 1 : 0; skip <= token.max && w + skip <= limit; skip++) {
+        const end = step(t + 1, w + skip)
+        if (end !== -1) return end
+      }
+      return -1
+    }
+    if (w < limit && wordFits(token, words[w]!.folded)) {
+      const end = step(t + 1, w + 1)
+      if (end !== -1) return end
+    }
+    return token.optional ? step(t + 1, w) : -1
+  }
+  return step(0, at)
+}
+
+/** The first words a pattern can start with, for indexing (null = may start with anything). */
+export function firstWords(pattern: WordPattern): { alternatives: string[]; prefixes: string[] } | null {
+  const alternatives: string[] = []
+  const prefixes: string[] = []
+  for (const token of pattern.tokens) {
+    if (token.kind === 'gap') return null
+    alternatives.push(...token.alternatives)
+    prefixes.push(...token.prefixes)
+    if (!token.optional) return { alternatives, prefixes }
+  }
+  return null
+}

@@ -1,0 +1,95 @@
+import type { Lexicon } from '../lexicon/lexicon.js'
+import type { AnalysisEvent, Entity } from '../model/analysis.js'
+import type { Diagnostic } from '../model/diagnostic.js'
+import type { SourceDocument } from '../model/document.js'
+import { makeSpan } from '../model/span.js'
+import { extractEvents } from '../stages/claims/extract-events.js'
+import { findMentions, type Mention } from '../stages/mentions/find-mentions.js'
+import { findPlaces, type PlaceMention } from '../stages/places/find-places.js'
+import { splitSentences, type Sentence } from '../stages/sentences/split-sentences.js'
+import { findTimes } from '../stages/times/find-times.js'
+import type { TimeMention } from '../stages/times/time-mention.js'
+import { documentFocus } from './document-focus.js'
+
+/** Everything the per-document pipeline learns about one document. */
+export interface DocumentAnalysis {
+  readonly document: SourceDocument
+  readonly sentences: readonly Sentence[]
+  readonly mentions: readonly Mention[]
+  readonly places: readonly PlaceMention[]
+  readonly times: readonly TimeMention[]
+  readonly events: readonly AnalysisEvent[]
+  readonly entities: readonly Entity[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/**
+ * The per-document pipeline, in order. Pure: same document and lexicon, same result.
+ */
+export function analyzeDocument(document: SourceDocument, lexicon: Lexicon): DocumentAnalysis {
+  const diagnostics: Diagnostic[] = []
+  const report = (diagnostic: Diagnostic): void => void diagnostics.push(diagnostic)
+  const { text, id: doc } = document
+
+  // 1. Sentences first: every later stage works sentence by sentence.
+  const sentences = splitSentences(text)
+  // 2. Actors before places, so names like "Free Syria Army" or "Syrian Observatory" are not read as places.
+  const mentions = findMentions(text, lexicon)
+  // 3. Places, skipping spans already known to be actors or organisations (countries stay: they are places too).
+  const places = findPlaces(text, sentences, lexicon.gazetteer, {
+    excludeSpans: mentions.filter((mention) => mention.kind !== 'country' && mention.kind !== 'force' && mention.kind !== 'institution'),
+  })
+  for (const place of places) {
+    if (place.entry === null) {
+      report({ severity: 'info', message: `No coordinates for place "${place.text}"`, stage: 'places', rule: 'places/unresolved', doc, span: makeSpan(doc, text, place.start, place.end) })
+    }
+  }
+  // 4. The country the document is about decides who "the army" and "the government" are.
+  const focus = documentFocus(places, mentions, lexicon)
+  // 5. Time expressions, resolved against the publication date.
+  const times = findTimes(text, document.published, report, doc)
+  // 6. Events with their place, actors, source, stance, date and framing.
+  const events = extractEvents(
+    {
+      doc,
+      text,
+      published: document.published,
+      sentences,
+      mentions,
+      places,
+      times,
+      focusCountry: focus.country,
+      focusDemonym: focus.demonym,
+      focusPlace: focus.place,
+      countrySide: focus.countrySide,
+    },
+    lexicon.claims,
+  )
+  const entities = collectEntities(doc, text, mentions, places)
+  return { document, sentences, mentions, places, times, events, entities, diagnostics }
+}
+
+/** Per-document entities: one per id, every surface form and mention kept. */
+function collectEntities(doc: string, text: string, mentions: readonly Mention[], places: readonly PlaceMention[]): Entity[] {
+  const byId = new Map<string, { entity: Omit<Entity, 'aliases' | 'mentions'>; aliases: Set<string>; mentions: ReturnType<typeof makeSpan>[] }>()
+  const add = (id: string, base: Omit<Entity, 'aliases' | 'mentions'>, start: number, end: number): void => {
+    let record = byId.get(id)
+    if (!record) {
+      record = { entity: base, aliases: new Set(), mentions: [] }
+      byId.set(id, record)
+    }
+    const span = makeSpan(doc, text, start, end)
+    record.aliases.add(span.text)
+    record.mentions.push(span)
+  }
+  for (const mention of mentions) {
+    const kind = mention.kind === 'source' || mention.kind === 'institution' ? 'organization' : mention.kind === 'force' ? 'actor' : mention.kind
+    add(mention.entityId, { id: mention.entityId, kind, name: mention.name, side: mention.side }, mention.start, mention.end)
+  }
+  for (const place of places) {
+    if (!place.entry) continue
+    const entry = place.entry
+    add(entry.id, { id: entry.id, kind: entry.kind === 'country' ? 'country' : 'place', name: entry.name, lat: entry.lat, lon: entry.lon, country: entry.country, featureClass: entry.featureClass, gazetteerId: entry.id }, place.start, place.end)
+  }
+  return [...byId.values()].map(({ entity, aliases, mentions: spans }) => ({ ...entity, aliases: [...aliases], mentions: spans }))
+}

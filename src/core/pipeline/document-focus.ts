@@ -1,0 +1,35 @@
+import type { GazetteerEntry } from '../lexicon/gazetteer.js'
+import type { Lexicon } from '../lexicon/lexicon.js'
+import type { Mention } from '../stages/mentions/find-mentions.js'
+import type { PlaceMention } from '../stages/places/find-places.js'
+
+export interface DocumentFocus {
+  /** ISO alpha-2 of the country most of the document's places lie in, or null. */
+  readonly country: string | null
+  readonly demonym: string | null
+  /** The country's gazetteer entry, the fallback place for country-level events. */
+  readonly place: GazetteerEntry | null
+  readonly countrySide: (code: string) => string | null
+}
+
+/**
+ * The country a document is about: the country holding most of its resolved place mentions
+ * (cities count more than country names, which are often foreign actors). Decides who "the
+ * army" and "the government" are.
+ */
+export function documentFocus(places: readonly PlaceMention[], mentions: readonly Mention[], lexicon: Lexicon): DocumentFocus {
+  const votes = new Map<string, number>()
+  for (const place of places) {
+    if (!place.entry) continue
+    const weight = place.entry.kind === 'country' ? 0.5 : 1
+    votes.set(place.entry.country, (votes.get(place.entry.country) ?? 0) + weight)
+  }
+  for (const mention of mentions) if (mention.kind === 'force' && mention.country) votes.set(mention.country, (votes.get(mention.country) ?? 0) + 0.25)
+  let country: string | null = null
+  let best = 0
+  for (const [code, score] of votes) if (score > best) [country, best] = [code, score]
+  const record = lexicon.vocabulary.countries.find((candidate) => candidate.code === country)
+  const sides = new Map(lexicon.vocabulary.countries.map((candidate) => [candidate.code, candidate.side]))
+  const place = country ? lexicon.gazetteer.get(`country:${country}`) ?? null : null
+  return { country, demonym: record?.demonyms[0] ?? null, place, countrySide: (code) => sides.get(code) ?? code.toLowerCase() }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { loadLexicon } from '../../../datasets/load-lexicon.js'
+import { findMentions } from './find-mentions.js'
+
+const lexicon = loadLexicon()
+const found = (text: string) => findMentions(text, lexicon).map((m) => ({ text: m.text, name: m.name, kind: m.kind, rule: m.rule, side: m.side, at: m.start }))
+
+describe('findMentions()', () => {
+  it('maps aliases and renamings to one canonical entity, with positions', () => {
+    const text = 'Fighters of the Nusra Front, now HTS, joined Hayat Tahrir al-Sham units.'
+    const mentions = findMentions(text, lexicon).filter((m) => m.entityId === 'group:hts')
+    expect(mentions.map((m) => [m.text, m.start])).toEqual([
+      ['Nusra Front', 16],
+      ['HTS', 33],
+      ['Hayat Tahrir al-Sham', 45],
+    ])
+  })
+
+  it('reads institutions with their country and national forces with their demonym', () => {
+    const mentions = found("Syria's defense ministry said Russian warplanes hit the town.")
+    expect(mentions).toContainEqual(expect.objectContaining({ text: "Syria's defense ministry", name: 'Syrian Ministry of Defense', kind: 'institution' }))
+    expect(mentions).toContainEqual(expect.objectContaining({ text: 'Russian warplanes', name: 'Russian air force', kind: 'force' }))
+  })
+
+  it('reads generic sides and the loaded word they carry', () => {
+    const mentions = findMentions('Terrorist groups attacked while regime forces fled.', lexicon)
+    expect(mentions.map((m) => [m.text, m.side, m.framing])).toEqual([
+      ['Terrorist groups', 'opposition', 'terrorists'],
+      ['regime forces', null, 'regime'],
+    ])
+  })
+
+  it('types an unknown titled name as a person and an unknown "… Brigade" as an organisation', () => {
+    const mentions = found('The mayor Karim Haddad met the 44th Armoured Brigade commander.')
+    expect(mentions).toContainEqual(expect.objectContaining({ text: 'Karim Haddad', kind: 'person', rule: 'mentions/titled-person' }))
+    expect(mentions).toContainEqual(expect.objectContaining({ text: 'Armoured Brigade', kind: 'organization' }))
+  })
+
+  it('near misses: short aliases need their capitals, rebel-held is not an actor', () => {
+    expect(found('He is a fan of the aa batteries.').filter((m) => m.name === 'Anadolu Agency')).toEqual([])
+    expect(found('the rebel-held town').filter((m) => m.side === 'opposition')).toEqual([])
+    expect(found('The us and them problem.').filter((m) => m.kind === 'country')).toEqual([])
+  })
+})

@@ -1,0 +1,322 @@
+import type { ActorEntry, Lexicon } from '../../lexicon/lexicon.js'
+import type { CountryRecord, GenericActorPhrase } from '../../lexicon/generic-actors.js'
+import { foldKey } from '../../text/fold-key.js'
+import { isCapitalised, splitWords, type Word } from '../../text/words.js'
+
+/** What a mention names. `force` = a side's forces named generically ("rebels", "Russian troops"). */
+export type MentionKind = 'actor' | 'person' | 'organization' | 'country' | 'source' | 'force' | 'institution'
+
+/** An actor, organisation, person, outlet or generic side named in the text. */
+export interface Mention {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  readonly kind: MentionKind
+  /** Stable entity id: lexicon id, `country:SY`, `force:opposition`, `person:<folded name>` … */
+  readonly entityId: string
+  /** Canonical name ("Syrian Observatory for Human Rights", "Syrian army"). */
+  readonly name: string
+  /** Side code, or null when it depends on the document's country focus (see `country`). */
+  readonly side: string | null
+  /** Country the mention belongs to (demonym, possessive), for national forces and institutions. */
+  readonly country: string | null
+  /** The loaded term the words carry ("terrorists", "regime"), if any. */
+  readonly framing: string | null
+  readonly rule: string
+}
+
+// Nouns that make a demonym a force: [Russian] [troops], [Syrian] [army], [Israeli] [warplanes].
+const FORCE_NOUNS = new Set(['army', 'armies', 'troops', 'forces', 'force', 'military', 'soldiers', 'soldier', 'aircraft', 'warplanes', 'jets', 'air', 'navy', 'units', 'units', 'personnel', 'militias', 'militia', 'fighters', 'officers', 'drones', 'artillery'])
+
+// Institutions named by function; the canonical name is "<Demonym> <suffix>" (Syrian Ministry of Defense).
+const INSTITUTIONS: readonly { words: string[]; suffix: string; side: 'state' | null; kind: 'institution' | 'source' }[] = [
+  { words: ['ministry', 'of', 'defense'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
+  { words: ['ministry', 'of', 'defence'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
+  { words: ['defense', 'ministry'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
+  { words: ['defence', 'ministry'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
+  { words: ['foreign', 'ministry'], suffix: 'Foreign Ministry', side: 'state', kind: 'institution' },
+  { words: ['ministry', 'of', 'foreign', 'affairs'], suffix: 'Foreign Ministry', side: 'state', kind: 'institution' },
+  { words: ['interior', 'ministry'], suffix: 'Interior Ministry', side: 'state', kind: 'institution' },
+  { words: ['ministry', 'of', 'interior'], suffix: 'Interior Ministry', side: 'state', kind: 'institution' },
+  { words: ['health', 'ministry'], suffix: 'Health Ministry', side: 'state', kind: 'institution' },
+  { words: ['ministry', 'of', 'health'], suffix: 'Health Ministry', side: 'state', kind: 'institution' },
+  { words: ['general', 'command', 'of', 'the', 'army', 'and', 'armed', 'forces'], suffix: 'army', side: 'state', kind: 'institution' },
+  { words: ['armed', 'forces', 'general', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
+  { words: ['army', 'general', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
+  { words: ['general', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
+  { words: ['military', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
+  { words: ['army', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
+  { words: ['command', 'of', 'the', 'armed', 'forces'], suffix: 'army', side: 'state', kind: 'institution' },
+  { words: ['military', 'source'], suffix: 'military source', side: 'state', kind: 'institution' },
+  { words: ['military', 'sources'], suffix: 'military source', side: 'state', kind: 'institution' },
+  { words: ['security', 'source'], suffix: 'security source', side: 'state', kind: 'institution' },
+  { words: ['army', 'source'], suffix: 'military source', side: 'state', kind: 'institution' },
+  { words: ['state', 'television'], suffix: 'state television', side: 'state', kind: 'source' },
+  { words: ['state', 'tv'], suffix: 'state television', side: 'state', kind: 'source' },
+  { words: ['state-run', 'television'], suffix: 'state television', side: 'state', kind: 'source' },
+  { words: ['state', 'media'], suffix: 'state media', side: 'state', kind: 'source' },
+  { words: ['state-run', 'media'], suffix: 'state media', side: 'state', kind: 'source' },
+  { words: ['state', 'news', 'agency'], suffix: 'state news agency', side: 'state', kind: 'source' },
+  { words: ['television'], suffix: 'television', side: 'state', kind: 'source' },
+  { words: ['tv'], suffix: 'TV', side: 'state', kind: 'source' },
+  { words: ['government'], suffix: 'government', side: 'state', kind: 'institution' },
+  { words: ['authorities'], suffix: 'authorities', side: 'state', kind: 'institution' },
+  { words: ['officials'], suffix: 'officials', side: 'state', kind: 'institution' },
+  { words: ['intelligence'], suffix: 'intelligence', side: null, kind: 'institution' },
+  { words: ['media'], suffix: 'media', side: null, kind: 'source' },
+  { words: ['media', 'reports'], suffix: 'media', side: null, kind: 'source' },
+]
+
+// Words before a name that make it a person: [Rebel commander] Hassan ..., [mayor] ...
+const PERSON_TITLES = new Set(['commander', 'leader', 'mayor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'general', 'gen.', 'colonel', 'col.', 'official', 'governor', 'chief', 'director', 'envoy', 'ambassador', 'premier', 'king', 'prince', 'sheikh', 'analyst', 'researcher', 'correspondent', 'reporter', 'secretary', 'head', 'activist', 'adviser', 'advisor', 'emir', 'lieutenant', 'captain', 'major', 'sergeant', 'mr.', 'mrs.', 'ms.', 'dr.', 'prime', 'chairman'])
+// Lower-case particles inside Arabic and other names (Abu Mohammed [al]-Jolani, Osama [bin] Laden).
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'abd', 'de', 'van', 'von', 'der', 'al-', 'ul', 'ad', 'as', 'ash', 'az'])
+// Heads that make an unknown capitalised run an organisation.
+const ORG_HEADS = new Set(['agency', 'ministry', 'council', 'command', 'forces', 'army', 'brigade', 'division', 'regiment', 'front', 'committee', 'observatory', 'network', 'news', 'tv', 'television', 'times', 'post', 'press', 'party', 'movement', 'organization', 'organisation', 'union', 'group', 'brigades', 'battalion', 'corps', 'guard', 'directorate', 'office', 'institute', 'center', 'centre', 'foundation', 'commission', 'service', 'services', 'radio', 'channel'])
+
+interface Vocabulary {
+  readonly demonyms: Map<string, CountryRecord>
+  readonly countryNames: Map<string, CountryRecord>
+  readonly maxCountryWords: number
+  readonly generic: readonly GenericActorPhrase[]
+}
+
+const vocabularyCache = new WeakMap<Lexicon, Vocabulary>()
+function vocabularyOf(lexicon: Lexicon): Vocabulary {
+  let vocabulary = vocabularyCache.get(lexicon)
+  if (!vocabulary) {
+    const demonyms = new Map<string, CountryRecord>()
+    const countryNames = new Map<string, CountryRecord>()
+    let maxCountryWords = 1
+    for (const country of lexicon.vocabulary.countries) {
+      for (const demonym of country.demonyms) demonyms.set(foldKey(demonym), country)
+      for (const alias of [country.name, ...country.aliases]) {
+        const key = foldKey(alias)
+        countryNames.set(key, country)
+        maxCountryWords = Math.max(maxCountryWords, key.split(' ').length)
+      }
+    }
+    vocabulary = { demonyms, countryNames, maxCountryWords, generic: lexicon.vocabulary.generic }
+    vocabularyCache.set(lexicon, vocabulary)
+  }
+  return vocabulary
+}
+
+/**
+ * Finds actors, organisations, people, outlets and generic sides. Candidates come from the
+ * lexicon (longest alias first), institutions named by function ("the defense ministry"),
+ * national forces ("Russian warplanes"), generic sides ("rebels", "regime forces") and unknown
+ * capitalised names typed by a title before them ("mayor Ali Hassan") or an organisation head
+ * ("... Brigade"). Overlaps are resolved left to right, longest first.
+ */
+export function findMentions(text: string, lexicon: Lexicon): Mention[] {
+  const words = splitWords(text)
+  const vocabulary = vocabularyOf(lexicon)
+  const mentions: Mention[] = []
+  let i = 0
+  while (i < words.length) {
+    const found =
+      matchLexicon(text, words, i, lexicon) ??
+      matchInstitution(text, words, i, vocabulary) ??
+      matchNationalForce(text, words, i, vocabulary) ??
+      matchCountry(text, words, i, vocabulary) ??
+      matchGeneric(text, words, i, vocabulary) ??
+      matchUnknownName(text, words, i)
+    if (found) {
+      mentions.push(found.mention)
+      i += found.length
+    } else {
+      i++
+    }
+  }
+  return mentions
+}
+
+type Found = { mention: Mention; length: number } | null
+
+function span(text: string, words: readonly Word[], i: number, n: number) {
+  const start = words[i]!.start
+  const end = words[i + n - 1]!.end
+  return { start, end, text: text.slice(start, end) }
+}
+
+function keyOf(words: readonly Word[], i: number, n: number): string | null {
+  if (i + n > words.length) return null
+  const parts: string[] = []
+  for (let k = i; k < i + n; k++) parts.push(words[k]!.folded)
+  return parts.join(' ')
+}
+
+/** True when the surface case is compatible with the alias ("HTS" needs capitals; "Mehr" needs a capital). */
+function caseFits(surface: readonly Word[], alias: string): boolean {
+  const aliasWords = alias.split(/\s+/)
+  if (aliasWords.length !== surface.length) return true
+  return aliasWords.every((aliasWord, k) => {
+    const word = surface[k]!.text
+    if (/^[A-Z0-9.]{2,5}$/.test(aliasWord)) return word.replace(/[’']s$/, '') === aliasWord || word === aliasWord
+    if (isCapitalised(aliasWord)) return isCapitalised(word)
+    return true
+  })
+}
+
+function matchLexicon(text: string, words: readonly Word[], i: number, lexicon: Lexicon): Found {
+  for (let n = Math.min(lexicon.actors.maxAliasWords, words.length - i); n >= 1; n--) {
+    const key = keyOf(words, i, n)
+    if (key === null) continue
+    const entries = lexicon.actors.lookup(key)
+    const surface = words.slice(i, i + n)
+    const entry = entries.find((candidate) =>
+      [candidate.name, ...candidate.aliases].some((alias) => foldKey(alias) === key && caseFits(surface, alias)),
+    )
+    if (!entry) continue
+    return { mention: fromEntry(span(text, words, i, n), entry), length: n }
+  }
+  return null
+}
+
+function fromEntry(at: { start: number; end: number; text: string }, entry: ActorEntry): Mention {
+  return { ...at, kind: entry.kind, entityId: entry.id, name: entry.name, side: entry.side, country: null, framing: null, rule: 'mentions/lexicon-alias' }
+}
+
+/** A demonym, a possessive country or a country name before the current word, if any. */
+function countryBefore(words: readonly Word[], i: number, vocabulary: Vocabulary): { country: CountryRecord; from: number } | null {
+  const previous = words[i - 1]
+  if (!previous) return null
+  const demonym = vocabulary.demonyms.get(previous.folded)
+  if (demonym && isCapitalised(previous.text)) return { country: demonym, from: i - 1 }
+  const possessive = previous.folded.replace(/'s?$/, '')
+  if (possessive !== previous.folded) {
+    const country = vocabulary.countryNames.get(possessive) ?? vocabulary.demonyms.get(possessive)
+    if (country && isCapitalised(previous.text)) return { country, from: i - 1 }
+  }
+  return null
+}
+
+// [Syria's defense ministry], [the Syrian Ministry of Defense], [a military source], [state television]
+function matchInstitution(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+  for (const institution of INSTITUTIONS) {
+    const n = institution.words.length
+    const key = keyOf(words, i, n)
+    if (key !== institution.words.join(' ')) continue
+    const owner = countryBefore(words, i, vocabulary)
+    // Bare one-word institutions ("television", "officials", "media") need a country before them.
+    if (n === 1 && !owner) continue
+    if (owner && words[i]!.start - words[owner.from]!.end > 2) continue
+    const from = owner ? owner.from : i
+    const name = owner ? `${owner.country.demonyms[0]} ${institution.suffix}` : institution.suffix
+    return {
+      mention: {
+        ...span(text, words, from, i + n - from),
+        kind: institution.kind === 'source' ? 'source' : 'institution',
+        entityId: `institution:${foldKey(name)}`,
+        name,
+        side: null,
+        country: owner ? owner.country.code : null,
+        framing: null,
+        rule: 'mentions/institution',
+      },
+      length: i + n - from,
+    }
+  }
+  return null
+}
+
+// [Russian warplanes], [Syrian government forces], [Turkish troops]
+function matchNationalForce(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+  const word = words[i]!
+  const country = vocabulary.demonyms.get(word.folded)
+  if (!country || !isCapitalised(word.text)) return null
+  for (let n = 2; n <= 3 && i + n <= words.length; n++) {
+    const last = words[i + n - 1]!
+    if (!FORCE_NOUNS.has(last.folded)) continue
+    // "Syrian opposition forces" belongs to the generic matcher.
+    const middle = words.slice(i + 1, i + n - 1).map((w) => w.folded)
+    if (middle.some((m) => m.startsWith('opposition') || m.startsWith('rebel') || m === 'kurdish' || m === 'militant')) return null
+    if (middle.some((m) => !['government', 'armed', 'military', 'air', 'regime', 'special', 'security', 'ground', 'army', 'naval', 'border'].includes(m))) return null
+    const noun = last.folded === 'military' ? 'army' : middle.includes('air') || last.folded === 'warplanes' || last.folded === 'aircraft' || last.folded === 'jets' ? 'air force' : 'army'
+    const name = `${country.demonyms[0]} ${noun}`
+    return {
+      mention: { ...span(text, words, i, n), kind: 'force', entityId: `force:${country.code.toLowerCase()}`, name, side: null, country: country.code, framing: null, rule: 'mentions/national-force' },
+      length: n,
+    }
+  }
+  return null
+}
+
+// [Jordan], [Russia], and [the United States] have urged their citizens to leave
+function matchCountry(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+  for (let n = Math.min(vocabulary.maxCountryWords, words.length - i); n >= 1; n--) {
+    const key = keyOf(words, i, n)
+    if (key === null) continue
+    const country = vocabulary.countryNames.get(key)
+    if (!country || !isCapitalised(words[i]!.text)) continue
+    // "US" and "UK" only in capitals; "Georgia" and "Jordan" stay places/names unless the lexicon says otherwise.
+    if (key.length <= 3 && words[i]!.text !== words[i]!.text.toUpperCase()) continue
+    return {
+      mention: { ...span(text, words, i, n), kind: 'country', entityId: `country:${country.code}`, name: country.name, side: country.side, country: country.code, framing: null, rule: 'mentions/country' },
+      length: n,
+    }
+  }
+  return null
+}
+
+// [rebels], [regime forces], [terrorist organizations], [the opposition]
+function matchGeneric(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+  let best: { phrase: GenericActorPhrase; n: number } | null = null
+  for (const phrase of vocabulary.generic) {
+    const n = phrase.words.length
+    if (i + n > words.length || (best && best.n >= n)) continue
+    let fits = true
+    for (let k = 0; k < n && fits; k++) {
+      const pattern = phrase.words[k]!
+      const word = words[i + k]!.folded
+      fits = pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) && !word.endsWith('-held') : word === pattern
+    }
+    if (fits) best = { phrase, n }
+  }
+  if (!best) return null
+  const owner = countryBefore(words, i, vocabulary)
+  const from = owner && best.phrase.side === 'government' ? owner.from : i
+  const n = i + best.n - from
+  const name = best.phrase.side === 'government' && owner ? `${owner.country.demonyms[0]} army` : best.phrase.side
+  return {
+    mention: {
+      ...span(text, words, from, n),
+      kind: 'force',
+      entityId: `force:${best.phrase.side === 'government' && owner ? owner.country.code.toLowerCase() : best.phrase.side}`,
+      name,
+      side: best.phrase.side === 'government' ? null : best.phrase.side,
+      country: owner?.country.code ?? null,
+      framing: best.phrase.framing,
+      rule: 'mentions/generic-side',
+    },
+    length: n,
+  }
+}
+
+// [Rebel commander] Hassan Abdel Ghani; the mayor, Turki Al-Mahlawi; the Khalkhalah Brigade
+function matchUnknownName(text: string, words: readonly Word[], i: number): Found {
+  if (!isCapitalised(words[i]!.text)) return null
+  let n = 0
+  while (i + n < words.length && n < 5) {
+    const word = words[i + n]!
+    const particle = NAME_PARTICLES.has(word.folded) || /^(?:al|el|as|ad|ar|ash|az)-/i.test(word.text)
+    if (!isCapitalised(word.text) && !(particle && n > 0)) break
+    // A name does not run across punctuation ("Ghani, the commander").
+    if (n > 0 && /[,;:()"“”]/.test(text.slice(words[i + n - 1]!.end, word.start))) break
+    n++
+  }
+  if (n < 1) return null
+  const previous = words[i - 1]
+  const titled = previous !== undefined && PERSON_TITLES.has(previous.folded) && !/[.!?]/.test(text.slice(previous.end, words[i]!.start))
+  const head = words[i + n - 1]!.folded
+  if (titled && n >= 2 && n <= 4 && !ORG_HEADS.has(head)) {
+    const at = span(text, words, i, n)
+    return { mention: { ...at, kind: 'person', entityId: `person:${foldKey(at.text)}`, name: at.text, side: null, country: null, framing: null, rule: 'mentions/titled-person' }, length: n }
+  }
+  if (n >= 2 && ORG_HEADS.has(head)) {
+    const at = span(text, words, i, n)
+    return { mention: { ...at, kind: 'organization', entityId: `org:${foldKey(at.text)}`, name: at.text, side: null, country: null, framing: null, rule: 'mentions/organization-head' }, length: n }
+  }
+  return null
+}
