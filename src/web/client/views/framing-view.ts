@@ -4,10 +4,12 @@
  * are emphasised. Every term opens the sentences it was read from.
  */
 import type { Span } from '../../../core/model/span.js'
+import type { Entity } from '../../../core/model/analysis.js'
 import type { AnalysisIndex } from '../analysis-index.js'
 import { labelEventType, outletOf } from '../analysis-index.js'
 import { h } from '../components/dom.js'
 import type { OpenEvidence } from '../components/evidence-panel.js'
+import { entityEvidence } from '../components/evidence-requests.js'
 import type { View, ViewContext, ViewDefinition } from './view.js'
 
 export const framingView: ViewDefinition = {
@@ -22,6 +24,8 @@ type Cells = Map<string, Map<string, { spans: Span[]; loaded: boolean }>>
 interface Row {
   readonly label: string
   readonly cells: Cells
+  /** The actor's entity, whose mentions the row header opens. */
+  readonly entity?: Entity
 }
 
 const ACTOR_KINDS = new Set(['actor', 'organization', 'country'])
@@ -61,8 +65,8 @@ function renderFraming(context: ViewContext): View {
                 outlets.map((outlet) => h('th', { scope: 'col' }, outlet)),
               ),
             ),
-            section('Actors', actors, outlets, openEvidence),
-            section('Actions', actions, outlets, openEvidence),
+            section('Actors', actors, outlets, openEvidence, index),
+            section('Actions', actions, outlets, openEvidence, index),
           ),
         ),
   )
@@ -74,6 +78,7 @@ function section(
   rows: readonly Row[],
   outlets: readonly string[],
   openEvidence: OpenEvidence,
+  index: AnalysisIndex,
 ): HTMLElement {
   return h(
     'tbody',
@@ -89,7 +94,25 @@ function section(
       h(
         'tr',
         null,
-        h('th', { scope: 'row' }, row.label),
+        h(
+          'th',
+          { scope: 'row' },
+          row.entity
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link',
+                  onclick: (event: Event) =>
+                    openEvidence(
+                      entityEvidence(index, row.entity!),
+                      event.currentTarget as HTMLElement,
+                    ),
+                },
+                row.label,
+              )
+            : row.label,
+        ),
         outlets.map((outlet) => {
           const terms = row.cells.get(outlet)
           if (!terms || terms.size === 0) return h('td', { class: 'none' }, '—')
@@ -170,7 +193,7 @@ function actorRows(index: AnalysisIndex): Row[] {
       const cells: Cells = new Map()
       for (const mention of entity.mentions)
         addTerm(cells, outletOf(index, mention.doc), mention.text, mention, false)
-      return { label: entity.name, cells }
+      return { label: entity.name, cells, entity }
     })
 }
 
