@@ -19,7 +19,11 @@ const CLAUSE_BOUNDARY =
 
 /** Only framing words may stand between the sentence start and a fronted expression. */
 const SENTENCE_OPENING =
-  /^[\s"“'‘(]*(?:(?:on|in|at|by|late|early|earlier|later|since|during|overnight|and|but|then|meanwhile|also|until|as of|from|so far|already|,)\s*)*$/i
+  /^[\s"“'‘(]*(?:(?:on|in|at|by|late|early|earlier|later|since|during|overnight|over|within|for|after|throughout|the|and|but|then|meanwhile|also|until|as of|from|so far|already|,)\s*)*$/i
+
+/** Words of a clause that reports speech: its time dates the statement, not the event. */
+const REPORTING =
+  /\b(?:said|says|told|added|announced|stated|reported|wrote|claimed|confirmed|denied)\b/i
 
 /** "for the first time since 2016": a comparison, not the time of the clause. */
 const COMPARATIVE_BEFORE =
@@ -76,6 +80,7 @@ export function chooseEventTime(
 
   const outside = candidates
     .filter((m) => m.end <= clause.start || m.start >= clause.end)
+    .filter((m) => !inRelativeClause(m, sentence, words))
     .sort(byDistance)
   for (const m of outside) {
     const opening = words(sentence.start, m.start)
@@ -83,8 +88,32 @@ export function chooseEventTime(
     if (opening === null ? m.start - sentence.start <= 3 : SENTENCE_OPENING.test(opening)) return m
     const gap = m.start >= clause.end ? words(clause.end, m.start) : words(m.end, clause.start)
     if (gap !== null && gap.length <= 40 && !CLAUSE_BOUNDARY.test(gap)) return m
+    // In the face of the offensive, [on December 7], ministers agreed …: an introductory
+    // phrase set off by a comma before the clause.
+    const after = words(m.end, m.end + 2)
+    if (m.end <= clause.start && opening !== null && after !== null && /^\s*,/.test(after)) {
+      if (!CLAUSE_BOUNDARY.test(opening) && !REPORTING.test(opening)) return m
+    }
+  }
+  // The army [Sunday] captured the town centre, while continuing to advance: the one time
+  // expression of the sentence, in its main clause, scopes every clause of it, unless it
+  // dates a statement about the event ("…, the army said on Thursday").
+  const [only, ...others] = outside
+  if (only !== undefined && others.length === 0 && candidates.length === 1) {
+    const gap = only.start >= clause.end ? words(clause.end, only.start) : null
+    if (gap === null || !REPORTING.test(gap)) return only
   }
   return null
+}
+
+/** Inside a relative clause or parenthesis opened before it: ", which fell in 2016, ". */
+function inRelativeClause(
+  m: TimeMention,
+  sentence: Range,
+  words: (from: number, to: number) => string | null,
+): boolean {
+  const before = words(sentence.start, m.start)
+  return before !== null && RELATIVE_OPEN.test(before)
 }
 
 function isComparative(m: TimeMention, before: string | null): boolean {

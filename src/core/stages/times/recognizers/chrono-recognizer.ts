@@ -90,6 +90,13 @@ function readComponents(components: ParsedComponents, text: string): TimeReading
   if (certain('weekday') && !certain('day')) {
     return { kind: 'weekday', weekday: get('weekday'), shift: weekdayShift(text) }
   }
+  // After a [night] of clashes; fighting at night: a bare part of the day names no day (chrono
+  // would take today's) and is as often a noun as a time.
+  if (
+    /^(?:(?:in|at|during)\s+)?(?:the\s+)?(?:morning|afternoon|evening|night)$/i.test(text.trim())
+  ) {
+    return null
+  }
   if (relative) {
     // Chrono computed these from the publication date we gave it; keep its answer.
     const value = valueFromComponents(components)
