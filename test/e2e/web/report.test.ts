@@ -1,13 +1,16 @@
 /**
  * The static report as a person uses it: opened from a file:// path in headless Chromium with
  * every non-file request aborted. The map draws, the date slider recolours a place, a dispute
- * opens with both sentences highlighted, and markup inside an article stays text.
+ * opens with both sentences highlighted, and markup inside an article stays text. Run over the
+ * hand-written fixture (exact expectations) and over the example corpus through the real
+ * pipeline, with one hostile article added.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyzeInputs } from '../../../src/app/analyze.js'
 import type { Analysis } from '../../../src/core/model/analysis.js'
 import { renderHtmlReport } from '../../../src/export/html-report.js'
 import {
@@ -19,52 +22,54 @@ import {
   type Session,
 } from './browser.js'
 import { fixtureAnalysis, HOSTILE_TITLE } from './fixture.js'
+import {
+  findControlChange,
+  findTwoSidedDispute,
+  openDispute,
+  paintedPixels,
+  placeMarker,
+  slideTo,
+} from './page-checks.js'
 
 if (!hasChromium)
   console.warn(`report e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`)
 
-/** The fill of the control marker of a place on the map. */
-async function placeFill(page: Page, place: string): Promise<string | null> {
-  return page.getAttribute(`path.control-marker[data-place="${place}"]`, 'fill')
+const EXAMPLE = path.resolve(import.meta.dirname, '..', '..', '..', 'examples', 'fall-of-the-south')
+
+/** An article written for this test whose title, outlet and body carry markup. */
+const HOSTILE_ARTICLE = `outlet: <b>Evil</b> Wire
+published: 2024-12-07
+title: ${HOSTILE_TITLE}
+
+Air strikes hit Daraa on Saturday morning, residents said. <script>window.__pwned = 3</script> A witness described <img src=x onerror="window.__pwned=4"> smoke over the market. </script><script>window.__pwned=5</script>
+`
+
+/** Writes the report to a temporary file and returns its file:// address. */
+function writeReport(analysis: Analysis): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'triangulate-report-')), 'report.html')
+  writeFileSync(file, renderHtmlReport(analysis))
+  return `file://${file}`
 }
 
-/** Moves the date slider with the keyboard to `day`, as a person would. */
-async function slideTo(page: Page, analysisDays: readonly string[], day: string): Promise<void> {
-  const target = analysisDays.indexOf(day)
-  expect(target).toBeGreaterThanOrEqual(0)
-  await page.focus('#day-slider')
-  await page.keyboard.press('Home')
-  for (let i = 0; i < target; i++) await page.keyboard.press('ArrowRight')
-  await expect.poll(() => page.inputValue('#day-slider')).toBe(String(target))
+/** Opens the article list on the summary and the article with the given id. */
+async function openArticle(page: Page, url: string, doc: string): Promise<void> {
+  await page.goto(`${url}#summary`)
+  await page.click('details.articles summary')
+  await page.click(`#article-list [data-doc="${doc}"] button`)
+  await page.waitForSelector('#evidence.open .article-title')
 }
 
-/** How many pixels of the base map canvas are painted (not transparent). */
-async function paintedPixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-overlay-pane canvas')
-    const context = canvas?.getContext('2d')
-    if (!canvas || !context || canvas.width === 0) return 0
-    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data
-    let painted = 0
-    for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) painted++
-    return painted
-  })
-}
-
-function daysOf(analysis: Analysis): string[] {
-  const dates = [
-    ...analysis.control.map((state) => state.date),
-    ...analysis.timeline.flatMap((entry) => [entry.date.start, entry.date.end]),
-  ].sort()
-  const days: string[] = []
-  for (
-    let t = Date.parse(`${dates[0]}T00:00:00Z`);
-    t <= Date.parse(`${dates[dates.length - 1]}T00:00:00Z`);
-    t += 86_400_000
-  ) {
-    days.push(new Date(t).toISOString().slice(0, 10))
-  }
-  return days
+/** Checks that the hostile article shows as text and none of its markup became elements or ran. */
+async function expectHostileAsText(page: Page): Promise<void> {
+  expect(await page.textContent('#evidence .article-title')).toBe(HOSTILE_TITLE)
+  expect(await page.textContent('#evidence .article-text')).toContain(
+    '<script>window.__pwned = 3</script>',
+  )
+  expect(await page.textContent('#evidence .article-meta')).toContain('<b>Evil</b> Wire')
+  expect(await page.locator('#app img, #app script, #app b').count()).toBe(0)
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+  ).toBeUndefined()
 }
 
 describe.skipIf(!hasChromium)('static report of the hand-written fixture', () => {
@@ -75,10 +80,7 @@ describe.skipIf(!hasChromium)('static report of the hand-written fixture', () =>
   const analysis = fixtureAnalysis()
 
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'triangulate-report-'))
-    const file = path.join(dir, 'report.html')
-    writeFileSync(file, renderHtmlReport(analysis))
-    url = `file://${file}`
+    url = writeReport(analysis)
     session = await launchBrowser()
     ;({ page, problems } = await openOffline(session.context))
   })
@@ -94,7 +96,6 @@ describe.skipIf(!hasChromium)('static report of the hand-written fixture', () =>
       .toBe(2)
     // The country borders are drawn on a canvas: it must hold painted pixels.
     await expect.poll(() => paintedPixels(page)).toBeGreaterThan(1000)
-    expect(await page.locator('.leaflet-map-pane').count()).toBe(1)
     expect(
       await page
         .locator('.leaflet-marker-pane .event-cluster, .leaflet-marker-pane .event-marker')
@@ -107,45 +108,35 @@ describe.skipIf(!hasChromium)('static report of the hand-written fixture', () =>
   it('recolours a place when the date slider passes the day it changed hands', async () => {
     await page.goto(`${url}#map`)
     await page.waitForSelector('path.control-marker[data-place="place-velen"]')
-    const days = daysOf(analysis)
-    await slideTo(page, days, '2030-03-03')
-    const before = await placeFill(page, 'place-velen')
-    expect(
-      await page.getAttribute('path.control-marker[data-place="place-velen"]', 'data-controller'),
-    ).toBe('government')
-    await slideTo(page, days, '2030-03-04')
-    const after = await placeFill(page, 'place-velen')
-    expect(
-      await page.getAttribute('path.control-marker[data-place="place-velen"]', 'data-controller'),
-    ).toBe('opposition')
-    expect(after).not.toBe(before)
+    await slideTo(page, analysis, '2030-03-03')
+    const before = await placeMarker(page, 'place-velen')
+    expect(before.controller).toBe('government')
+    await slideTo(page, analysis, '2030-03-04')
+    const after = await placeMarker(page, 'place-velen')
+    expect(after.controller).toBe('opposition')
+    expect(after.fill).not.toBe(before.fill)
     // The disputed town is hatched rather than filled with a flat colour.
-    expect(await placeFill(page, 'place-karsa')).toMatch(/^url\(#hatch-/)
+    expect((await placeMarker(page, 'place-karsa')).fill).toMatch(/^url\(#hatch-/)
     expect(await page.textContent('#map-day')).toBe('4 Mar 2030')
+    // The list beside the map says the same, for keyboards and screen readers.
+    expect(
+      await page.getAttribute('#place-list [data-place="place-velen"]', 'data-controller'),
+    ).toBe('opposition')
     expect(problems.errors).toEqual([])
   })
 
   it('opens a dispute with the sentence of each side highlighted', async () => {
     await page.goto(`${url}#disputes`)
-    await page.click('[data-dispute="d1"] .dispute-open')
-    const groups = page.locator('#evidence .evidence-group')
-    await expect.poll(() => groups.count()).toBe(2)
-    const current = (group: number) =>
-      groups
-        .nth(group)
-        .locator('.article-text mark.current')
-        .allTextContents()
-        .then((parts) => parts.join(''))
-    expect(await current(0)).toBe(
+    expect(await openDispute(page, 'd1')).toEqual([
       'Opposition fighters took control of Karsa on Sunday after two days of fighting, according to the Monitoring Group.',
-    )
-    expect(await current(1)).toBe(
       'The defence ministry denied that Karsa had fallen, calling the reports lies spread by terrorists.',
-    )
-    expect(await page.locator('#evidence').isVisible()).toBe(true)
+    ])
     // Choosing the other report of the first side moves the highlight to its article.
-    await groups.nth(0).locator('.evidence-item').nth(1).click()
-    expect(await current(0)).toBe('Rebels captured Karsa on Sunday, residents told Harbour Daily.')
+    const first = page.locator('#evidence .evidence-group').nth(0)
+    await first.locator('.evidence-item').nth(1).click()
+    expect((await first.locator('.article-text mark.current').allTextContents()).join('')).toBe(
+      'Rebels captured Karsa on Sunday, residents told Harbour Daily.',
+    )
     await page.keyboard.press('Escape')
     expect(await page.locator('#evidence').isVisible()).toBe(false)
   })
@@ -154,17 +145,9 @@ describe.skipIf(!hasChromium)('static report of the hand-written fixture', () =>
     await page.goto(`${url}#ledger`)
     await page.click('[data-claim="c5"] .evidence-button')
     await page.waitForSelector('#evidence .article-title')
-    expect(await page.textContent('#evidence .article-title')).toBe(HOSTILE_TITLE)
-    expect(await page.textContent('#evidence .article-text')).toContain(
-      '<script>window.__pwned = 3</script>',
-    )
-    expect(await page.textContent('#evidence .article-meta')).toContain('<b>Evil</b> Wire')
-    expect(await page.locator('#app img, #app script, #app b').count()).toBe(0)
+    await expectHostileAsText(page)
     // A javascript: address is not turned into a link.
     expect(await page.locator('#evidence a').count()).toBe(0)
-    expect(
-      await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
-    ).toBeUndefined()
     expect(problems.errors).toEqual([])
   })
 
@@ -184,5 +167,69 @@ describe.skipIf(!hasChromium)('static report of the hand-written fixture', () =>
     await page.keyboard.press('Enter')
     await page.waitForSelector('#evidence.open mark.current')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('evidence-title')
+  })
+})
+
+describe.skipIf(!hasChromium)('static report of the example corpus', () => {
+  let session: Session
+  let page: Page
+  let problems: PageProblems
+  let url: string
+  let analysis: Analysis
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'triangulate-hostile-'))
+    const hostile = path.join(dir, 'hostile-wire.txt')
+    writeFileSync(hostile, HOSTILE_ARTICLE)
+    ;({ analysis } = await analyzeInputs([EXAMPLE, hostile]))
+    url = writeReport(analysis)
+    session = await launchBrowser()
+    ;({ page, problems } = await openOffline(session.context))
+  })
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it('opens offline with no console errors and draws the map with its places and events', async () => {
+    await page.goto(`${url}#map`)
+    await page.waitForSelector('.leaflet-overlay-pane svg path.control-marker')
+    await expect.poll(() => paintedPixels(page)).toBeGreaterThan(1000)
+    expect(
+      await page
+        .locator('.leaflet-marker-pane .event-cluster, .leaflet-marker-pane .event-marker')
+        .count(),
+    ).toBeGreaterThan(0)
+    expect(problems.errors).toEqual([])
+    expect(problems.blocked).toEqual([])
+  })
+
+  it('recolours a place when the date slider passes the day it changed hands', async () => {
+    const change = findControlChange(analysis)
+    expect(change, 'the example corpus has a place that changes hands').not.toBeNull()
+    await page.goto(`${url}#map`)
+    await page.waitForSelector(`path.control-marker[data-place="${change!.place}"]`)
+    await slideTo(page, analysis, change!.before.day)
+    const before = await placeMarker(page, change!.place)
+    expect(before.controller).toBe(change!.before.controller)
+    await slideTo(page, analysis, change!.after.day)
+    const after = await placeMarker(page, change!.place)
+    expect(after.controller).toBe(change!.after.controller)
+    expect(after.fill).not.toBe(before.fill)
+    expect(problems.errors).toEqual([])
+  })
+
+  it('opens a dispute with the sentence of each side highlighted', async () => {
+    const dispute = findTwoSidedDispute(analysis)
+    expect(dispute, 'the example corpus has a dispute with two sides').not.toBeNull()
+    await page.goto(`${url}#disputes`)
+    const highlighted = await openDispute(page, dispute!.id)
+    expect(highlighted.slice(0, 2)).toEqual(dispute!.quotes)
+    expect(problems.errors).toEqual([])
+  })
+
+  it('shows the hostile article as text and runs none of its markup', async () => {
+    await openArticle(page, url, 'hostile-wire')
+    await expectHostileAsText(page)
+    expect(problems.errors).toEqual([])
   })
 })

@@ -114,7 +114,7 @@ export class EvidencePanel {
           onclick: () => select(itemIndex),
         },
         h('span', { class: 'who' }, item.label, doc?.outlet ? ` — ${doc.outlet}` : ''),
-        h('q', null, item.span.text),
+        item.span.text ? h('q', null, item.span.text) : null,
       )
       buttons.push(button)
       list.appendChild(h('li', null, button))

@@ -2,7 +2,13 @@
  * What the evidence panel shows for each kind of item. Every view opens evidence through these,
  * so a claim looks the same whether it was clicked on the map, the timeline or the ledger.
  */
-import type { AnalysisEvent, Claim, Dispute, Entity } from '../../../core/model/analysis.js'
+import type {
+  AnalysisDocument,
+  AnalysisEvent,
+  Claim,
+  Dispute,
+  Entity,
+} from '../../../core/model/analysis.js'
 import type { AnalysisIndex } from '../analysis-index.js'
 import {
   describeClaim,
@@ -124,5 +130,23 @@ export function entityEvidence(index: AnalysisIndex, entity: Entity): EvidenceRe
     title: entity.name,
     summary: `${entity.kind}${aliases.length > 0 ? `, also called ${aliases.join(', ')}` : ''}; ${entity.mentions.length} mention(s) in ${byOutlet.size} outlet(s).`,
     groups: [{ label: 'Mentions', items: [...byOutlet.values()].flat() }],
+  }
+}
+
+/** A whole article, nothing highlighted (the article list). */
+export function documentEvidence(index: AnalysisIndex, doc: AnalysisDocument): EvidenceRequest {
+  const events = index.analysis.events.filter((event) => event.doc === doc.id)
+  return {
+    title: doc.title ?? doc.id,
+    summary: `${events.length} reported event(s) found in this article.`,
+    groups: [
+      {
+        label: doc.outlet ?? doc.id,
+        items: [
+          { span: { doc: doc.id, start: 0, end: 0, text: '' }, label: 'the article' },
+          ...events.map((e) => eventItem(index, e)),
+        ],
+      },
+    ],
   }
 }

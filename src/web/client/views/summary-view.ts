@@ -6,7 +6,11 @@ import type { Claim } from '../../../core/model/analysis.js'
 import { describeClaim, formatDay, originsOf, speakerOf } from '../analysis-index.js'
 import { chip, statusBadge } from '../components/badge.js'
 import { h } from '../components/dom.js'
-import { claimEvidence, disputeEvidence } from '../components/evidence-requests.js'
+import {
+  claimEvidence,
+  disputeEvidence,
+  documentEvidence,
+} from '../components/evidence-requests.js'
 import type { View, ViewContext, ViewDefinition } from './view.js'
 
 export const summaryView: ViewDefinition = {
@@ -117,6 +121,7 @@ function renderSummary(context: ViewContext): View {
       ),
       h('section', { class: 'card' }, h('h3', null, 'Who says what'), whoSaysWhat(context)),
     ),
+    articleList(context),
   )
   return { element }
 }
@@ -191,4 +196,52 @@ function whoSaysWhat(context: ViewContext): HTMLElement {
       ),
     ),
   )
+}
+
+/**
+ * Every article, newest first, each opening its text; drawn when first expanded, so a story of a
+ * thousand articles costs nothing until someone asks for the list.
+ */
+function articleList(context: ViewContext): HTMLElement {
+  const { index, openEvidence } = context
+  const list = h('ol', { class: 'plain article-list', id: 'article-list' })
+  const details = h(
+    'details',
+    { class: 'card articles' },
+    h('summary', null, `All ${index.analysis.documents.length} articles`),
+    list,
+  )
+  details.addEventListener('toggle', () => {
+    if (!details.open || list.childElementCount > 0) return
+    const docs = [...index.analysis.documents].sort(
+      (a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id),
+    )
+    for (const doc of docs) {
+      list.appendChild(
+        h(
+          'li',
+          { 'data-doc': doc.id },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              onclick: (event: Event) =>
+                openEvidence(documentEvidence(index, doc), event.currentTarget as HTMLElement),
+            },
+            doc.title ?? doc.id,
+          ),
+          h(
+            'span',
+            { class: 'muted' },
+            ` — ${doc.outlet ?? 'unknown outlet'}, ${doc.published ? formatDay(doc.published) : 'undated'}`,
+            doc.duplicateOf
+              ? `, a copy of ${index.documents.get(doc.duplicateOf)?.outlet ?? doc.duplicateOf}`
+              : '',
+          ),
+        ),
+      )
+    }
+  })
+  return details
 }
