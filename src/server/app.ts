@@ -1,0 +1,426 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import { streamSSE } from 'hono/streaming'
+import { validator } from 'hono/validator'
+import type { z } from 'zod'
+import { isInputError } from '../ingest/input-error.js'
+import type { AnalysisSource } from './analysis-source.js'
+import { buildOpenApi } from './openapi.js'
+import {
+  type AnalysisView,
+  describeClaim,
+  getDocument,
+  listClaims,
+  listControlDays,
+  listDisputes,
+  listDocuments,
+  listEntities,
+  listEvents,
+  listOutlets,
+  listTimeline,
+  paginate,
+  searchAnalysis,
+  summariseDocument,
+  viewAnalysis,
+} from './query-analysis.js'
+import { RequestError } from './request-error.js'
+import {
+  type RateLimit,
+  guardHost,
+  guardWriteOrigin,
+  limitRate,
+  LOOPBACK_HOSTS,
+} from './request-guards.js'
+import {
+  ClaimsQuery,
+  ControlQuery,
+  DisputesQuery,
+  DocumentsQuery,
+  EntitiesQuery,
+  EventsQuery,
+  NewArticleBody,
+  NoQuery,
+  OutletsQuery,
+  SearchQuery,
+  StoriesQuery,
+  TimelineQuery,
+} from './schemas.js'
+
+export interface AppOptions {
+  /** Enables `POST /api/documents` (`--allow-write`); without it writes get 403. */
+  readonly allowWrite?: boolean
+  /** Folder of the built web app (`index.html`, `app.js`, `app.css`); null serves no app. */
+  readonly webRoot?: string | null
+  /** Origins allowed to read the API from other pages (CORS); none by default. */
+  readonly corsOrigins?: readonly string[]
+  /** Host names the server answers to; null for any. Defaults to the loopback names. */
+  readonly allowedHosts?: readonly string[] | null
+  /** Largest request body accepted, in bytes. */
+  readonly maxBodyBytes?: number
+  /** Writes allowed per client and window. */
+  readonly writeLimit?: RateLimit
+  /** How often `/api/stream` polls the source's version, in ms. */
+  readonly pollIntervalMs?: number
+  /** Most `/api/stream` connections open at once. */
+  readonly maxStreams?: number
+  /** Told about every internal (500) error; the response itself never carries the stack. */
+  readonly onInternalError?: (error: unknown) => void
+}
+
+/** The web app built by `scripts/build-web.ts`, relative to the working directory. */
+export const DEFAULT_WEB_ROOT = join('dist', 'web')
+const DEFAULT_MAX_BODY = 4 * 1024 * 1024
+const DEFAULT_WRITE_LIMIT: RateLimit = { max: 30, windowMs: 60_000 }
+const HEARTBEAT_MS = 15_000
+
+// The app's pages may load only their own files: no inline script, no third-party anything.
+// 'data:' images are allowed for Leaflet's inline marker icons and small map sprites.
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+}
+
+/**
+ * The HTTP app: a read API over one AnalysisSource under `/api/`, the OpenAPI document at
+ * `/openapi.json`, Server-Sent Events at `/api/stream`, and the built web app at `/`.
+ * Read-only unless `allowWrite`; every query is validated (unknown parameters included) and
+ * every error is JSON `{ error, detail }` from one `onError`.
+ *
+ * @example
+ * const app = createApp(createMemorySource(documents), { allowWrite: true })
+ * const response = await app.request('/api/claims?status=disputed')
+ */
+export function createApp(source: AnalysisSource, options: AppOptions = {}) {
+  const snapshot = cacheSnapshots(source)
+  const pollMs = options.pollIntervalMs ?? 1000
+  const maxStreams = options.maxStreams ?? 100
+  let openStreams = 0
+
+  const api = new Hono()
+    .get('/analysis', validateQuery(NoQuery), async (c) => {
+      const { version, view } = await snapshot()
+      const etag = `"v${String(version)}"`
+      c.header('etag', etag)
+      c.header('cache-control', 'no-cache')
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304)
+      return c.json(view.analysis)
+    })
+    .get('/stories', validateQuery(StoriesQuery), async (c) => {
+      const { view } = await snapshot()
+      const stories = (view.analysis.stories ?? []).filter(
+        (story): story is Record<string, unknown> => typeof story === 'object' && story !== null,
+      )
+      return c.json(paginate(stories, c.req.valid('query')))
+    })
+    .get('/documents', validateQuery(DocumentsQuery), async (c) => {
+      const query = c.req.valid('query')
+      return c.json(paginate(listDocuments((await snapshot()).view, query), query))
+    })
+    .get('/documents/:id', validateQuery(NoQuery), async (c) => {
+      const id = c.req.param('id')
+      const document = getDocument((await snapshot()).view, id)
+      if (!document) throw new RequestError(404, 'not found', `no document "${id}"`)
+      return c.json(document)
+    })
+    .get('/events', validateQuery(EventsQuery), async (c) => {
+      const query = c.req.valid('query')
+      return c.json(paginate(listEvents((await snapshot()).view, query), query))
+    })
+    .get('/claims', validateQuery(ClaimsQuery), async (c) => {
+      const query = c.req.valid('query')
+      return c.json(paginate(listClaims((await snapshot()).view, query), query))
+    })
+    .get('/claims/:id', validateQuery(NoQuery), async (c) => {
+      const { view } = await snapshot()
+      const claim = view.claims.get(c.req.param('id'))
+      if (!claim) throw new RequestError(404, 'not found', `no claim "${c.req.param('id')}"`)
+      return c.json(describeClaim(view, claim))
+    })
+    .get('/disputes', validateQuery(DisputesQuery), async (c) => {
+      const query = c.req.valid('query')
+      return c.json(paginate(listDisputes((await snapshot()).view, query), query))
+    })
+    .get('/control', validateQuery(ControlQuery), async (c) => {
+      const query = c.req.valid('query')
+      return c.json(paginate(listControlDays((await snapshot()).view, query), query))
+    })
+    .get('/timeline', validateQuery(TimelineQuery), async (c) => {
+      const query = c.req.valid('query')
+      return c.json(paginate(listTimeline((await snapshot()).view, query), query))
+    })
+    .get('/entities', validateQuery(EntitiesQuery), async (c) => {
+      const query = c.req.valid('query')
+      return c.json(paginate(listEntities((await snapshot()).view, query), query))
+    })
+    .get('/entities/:id', validateQuery(NoQuery), async (c) => {
+      const { view } = await snapshot()
+      const entity = view.entities.get(c.req.param('id'))
+      if (!entity) throw new RequestError(404, 'not found', `no entity "${c.req.param('id')}"`)
+      return c.json(entity)
+    })
+    .get('/outlets', validateQuery(OutletsQuery), async (c) => {
+      const query = c.req.valid('query')
+      return c.json(paginate(listOutlets((await snapshot()).view, query), query))
+    })
+    .get('/search', validateQuery(SearchQuery), async (c) => {
+      const { q, ...paging } = c.req.valid('query')
+      return c.json(searchAnalysis((await snapshot()).view, q, paging))
+    })
+    .get('/stream', validateQuery(NoQuery), async (c) => {
+      if (openStreams >= maxStreams)
+        throw new RequestError(503, 'too many streams', `at most ${maxStreams} open event streams`)
+      c.header('cache-control', 'no-cache')
+      return streamSSE(c, async (stream) => {
+        openStreams += 1
+        let closed = false
+        stream.onAbort(() => {
+          closed = true
+        })
+        try {
+          let last = await source.version()
+          await stream.writeSSE({
+            event: 'ready',
+            data: JSON.stringify({ version: last }),
+            retry: 3000,
+          })
+          let quiet = 0
+          while (!closed) {
+            await stream.sleep(pollMs)
+            if (closed) break
+            // Poll rather than subscribe: another process (triangulate ingest) may write the store.
+            const now = await source.version()
+            if (now !== last) {
+              last = now
+              quiet = 0
+              await stream.writeSSE({
+                event: 'update',
+                id: String(now),
+                data: JSON.stringify({ version: now }),
+              })
+            } else if ((quiet += pollMs) >= HEARTBEAT_MS) {
+              quiet = 0
+              // A comment line keeps proxies and idle timeouts from closing the stream.
+              await stream.write(': ping\n\n')
+            }
+          }
+        } finally {
+          openStreams -= 1
+        }
+      })
+    })
+    .post(
+      '/documents',
+      async (_c, next) => {
+        if (!options.allowWrite || !source.addDocument)
+          throw new RequestError(
+            403,
+            'read-only',
+            'start the server with --allow-write to add documents',
+          )
+        await next()
+      },
+      guardWriteOrigin(options.corsOrigins ?? []),
+      limitRate(options.writeLimit ?? DEFAULT_WRITE_LIMIT),
+      bodyLimit({
+        maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
+        onError: () => {
+          throw new RequestError(
+            413,
+            'payload too large',
+            `the body is larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY} bytes`,
+          )
+        },
+      }),
+      validator('json', (value) => parseOrThrow(NewArticleBody, value, 'invalid body')),
+      async (c) => {
+        const added = await source.addDocument!(c.req.valid('json'))
+        return c.json(added, added.unchanged ? 200 : 201)
+      },
+    )
+
+  const app = new Hono()
+  app.use(
+    '*',
+    guardHost(options.allowedHosts === undefined ? LOOPBACK_HOSTS : options.allowedHosts),
+  )
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      xFrameOptions: 'DENY',
+      // Served over plain HTTP on loopback: HSTS there would pin localhost to HTTPS for every app.
+      strictTransportSecurity: false,
+      referrerPolicy: 'no-referrer',
+    }),
+  )
+  app.use('/api/*', escapeJsonMarkup)
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: [...options.corsOrigins],
+        allowMethods: ['GET', 'POST'],
+        allowHeaders: ['content-type'],
+        maxAge: 600,
+      }),
+    )
+  }
+  const routes = app.route('/api', api)
+  app.get('/openapi.json', (c) => c.json(buildOpenApi()))
+  mountWebApp(app, options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot)
+
+  app.notFound((c) =>
+    c.json(
+      { error: 'not found', detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` },
+      404,
+    ),
+  )
+  app.onError((error, c) => respondToError(error, c, options.onInternalError))
+  return routes
+}
+
+/**
+ * Article text travels as JSON strings; on top of `nosniff` and the JSON content type, `<`, `>`
+ * and `&` are written as `\u003c`, `\u003e`, `\u0026` so no response byte sequence can ever read
+ * as `<script>`, whoever renders it. JSON parsers read the same strings back.
+ */
+const escapeJsonMarkup: MiddlewareHandler = async (c, next) => {
+  await next()
+  if (!c.res.headers.get('content-type')?.startsWith('application/json')) return
+  const text = await c.res.text()
+  const headers = new Headers(c.res.headers)
+  headers.delete('content-length')
+  c.res = new Response(
+    text.replace(/[<>&]/g, (char) => `\\u00${char.charCodeAt(0).toString(16)}`),
+    { status: c.res.status, headers },
+  )
+}
+
+/** The typed shape of the API, for `hc<AppType>()` clients (the web app). */
+export type AppType = ReturnType<typeof createApp>
+
+/**
+ * The one error mapping: refusals and bad input are 4xx JSON with a reason; anything else is a
+ * 500 that says only "internal error" (the stack goes to `onInternalError`, never to clients).
+ */
+function respondToError(
+  error: unknown,
+  c: Context,
+  onInternalError?: (error: unknown) => void,
+): Response {
+  if (error instanceof RequestError) {
+    for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value)
+    return c.json(
+      error.detail === undefined
+        ? { error: error.error }
+        : { error: error.error, detail: error.detail },
+      error.status,
+    )
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    // Hono's own refusals, e.g. "Malformed JSON in request body".
+    return c.json({ error: 'bad request', detail: error.message }, error.status)
+  }
+  if (isInputError(error)) return c.json({ error: 'bad input', detail: error.message }, 400)
+  onInternalError?.(error)
+  return c.json({ error: 'internal error' }, 500)
+}
+
+/** A query validator whose output type flows into `c.req.valid('query')` and `AppType`. */
+function validateQuery<Schema extends z.ZodType>(schema: Schema) {
+  return validator('query', (value) => {
+    const single: Record<string, string> = {}
+    for (const [key, given] of Object.entries(value)) {
+      if (Array.isArray(given)) {
+        if (given.length > 1)
+          throw new RequestError(400, 'invalid query', [
+            { path: key, message: 'given more than once' },
+          ])
+        single[key] = given[0] ?? ''
+      } else {
+        single[key] = given
+      }
+    }
+    return parseOrThrow(schema, single, 'invalid query')
+  })
+}
+
+function parseOrThrow<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  error: string,
+): z.output<Schema> {
+  const result = schema.safeParse(value)
+  if (!result.success) {
+    const detail = result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message:
+        issue.code === 'unrecognized_keys'
+          ? `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`
+          : issue.message,
+    }))
+    throw new RequestError(400, error, detail)
+  }
+  return result.data
+}
+
+/**
+ * Reads the source once per version: every request asks for the (cheap) version and rebuilds the
+ * lookups only when it changed. Concurrent requests share one rebuild.
+ */
+function cacheSnapshots(
+  source: AnalysisSource,
+): () => Promise<{ version: number | string; view: AnalysisView }> {
+  let current: { version: number | string; view: AnalysisView } | null = null
+  let pending: {
+    version: number | string
+    promise: Promise<{ version: number | string; view: AnalysisView }>
+  } | null = null
+  return async () => {
+    const version = await source.version()
+    if (current && current.version === version) return current
+    if (pending && pending.version === version) return pending.promise
+    const promise = source.getAnalysis().then((analysis) => {
+      const built = { version, view: viewAnalysis(analysis) }
+      if (pending?.promise === promise) pending = null
+      current = built
+      return built
+    })
+    pending = { version, promise }
+    promise.catch(() => {
+      if (pending?.promise === promise) pending = null
+    })
+    return promise
+  }
+}
+
+/** Serves the built web app, or says how to build it when it is missing. */
+function mountWebApp(app: Hono, webRoot: string | null): void {
+  if (webRoot !== null && existsSync(join(webRoot, 'index.html'))) {
+    app.use('/*', async (c, next) => {
+      if (c.req.path === '/' || c.req.path.endsWith('.html')) c.header('cache-control', 'no-cache')
+      await next()
+    })
+    app.get('/*', serveStatic({ root: webRoot }))
+    return
+  }
+  app.get('/', (c) =>
+    c.text(
+      'triangulate: the web app is not built (run `npm run build`); the API is at /api/ and /openapi.json\n',
+      503,
+    ),
+  )
+}

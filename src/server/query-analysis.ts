@@ -1,0 +1,568 @@
+import type {
+  Analysis,
+  AnalysisDocument,
+  AnalysisEvent,
+  Claim,
+  ControlState,
+  Dispute,
+  Entity,
+  EventActor,
+  TimelineEntry,
+} from '../core/model/analysis.js'
+import { type ClaimOrigin, groupClaimOrigins } from '../export/claim-origins.js'
+
+/**
+ * Lookups over one Analysis, built once per version of the source so list routes never scan
+ * for ids. Everything here is pure: the routes validate the query, these functions answer it.
+ */
+export interface AnalysisView {
+  readonly analysis: Analysis
+  readonly documents: ReadonlyMap<string, AnalysisDocument>
+  readonly events: ReadonlyMap<string, AnalysisEvent>
+  readonly claims: ReadonlyMap<string, Claim>
+  readonly entities: ReadonlyMap<string, Entity>
+  readonly claimOfEvent: ReadonlyMap<string, Claim>
+  readonly eventsOfDoc: ReadonlyMap<string, readonly AnalysisEvent[]>
+  /** Lower-cased names and aliases of each entity id, for `place=` and `actor=` filters. */
+  readonly namesOf: ReadonlyMap<string, ReadonlySet<string>>
+}
+
+export function viewAnalysis(analysis: Analysis): AnalysisView {
+  const claimOfEvent = new Map<string, Claim>()
+  for (const claim of analysis.claims)
+    for (const id of claim.events) if (!claimOfEvent.has(id)) claimOfEvent.set(id, claim)
+  const eventsOfDoc = new Map<string, AnalysisEvent[]>()
+  for (const event of analysis.events) {
+    const list = eventsOfDoc.get(event.doc)
+    if (list) list.push(event)
+    else eventsOfDoc.set(event.doc, [event])
+  }
+  const namesOf = new Map<string, Set<string>>()
+  for (const entity of analysis.entities) {
+    namesOf.set(entity.id, new Set([entity.id, entity.name, ...entity.aliases].map(fold)))
+  }
+  return {
+    analysis,
+    documents: byId(analysis.documents),
+    events: byId(analysis.events),
+    claims: byId(analysis.claims),
+    entities: byId(analysis.entities),
+    claimOfEvent,
+    eventsOfDoc,
+    namesOf,
+  }
+}
+
+/** One page of a list, with the total before paging so a client can page on. */
+export interface Page<Item> {
+  readonly total: number
+  readonly limit: number
+  readonly offset: number
+  readonly items: readonly Item[]
+}
+
+export interface Paging {
+  readonly limit: number
+  readonly offset: number
+}
+
+export function paginate<Item>(items: readonly Item[], paging: Paging): Page<Item> {
+  return {
+    total: items.length,
+    limit: paging.limit,
+    offset: paging.offset,
+    items: items.slice(paging.offset, paging.offset + paging.limit),
+  }
+}
+
+/** The filters list routes share; each route accepts the subset its schema declares. */
+export interface Filters {
+  readonly story?: string | undefined
+  readonly from?: string | undefined
+  readonly to?: string | undefined
+  readonly place?: string | undefined
+  readonly actor?: string | undefined
+  readonly outlet?: string | undefined
+  readonly status?: string | undefined
+  readonly type?: string | undefined
+  readonly stance?: string | undefined
+  readonly kind?: string | undefined
+  readonly doc?: string | undefined
+  readonly q?: string | undefined
+}
+
+// ---- documents ---------------------------------------------------------------------------------
+
+export type DocumentSummary = Omit<AnalysisDocument, 'text'> & {
+  readonly length: number
+  readonly events: number
+}
+
+export function listDocuments(view: AnalysisView, filters: Filters): DocumentSummary[] {
+  return view.analysis.documents
+    .filter((doc) => matchesOutlet(doc.outlet, filters.outlet))
+    .filter((doc) => overlapsRange(doc.published, doc.published, filters))
+    .filter((doc) => {
+      if (filters.story === undefined && filters.place === undefined && filters.actor === undefined)
+        return true
+      // A document is about a story, place or actor when one of its events is.
+      return (view.eventsOfDoc.get(doc.id) ?? []).some((event) => {
+        const claim = view.claimOfEvent.get(event.id)
+        return (
+          (filters.story === undefined || claim?.story === filters.story) &&
+          matchesEntity(view, event.place, filters.place) &&
+          matchesActors(view, event.actors, filters.actor)
+        )
+      })
+    })
+    .filter(
+      (doc) =>
+        filters.q === undefined ||
+        fold(`${doc.title ?? ''} ${doc.outlet ?? ''}`).includes(fold(filters.q)),
+    )
+    .map((doc) => summariseDocument(view, doc))
+}
+
+export function summariseDocument(view: AnalysisView, doc: AnalysisDocument): DocumentSummary {
+  const { text, ...rest } = doc
+  return { ...rest, length: text.length, events: view.eventsOfDoc.get(doc.id)?.length ?? 0 }
+}
+
+/** The whole document with its events, so a client can highlight every evidence span. */
+export function getDocument(
+  view: AnalysisView,
+  id: string,
+): (AnalysisDocument & { readonly events: readonly AnalysisEvent[] }) | null {
+  const doc = view.documents.get(id)
+  return doc ? { ...doc, events: view.eventsOfDoc.get(id) ?? [] } : null
+}
+
+// ---- events ------------------------------------------------------------------------------------
+
+export type EventItem = AnalysisEvent & {
+  readonly outlet: string | null
+  readonly claim: string | null
+  readonly status: Claim['status'] | null
+}
+
+export function listEvents(view: AnalysisView, filters: Filters): EventItem[] {
+  const items: EventItem[] = []
+  for (const event of view.analysis.events) {
+    const claim = view.claimOfEvent.get(event.id)
+    const outlet = view.documents.get(event.doc)?.outlet ?? null
+    if (filters.doc !== undefined && event.doc !== filters.doc) continue
+    if (filters.type !== undefined && event.type !== filters.type) continue
+    if (filters.stance !== undefined && event.stance !== filters.stance) continue
+    if (filters.status !== undefined && claim?.status !== filters.status) continue
+    if (filters.story !== undefined && claim?.story !== filters.story) continue
+    if (!matchesOutlet(outlet, filters.outlet)) continue
+    if (!overlapsRange(event.date?.start ?? null, event.date?.end ?? null, filters)) continue
+    if (!matchesEntity(view, event.place, filters.place)) continue
+    if (!matchesActors(view, event.actors, filters.actor)) continue
+    items.push({ ...event, outlet, claim: claim?.id ?? null, status: claim?.status ?? null })
+  }
+  return items
+}
+
+// ---- claims ------------------------------------------------------------------------------------
+
+export type ClaimItem = Claim & {
+  readonly origins: readonly ClaimOrigin[]
+  readonly outlets: readonly string[]
+}
+
+export function listClaims(view: AnalysisView, filters: Filters): ClaimItem[] {
+  return view.analysis.claims
+    .filter((claim) => claimMatches(view, claim, filters))
+    .map((claim) => describeClaim(view, claim))
+}
+
+/** The claim with its sources grouped by independent origin and the outlets that carry it. */
+export function describeClaim(view: AnalysisView, claim: Claim): ClaimItem {
+  const outlets = new Set<string>()
+  for (const id of claim.events) {
+    const event = view.events.get(id)
+    const outlet = event ? view.documents.get(event.doc)?.outlet : undefined
+    if (outlet) outlets.add(outlet)
+  }
+  return {
+    ...claim,
+    origins: groupClaimOrigins(claim, view.analysis, view.events),
+    outlets: [...outlets].sort(),
+  }
+}
+
+function claimMatches(view: AnalysisView, claim: Claim, filters: Filters): boolean {
+  if (filters.type !== undefined && claim.type !== filters.type) return false
+  if (filters.status !== undefined && claim.status !== filters.status) return false
+  if (filters.story !== undefined && claim.story !== filters.story) return false
+  if (!overlapsRange(claim.date?.start ?? null, claim.date?.end ?? null, filters)) return false
+  if (!matchesEntity(view, claim.place, filters.place)) return false
+  const events = claim.events
+    .map((id) => view.events.get(id))
+    .filter((event) => event !== undefined)
+  if (filters.actor !== undefined) {
+    const actor = fold(filters.actor)
+    const bySide = (claim.actors ?? []).some((side) => fold(side) === actor)
+    if (!bySide && !events.some((event) => matchesActors(view, event.actors, filters.actor)))
+      return false
+  }
+  if (
+    filters.outlet !== undefined &&
+    !events.some((event) =>
+      matchesOutlet(view.documents.get(event.doc)?.outlet ?? null, filters.outlet),
+    )
+  )
+    return false
+  return true
+}
+
+// ---- disputes ----------------------------------------------------------------------------------
+
+export type DisputeItem = Dispute & { readonly places: readonly string[] }
+
+export function listDisputes(view: AnalysisView, filters: Filters): DisputeItem[] {
+  const { kind, ...claimFilters } = filters
+  const filtersClaims = hasClaimFilters(claimFilters)
+  return view.analysis.disputes
+    .filter((dispute) => kind === undefined || dispute.kind === kind)
+    .filter((dispute) => {
+      if (!filtersClaims) return true
+      // A dispute matches when one of the claims it is about does.
+      return dispute.claims.some((id) => {
+        const claim = view.claims.get(id)
+        return claim !== undefined && claimMatches(view, claim, claimFilters)
+      })
+    })
+    .map((dispute) => ({
+      ...dispute,
+      places: [
+        ...new Set(
+          dispute.claims
+            .map((id) => view.claims.get(id)?.place?.name)
+            .filter((name) => name !== undefined),
+        ),
+      ],
+    }))
+}
+
+// ---- control -----------------------------------------------------------------------------------
+
+export interface ControlDay {
+  readonly date: string
+  readonly states: readonly ControlState[]
+}
+
+/** Control states grouped by day, days in date order; paging counts days. */
+export function listControlDays(view: AnalysisView, filters: Filters): ControlDay[] {
+  const days = new Map<string, ControlState[]>()
+  for (const state of view.analysis.control) {
+    if (filters.status !== undefined && state.status !== filters.status) continue
+    if (!overlapsRange(state.date, state.date, filters)) continue
+    if (!matchesEntity(view, state.place, filters.place)) continue
+    if (filters.actor !== undefined) {
+      const actor = fold(filters.actor)
+      if (fold(state.controller) !== actor && fold(state.previous ?? '') !== actor) continue
+    }
+    if (
+      filters.story !== undefined &&
+      !state.claims.some((id) => view.claims.get(id)?.story === filters.story)
+    )
+      continue
+    const list = days.get(state.date)
+    if (list) list.push(state)
+    else days.set(state.date, [state])
+  }
+  return [...days.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([date, states]) => ({ date, states }))
+}
+
+// ---- timeline ----------------------------------------------------------------------------------
+
+export type TimelineItem = TimelineEntry & {
+  readonly type: string | null
+  readonly place: string | null
+}
+
+export function listTimeline(view: AnalysisView, filters: Filters): TimelineItem[] {
+  const { from, to, status, ...claimFilters } = filters
+  const filtersClaims = hasClaimFilters(claimFilters)
+  return view.analysis.timeline
+    .filter((entry) => status === undefined || entry.status === status)
+    .filter((entry) => overlapsRange(entry.date.start, entry.date.end, { from, to }))
+    .filter((entry) => {
+      if (!filtersClaims) return true
+      const claim = view.claims.get(entry.claim)
+      return claim !== undefined && claimMatches(view, claim, claimFilters)
+    })
+    .map((entry) => {
+      const claim = view.claims.get(entry.claim)
+      return { ...entry, type: claim?.type ?? null, place: claim?.place?.name ?? null }
+    })
+}
+
+// ---- entities ----------------------------------------------------------------------------------
+
+export type EntityItem = Omit<Entity, 'mentions'> & {
+  readonly mentionCount: number
+  readonly documents: readonly string[]
+}
+
+export function listEntities(view: AnalysisView, filters: Filters): EntityItem[] {
+  const query = filters.q === undefined ? null : fold(filters.q)
+  const items: EntityItem[] = []
+  for (const entity of view.analysis.entities) {
+    if (filters.kind !== undefined && entity.kind !== filters.kind) continue
+    if (
+      query !== null &&
+      ![...(view.namesOf.get(entity.id) ?? [])].some((name) => name.includes(query))
+    )
+      continue
+    const documents = [...new Set(entity.mentions.map((span) => span.doc))]
+    if (
+      filters.outlet !== undefined &&
+      !documents.some((doc) =>
+        matchesOutlet(view.documents.get(doc)?.outlet ?? null, filters.outlet),
+      )
+    )
+      continue
+    const { mentions, ...rest } = entity
+    items.push({ ...rest, mentionCount: mentions.length, documents })
+  }
+  return items
+}
+
+// ---- outlets -----------------------------------------------------------------------------------
+
+export interface OutletItem {
+  readonly outlet: string
+  readonly documents: readonly string[]
+  readonly firstPublished: string | null
+  readonly lastPublished: string | null
+  readonly events: number
+  /** Loaded terms the outlet's articles use, with how often (`terrorists: 3`). */
+  readonly framing: Readonly<Record<string, number>>
+  /** For each actor or place, the names this outlet calls it by (`opposition: ["insurgents"]`). */
+  readonly names: Readonly<Record<string, readonly string[]>>
+  /** Who the outlet cites, with how many events each. */
+  readonly sources: Readonly<Record<string, number>>
+}
+
+export function listOutlets(view: AnalysisView, filters: Filters): OutletItem[] {
+  const byOutlet = new Map<string, AnalysisDocument[]>()
+  for (const doc of view.analysis.documents) {
+    const outlet = doc.outlet ?? '(unknown outlet)'
+    if (!matchesOutlet(outlet, filters.outlet)) continue
+    if (!overlapsRange(doc.published, doc.published, filters)) continue
+    const list = byOutlet.get(outlet)
+    if (list) list.push(doc)
+    else byOutlet.set(outlet, [doc])
+  }
+  const items: OutletItem[] = []
+  for (const [outlet, docs] of byOutlet) {
+    const docIds = new Set(docs.map((doc) => doc.id))
+    const framing: Record<string, number> = {}
+    const sources: Record<string, number> = {}
+    let events = 0
+    for (const doc of docs) {
+      for (const event of view.eventsOfDoc.get(doc.id) ?? []) {
+        events += 1
+        for (const term of event.framing) framing[term] = (framing[term] ?? 0) + 1
+        const source = event.source?.name ?? outlet
+        sources[source] = (sources[source] ?? 0) + 1
+      }
+    }
+    const names: Record<string, string[]> = {}
+    for (const entity of view.analysis.entities) {
+      if (
+        entity.kind !== 'actor' &&
+        entity.kind !== 'organization' &&
+        entity.kind !== 'place' &&
+        entity.kind !== 'country'
+      )
+        continue
+      // The surface forms this outlet's articles used for the entity, from its mentions.
+      const forms = new Set(
+        entity.mentions.filter((span) => docIds.has(span.doc)).map((span) => span.text),
+      )
+      for (const [alias, outlets] of Object.entries(entity.aliasOutlets ?? {}))
+        if (outlets.includes(outlet)) forms.add(alias)
+      if (forms.size > 0) names[entity.name] = [...forms].sort(compareText)
+    }
+    const published = docs
+      .map((doc) => doc.published)
+      .filter((day) => day !== null)
+      .sort(compareText)
+    items.push({
+      outlet,
+      documents: [...docIds],
+      firstPublished: published[0] ?? null,
+      lastPublished: published[published.length - 1] ?? null,
+      events,
+      framing: sortRecord(framing),
+      names: sortRecord(names),
+      sources: sortRecord(sources),
+    })
+  }
+  return items.sort((a, b) => compareText(a.outlet, b.outlet))
+}
+
+// ---- search ------------------------------------------------------------------------------------
+
+export interface DocumentHit {
+  readonly id: string
+  readonly title: string | null
+  readonly outlet: string | null
+  readonly published: string | null
+  /** Where the first match is in the document's text, so a client can highlight it. */
+  readonly match: { readonly start: number; readonly end: number }
+  readonly snippet: string
+}
+
+export interface SearchResults {
+  readonly q: string
+  readonly documents: Page<DocumentHit>
+  readonly claims: Page<ClaimItem>
+  readonly entities: Page<EntityItem>
+}
+
+/** Snippet context on each side of a match, in characters. */
+const SNIPPET_CONTEXT = 80
+
+/**
+ * Case-insensitive search for the words of `q`: documents whose title or text contain every
+ * word (the snippet is around the first word's first match), claims whose summary, type, place
+ * or sources do, entities by name or alias. Each group pages on its own with the same paging.
+ */
+export function searchAnalysis(view: AnalysisView, q: string, paging: Paging): SearchResults {
+  const words = fold(q)
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+  const hasAll = (haystack: string) => words.every((word) => haystack.includes(word))
+  const documents: DocumentHit[] = []
+  for (const doc of view.analysis.documents) {
+    const text = fold(doc.text)
+    if (!hasAll(`${fold(doc.title ?? '')}\n${text}`)) continue
+    // fold() keeps lengths (lower-casing only), so indices in the folded text are text indices.
+    const first = words[0] ?? ''
+    const at = text.indexOf(first)
+    const start = Math.max(0, at - SNIPPET_CONTEXT)
+    const end = Math.min(doc.text.length, at + first.length + SNIPPET_CONTEXT)
+    documents.push({
+      id: doc.id,
+      title: doc.title,
+      outlet: doc.outlet,
+      published: doc.published,
+      match: at >= 0 ? { start: at, end: at + first.length } : { start: 0, end: 0 },
+      snippet: at >= 0 ? doc.text.slice(start, end).replace(/\s+/g, ' ') : (doc.title ?? ''),
+    })
+  }
+  const claims = view.analysis.claims
+    .filter((claim) =>
+      hasAll(
+        fold(
+          [
+            claim.summary ?? '',
+            claim.type,
+            claim.place?.name ?? '',
+            ...claim.asserting,
+            ...claim.denying,
+          ].join(' '),
+        ),
+      ),
+    )
+    .map((claim) => describeClaim(view, claim))
+  const entities = listEntities(view, {}).filter((entity) =>
+    hasAll([...(view.namesOf.get(entity.id) ?? [])].join('\n')),
+  )
+  return {
+    q,
+    documents: paginate(documents, paging),
+    claims: paginate(claims, paging),
+    entities: paginate(entities, paging),
+  }
+}
+
+// ---- matching helpers --------------------------------------------------------------------------
+
+/**
+ * Case-insensitive form for matching. Only `toLowerCase` (no Unicode normalisation) so the
+ * folded text keeps the length of the original and match offsets stay valid.
+ */
+function fold(text: string): string {
+  const lower = text.toLowerCase()
+  return lower.length === text.length
+    ? lower
+    : text.replace(/./gsu, (char) =>
+        char.toLowerCase().length === char.length ? char.toLowerCase() : char,
+      )
+}
+
+/** True when a filter that `claimMatches` reads is set (paging fields are not filters). */
+function hasClaimFilters(filters: Filters): boolean {
+  const keys = ['story', 'from', 'to', 'place', 'actor', 'outlet', 'status', 'type'] as const
+  return keys.some((key) => filters[key] !== undefined)
+}
+
+function matchesOutlet(outlet: string | null, wanted: string | undefined): boolean {
+  return wanted === undefined || (outlet !== null && fold(outlet) === fold(wanted))
+}
+
+/** `place=` matches an entity id, its canonical name or any alias it was seen under. */
+function matchesEntity(
+  view: AnalysisView,
+  place: { entity: string; name: string } | null,
+  wanted: string | undefined,
+): boolean {
+  if (wanted === undefined) return true
+  if (!place) return false
+  const key = fold(wanted)
+  return (
+    place.entity === wanted ||
+    fold(place.name) === key ||
+    (view.namesOf.get(place.entity)?.has(key) ?? false)
+  )
+}
+
+/** `actor=` matches an actor's entity id, name, alias or side code (`opposition`). */
+function matchesActors(
+  view: AnalysisView,
+  actors: readonly EventActor[],
+  wanted: string | undefined,
+): boolean {
+  if (wanted === undefined) return true
+  const key = fold(wanted)
+  return actors.some(
+    (actor) =>
+      actor.entity === wanted ||
+      fold(actor.name) === key ||
+      fold(actor.side ?? '') === key ||
+      (view.namesOf.get(actor.entity)?.has(key) ?? false),
+  )
+}
+
+/** True when [start, end] overlaps [from, to]; undated items never match a date filter. */
+function overlapsRange(
+  start: string | null,
+  end: string | null,
+  range: { readonly from?: string | undefined; readonly to?: string | undefined },
+): boolean {
+  if (range.from === undefined && range.to === undefined) return true
+  if (start === null || end === null) return false
+  return (
+    (range.from === undefined || end >= range.from) && (range.to === undefined || start <= range.to)
+  )
+}
+
+function byId<T extends { readonly id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]))
+}
+
+function sortRecord<Value>(record: Record<string, Value>): Record<string, Value> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)))
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
