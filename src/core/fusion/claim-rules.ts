@@ -1,0 +1,55 @@
+import type { EventType } from '../model/analysis.js'
+
+/**
+ * How far apart (in days) two reports of one type may be and still be one claim. States and
+ * moves that play out over days get longer windows than single strikes or protests.
+ */
+export const CLAIM_WINDOW_DAYS: Readonly<Record<EventType, number>> = {
+  // "Aleppo is under rebel control" a week after "rebels took Aleppo" is the same claim.
+  control: 7,
+  withdrawal: 3,
+  redeployment: 3,
+  advance: 3,
+  // An offensive's start is one fact even when reports put it days apart (that is a date dispute).
+  offensive: 7,
+  command_change: 7,
+  defection: 3,
+  diplomacy: 2,
+  displacement: 2,
+  evacuation: 2,
+  border: 2,
+  strike: 1,
+  clash: 1,
+  casualties: 1,
+  protest: 1,
+}
+
+/** Types whose claims split by the acting side: "the government holds X" ≠ "rebels hold X". */
+export const SIDE_BEARING: ReadonlySet<EventType> = new Set<EventType>([
+  'control',
+  'withdrawal',
+  'redeployment',
+  'advance',
+  'offensive',
+  'defection',
+  'strike',
+  'casualties',
+  'command_change',
+])
+
+/**
+ * One-off events: one true date, reported for a whole country or for the town where it began.
+ * Their claims join across containment ("an offensive in Syria" = "the offensive on Aleppo") and
+ * dates that cannot both hold are a date dispute.
+ */
+export const ONE_OFF: ReadonlySet<EventType> = new Set<EventType>(['offensive', 'command_change'])
+
+/** Days two dates may differ before they cannot both hold (overnight events, time zones). */
+export const DATE_TOLERANCE_DAYS = 1
+
+/** Reports of one place's controller this close in time describe the same moment. */
+export const CONTROLLER_OVERLAP_DAYS = 1
+
+/** Tolls differ when the larger exceeds the smaller by this ratio and by at least 3. */
+export const NUMBER_RATIO = 1.2
+export const NUMBER_MIN_GAP = 3

@@ -1,0 +1,406 @@
+import type { Dispute, DisputeKind, EventType } from '../model/analysis.js'
+import type { ClaimRecord, EventRecord } from './claim-record.js'
+import { claimSide } from './claim-record.js'
+import {
+  CLAIM_WINDOW_DAYS,
+  CONTROLLER_OVERLAP_DAYS,
+  DATE_TOLERANCE_DAYS,
+  NUMBER_MIN_GAP,
+  NUMBER_RATIO,
+  ONE_OFF,
+  SIDE_BEARING,
+} from './claim-rules.js'
+import { formatDayLong } from './day-number.js'
+import { joinNames, pastPhrase, sideLabel, verbFor } from './dispute-summary.js'
+import { leanOf } from './framing-terms.js'
+import type { Origin } from './origin-resolver.js'
+import type { SideRelations } from './side-relations.js'
+
+/** What the dispute rules read from the fusion state. */
+export interface DisputeContext {
+  readonly sides: SideRelations
+  /** Claims of one type whose place is exactly this place. */
+  readonly claimsAt: (placeId: string, type: EventType) => readonly ClaimRecord[]
+  /** Places inside this one, and inside the region it is the seat of (not itself). */
+  readonly placesWithin: (placeId: string) => readonly string[]
+  readonly originOf: (record: EventRecord) => Origin
+  readonly attributionOf: (record: EventRecord) => string
+  readonly placeName: (placeId: string) => string
+}
+
+/** Kinds that make their claims `disputed`; a framing dispute is a difference of words. */
+export function affectsStatus(kind: DisputeKind): boolean {
+  return kind !== 'framing'
+}
+
+/**
+ * Disputes anchored at one place, in rule order: stance (a denial of what others assert here or
+ * inside), framing (withdrawal vs redeployment of one side), controller (two opposed sides said
+ * to hold the place at the same time). Each rule yields at most one dispute per place, type and
+ * side, so one contested place is one entry, not one per pair of reports.
+ */
+export function findPlaceDisputes(placeId: string, context: DisputeContext): Dispute[] {
+  return [
+    ...findStanceDisputes(placeId, context),
+    ...findWithdrawalFramingDisputes(placeId, context),
+    ...findControllerDisputes(placeId, context),
+  ]
+}
+
+/** Disputes inside one claim: dates, numbers, loaded words for one actor. */
+export function findClaimDisputes(claim: ClaimRecord, context: DisputeContext): Dispute[] {
+  const found: Dispute[] = []
+  const date = findDateDispute(claim, context)
+  if (date !== null) found.push(date)
+  found.push(...findNumberDisputes(claim, context))
+  const terms = findTermDispute(claim, context)
+  if (terms !== null) found.push(terms)
+  return found
+}
+
+// "The ministry [denied] that troops withdrew from rural Damascus" against "forces withdrew
+// from [Kanaker]" (a town in it): the denial covers the place and every place inside it.
+function findStanceDisputes(placeId: string, context: DisputeContext): Dispute[] {
+  const found: Dispute[] = []
+  const types = new Set<EventType>()
+  for (const type of Object.keys(CLAIM_WINDOW_DAYS) as EventType[]) {
+    if (context.claimsAt(placeId, type).some((c) => c.events.some((e) => e.stance === 'denied'))) {
+      types.add(type)
+    }
+  }
+  if (types.size === 0) return found
+  const scope = [placeId, ...context.placesWithin(placeId)]
+  for (const type of types) {
+    const here = context.claimsAt(placeId, type).flatMap((claim) => claim.events)
+    const pool = scope.flatMap((place) => context.claimsAt(place, type)).flatMap((c) => c.events)
+    const bySide = groupBy(
+      here.filter((e) => e.stance === 'denied'),
+      (e) => (SIDE_BEARING.has(type) && e.side !== null ? context.sides.rootOf(e.side) : '*'),
+    )
+    for (const [root, denials] of bySide) {
+      const relevant = pool.filter(
+        (e) => root === '*' || e.side === null || context.sides.rootOf(e.side) === root,
+      )
+      const latest = latestStanceByOrigin(relevant, context)
+      const effective = (e: EventRecord): boolean =>
+        latest.get(context.originOf(e).key) === e.stance
+      const denied = denials.filter(effective)
+      const asserted = relevant.filter(
+        (e) =>
+          e.stance === 'asserted' &&
+          effective(e) &&
+          denied.some((d) => dayGap(d, e) <= CLAIM_WINDOW_DAYS[type]),
+      )
+      if (denied.length === 0 || asserted.length === 0) continue
+      const denySources = denied.map(context.attributionOf)
+      const assertSources = asserted.map(context.attributionOf)
+      const side = root === '*' ? null : root
+      const places = unique(asserted.map((e) => e.placeId).filter(isString))
+      const elsewhere = places.filter((p) => p !== placeId)
+      const where = elsewhere.length > 0 ? ` at ${joinNames(places.map(context.placeName), 5)}` : ''
+      found.push(
+        makeDispute(
+          'stance',
+          `${placeId}:${type}:${root}`,
+          [...denied, ...asserted],
+          [
+            { label: 'denied', records: denied, context },
+            { label: 'asserted', records: asserted, context },
+          ],
+          `${joinNames(denySources)} ${verbFor(denySources, 'denies', 'deny')} that ${sideLabel(side)} ${pastPhrase(type)} ${context.placeName(placeId)}, which ${joinNames(assertSources)} ${verbFor(assertSources, 'reports', 'report')}${where}.`,
+        ),
+      )
+    }
+  }
+  return found
+}
+
+// "Government forces [withdrew] from Daraa" against the army's "[redeployment and
+// repositioning]" in Daraa: one pull-back, two framings.
+function findWithdrawalFramingDisputes(placeId: string, context: DisputeContext): Dispute[] {
+  const redeployments = context
+    .claimsAt(placeId, 'redeployment')
+    .flatMap((claim) => claim.events)
+    .filter((e) => e.stance === 'asserted')
+  if (redeployments.length === 0) return []
+  const withdrawals = [placeId, ...context.placesWithin(placeId)]
+    .flatMap((place) => context.claimsAt(place, 'withdrawal'))
+    .flatMap((claim) => claim.events)
+    .filter((e) => e.stance === 'asserted')
+  const found: Dispute[] = []
+  const bySide = groupBy(redeployments, (e) =>
+    e.side === null ? '*' : context.sides.rootOf(e.side),
+  )
+  for (const [root, framed] of bySide) {
+    const matching = withdrawals.filter(
+      (w) =>
+        (root === '*' || w.side === null || context.sides.rootOf(w.side) === root) &&
+        framed.some((r) => dayGap(r, w) <= CLAIM_WINDOW_DAYS.withdrawal),
+    )
+    const framedOrigins = new Set(framed.map((r) => context.originOf(r).key))
+    // One voice using both words ("withdrew, or as it says, redeployed") is no dispute.
+    if (!matching.some((w) => !framedOrigins.has(context.originOf(w).key))) continue
+    const side = root === '*' ? null : root
+    const withdrawSources = matching.map(context.attributionOf)
+    const framedSources = framed.map(context.attributionOf)
+    const places = unique(matching.map((e) => e.placeId).filter(isString)).map(context.placeName)
+    found.push(
+      makeDispute(
+        'framing',
+        `${placeId}:withdrawal-redeployment:${root}`,
+        [...matching, ...framed],
+        [
+          { label: 'withdrawal', records: matching, context },
+          { label: 'redeployment', records: framed, context },
+        ],
+        `${joinNames(withdrawSources)} ${verbFor(withdrawSources, 'reports', 'report')} a withdrawal of ${sideLabel(side)} from ${joinNames(places, 5)}, which ${joinNames(framedSources)} ${verbFor(framedSources, 'calls', 'call')} a redeployment.`,
+      ),
+    )
+  }
+  return found
+}
+
+// "The army said it had [regained control] of Homs" against "the opposition [entered] Homs"
+// the same day: two opposed controllers at one moment.
+function findControllerDisputes(placeId: string, context: DisputeContext): Dispute[] {
+  const claims = context.claimsAt(placeId, 'control')
+  if (claims.length < 2) return []
+  const asserted = claims
+    .flatMap((claim) => claim.events)
+    .filter((e) => e.stance === 'asserted' && e.side !== null)
+  const groups = groupBy(asserted, (e) => context.sides.rootOf(e.side ?? ''))
+  if (groups.size < 2) return []
+  const roots = [...groups.keys()]
+  let best: { a: EventRecord[]; b: EventRecord[]; weight: number } | null = null
+  for (let i = 0; i < roots.length; i++) {
+    for (let j = i + 1; j < roots.length; j++) {
+      const a = groups.get(roots[i] ?? '') ?? []
+      const b = groups.get(roots[j] ?? '') ?? []
+      const aHit = a.filter((x) => b.some((y) => dayGap(x, y) <= CONTROLLER_OVERLAP_DAYS))
+      const bHit = b.filter((y) => a.some((x) => dayGap(x, y) <= CONTROLLER_OVERLAP_DAYS))
+      if (aHit.length === 0) continue
+      const weight = originCount(aHit, context) + originCount(bHit, context)
+      if (best === null || weight > best.weight) best = { a: aHit, b: bHit, weight }
+    }
+  }
+  if (best === null) return []
+  const sideA = best.a[0]?.side ?? null
+  const sideB = best.b[0]?.side ?? null
+  const sourcesA = best.a.map(context.attributionOf)
+  const sourcesB = best.b.map(context.attributionOf)
+  const place = context.placeName(placeId)
+  return [
+    makeDispute(
+      'controller',
+      `${placeId}`,
+      [...best.a, ...best.b],
+      [
+        { label: sideLabel(sideA), records: best.a, context },
+        { label: sideLabel(sideB), records: best.b, context },
+      ],
+      `${joinNames(sourcesA)} ${verbFor(sourcesA, 'says', 'say')} ${sideLabel(sideA)} controls ${place}, while ${joinNames(sourcesB)} ${verbFor(sourcesB, 'says', 'say')} ${sideLabel(sideB)} does.`,
+    ),
+  ]
+}
+
+// "Since [November 29] ... launched a campaign" against "the offensive began on [November 27]".
+function findDateDispute(claim: ClaimRecord, context: DisputeContext): Dispute | null {
+  if (!ONE_OFF.has(claim.type)) return null
+  const dated = claim.events.filter(
+    (e) =>
+      e.dated &&
+      e.stance === 'asserted' &&
+      e.start !== null &&
+      e.end !== null &&
+      e.end - e.start <= 1,
+  )
+  const byDay = groupBy(dated, (e) => String(e.start))
+  if (byDay.size < 2) return null
+  const ranked = [...byDay.entries()]
+    .map(([day, records]) => ({ day: Number(day), records, weight: originCount(records, context) }))
+    .sort((a, b) => b.weight - a.weight || a.day - b.day)
+  const first = ranked[0]
+  const second = ranked.find(
+    (r) => first !== undefined && Math.abs(r.day - first.day) > DATE_TOLERANCE_DAYS,
+  )
+  if (first === undefined || second === undefined) return null
+  const sourcesA = first.records.map(context.attributionOf)
+  const sourcesB = second.records.map(context.attributionOf)
+  const place = claim.placeId === null ? '' : ` in ${context.placeName(claim.placeId)}`
+  const what =
+    claim.type === 'offensive'
+      ? 'the start of the offensive'
+      : `the ${claim.type.replace('_', ' ')}`
+  return makeDispute(
+    'date',
+    claim.id,
+    [...first.records, ...second.records],
+    [
+      { label: formatDayLong(first.day), records: first.records, context },
+      { label: formatDayLong(second.day), records: second.records, context },
+    ],
+    `${joinNames(sourcesA)} ${verbFor(sourcesA, 'puts', 'put')} ${what}${place} on ${formatDayLong(first.day)}, while ${joinNames(sourcesB)} ${verbFor(sourcesB, 'puts', 'put')} it on ${formatDayLong(second.day)}.`,
+  )
+}
+
+// "At least [20] soldiers were killed" against "[45] soldiers died" the same day.
+function findNumberDisputes(claim: ClaimRecord, context: DisputeContext): Dispute[] {
+  const withNumbers = claim.events.filter(
+    (e) => e.stance === 'asserted' && e.event.quantity != null,
+  )
+  const found: Dispute[] = []
+  for (const [unit, records] of groupBy(withNumbers, (e) => e.event.quantity?.unit ?? '')) {
+    const sorted = [...records].sort(
+      (a, b) => (a.event.quantity?.value ?? 0) - (b.event.quantity?.value ?? 0),
+    )
+    const low = sorted[0]
+    const high = sorted[sorted.length - 1]
+    if (low === undefined || high === undefined) continue
+    const lowValue = low.event.quantity?.value ?? 0
+    const highValue = high.event.quantity?.value ?? 0
+    if (highValue < lowValue * NUMBER_RATIO || highValue - lowValue < NUMBER_MIN_GAP) continue
+    // Tolls rise as days pass; only reports of the same days can contradict each other.
+    if (dayGap(low, high) > DATE_TOLERANCE_DAYS) continue
+    const lows = sorted.filter((e) => (e.event.quantity?.value ?? 0) * NUMBER_RATIO <= highValue)
+    const highs = sorted.filter((e) => !lows.includes(e))
+    const sourcesA = lows.map(context.attributionOf)
+    const sourcesB = highs.map(context.attributionOf)
+    const place = claim.placeId === null ? '' : ` in ${context.placeName(claim.placeId)}`
+    found.push(
+      makeDispute(
+        'number',
+        `${claim.id}:${unit}`,
+        [...lows, ...highs],
+        [
+          { label: `${lowValue} ${unit}`, records: lows, context },
+          { label: `${highValue} ${unit}`, records: highs, context },
+        ],
+        `${joinNames(sourcesA)} ${verbFor(sourcesA, 'reports', 'report')} ${lowValue} ${unit}${place} (${claim.type.replace('_', ' ')}), while ${joinNames(sourcesB)} ${verbFor(sourcesB, 'reports', 'report')} ${highValue}.`,
+      ),
+    )
+  }
+  return found
+}
+
+// One claim, one actor: "[terrorists] attacked checkpoints" against "[rebels] took the town".
+function findTermDispute(claim: ClaimRecord, context: DisputeContext): Dispute | null {
+  const byLean = new Map<string, { records: EventRecord[]; terms: string[] }>()
+  let actorSide: string | null = null
+  for (const record of claim.events) {
+    const terms = [
+      ...record.event.actors.map((actor) => actor.span?.text ?? ''),
+      ...record.event.framing,
+    ]
+    for (const term of terms) {
+      const lean = leanOf(term)
+      if (lean === null) continue
+      const entry = byLean.get(lean) ?? { records: [], terms: [] }
+      if (!entry.records.includes(record)) entry.records.push(record)
+      entry.terms.push(term.toLowerCase())
+      byLean.set(lean, entry)
+      actorSide ??= record.sides.find((s) => s !== 'government') ?? record.side
+    }
+  }
+  const pejorative = byLean.get('pejorative')
+  const sympathetic = byLean.get('sympathetic')
+  if (pejorative === undefined || sympathetic === undefined) return null
+  const originsA = new Set(pejorative.records.map((r) => context.originOf(r).key))
+  if (sympathetic.records.every((r) => originsA.has(context.originOf(r).key))) return null
+  const sourcesA = pejorative.records.map(context.attributionOf)
+  const sourcesB = sympathetic.records.map(context.attributionOf)
+  const place =
+    claim.placeId === null
+      ? ''
+      : ` (${claim.type.replace('_', ' ')} in ${context.placeName(claim.placeId)})`
+  return makeDispute(
+    'framing',
+    `${claim.id}:terms`,
+    [...pejorative.records, ...sympathetic.records],
+    [
+      { label: mostCommon(pejorative.terms), records: pejorative.records, context },
+      { label: mostCommon(sympathetic.terms), records: sympathetic.records, context },
+    ],
+    `${joinNames(sourcesA)} ${verbFor(sourcesA, 'calls', 'call')} ${sideLabel(actorSide ?? claimSide(claim))} "${mostCommon(pejorative.terms)}"${place}, while ${joinNames(sourcesB)} ${verbFor(sourcesB, 'calls', 'call')} them "${mostCommon(sympathetic.terms)}".`,
+  )
+}
+
+interface SideInput {
+  readonly label: string
+  readonly records: readonly EventRecord[]
+  readonly context: DisputeContext
+}
+
+function makeDispute(
+  kind: DisputeKind,
+  anchor: string,
+  records: readonly EventRecord[],
+  sides: readonly SideInput[],
+  summary: string,
+): Dispute {
+  return {
+    id: `dispute:${kind}:${anchor}`,
+    kind,
+    claims: unique(records.map((r) => r.claimId)),
+    events: unique(records.map((r) => r.event.id)),
+    summary,
+    sides: sides.map((side) => ({
+      label: side.label,
+      sources: unique(side.records.map(side.context.attributionOf)),
+      events: unique(side.records.map((r) => r.event.id)),
+    })),
+  }
+}
+
+/** Days between two reports' intervals (0 when they overlap or either is undated). */
+export function dayGap(a: EventRecord, b: EventRecord): number {
+  if (a.start === null || a.end === null || b.start === null || b.end === null) return 0
+  return Math.max(0, b.start - a.end, a.start - b.end)
+}
+
+function latestStanceByOrigin(
+  records: readonly EventRecord[],
+  context: DisputeContext,
+): Map<string, 'asserted' | 'denied'> {
+  const latest = new Map<string, EventRecord>()
+  for (const record of records) {
+    const key = context.originOf(record).key
+    const current = latest.get(key)
+    if (
+      current === undefined ||
+      record.docIndex > current.docIndex ||
+      (record.docIndex === current.docIndex && record.stance === 'denied')
+    ) {
+      latest.set(key, record)
+    }
+  }
+  return new Map([...latest].map(([key, record]) => [key, record.stance]))
+}
+
+function originCount(records: readonly EventRecord[], context: DisputeContext): number {
+  return new Set(records.map((r) => context.originOf(r).key)).size
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const group = groups.get(k)
+    if (group === undefined) groups.set(k, [item])
+    else group.push(item)
+  }
+  return groups
+}
+
+function mostCommon(terms: readonly string[]): string {
+  const counts = new Map<string, number>()
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? ''
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)]
+}
+
+function isString(value: string | null): value is string {
+  return value !== null
+}

@@ -1,0 +1,88 @@
+import type { EventSource } from '../model/analysis.js'
+import type { AffiliationMatcher } from './affiliation-matcher.js'
+import { foldText } from './fold-text.js'
+
+/** An independent origin of reports: the first voice behind a claim. */
+export interface Origin {
+  /** Stable key: reports with one key are one origin. */
+  readonly key: string
+  /** Display name: the source, the ecosystem or the outlet. */
+  readonly label: string
+}
+
+// Reported speech without a name [local sources, two security sources, witnesses, reports] does
+// not make a new origin: the outlet that printed it vouches for it.
+const GENERIC_HEADS =
+  /(^| )(sources?|witness(es)?|residents?|activists?|reports?|observers?|footage|videos?|images|media|social media|accounts?|officials?|source close)$/
+const GENERIC_START = /^(a |an |one |two |three |several |some |many |other )?(sources?|reports?) /
+
+/** True when a source names nobody in particular (`local sources`, `reports`). */
+export function isGenericSource(source: EventSource): boolean {
+  if (source.unnamed === true) return true
+  const folded = foldText(source.name)
+  if (folded === '') return true
+  if (GENERIC_START.test(folded)) return true
+  return folded.split(' ').length <= 4 && GENERIC_HEADS.test(folded)
+}
+
+/** What the resolver needs to know about documents and entities. */
+export interface OriginContext {
+  readonly affiliations: AffiliationMatcher
+  /** Canonical display name of a source entity id, if the registry knows it. */
+  readonly entityName: (entityId: string) => string | undefined
+  /** The first document of a document's syndication group (itself when alone). */
+  readonly syndicationRoot: (docId: string) => string
+  /** The outlet of a document, or null. */
+  readonly outletOf: (docId: string) => string | null
+}
+
+/**
+ * The origin of one report, in rule order:
+ * 1. a named source is the origin, however many outlets relay it ("the Al-Qaim mayor via
+ *    Reuters via outlet X" counts the mayor);
+ * 2. else the innermost named link of the `via` chain ("sources told Reuters" counts Reuters);
+ * 3. else the outlet, taken from the first document of its syndication group (a wire story
+ *    republished by five sites is one origin);
+ * and at every step a name in the affiliations data becomes its ecosystem (a state agency and
+ * the outlets that repeat it count once).
+ */
+export function resolveOrigin(
+  doc: string,
+  source: EventSource | null,
+  context: OriginContext,
+): Origin {
+  if (source !== null && !isGenericSource(source)) {
+    return named(context.entityName(source.entity) ?? source.name, context)
+  }
+  const via = source?.via ?? []
+  for (let i = via.length - 1; i >= 0; i--) {
+    const link = via[i]
+    if (link !== undefined && foldText(link) !== '') return named(link, context)
+  }
+  const root = context.syndicationRoot(doc)
+  const outlet = context.outletOf(root)
+  if (outlet === null || foldText(outlet) === '') {
+    return { key: `doc:${root}`, label: context.outletOf(doc) ?? root }
+  }
+  return named(outlet, context)
+}
+
+/** The name a report is attributed to in a claim's asserting/denying list. */
+export function attributionOf(
+  doc: string,
+  source: EventSource | null,
+  context: OriginContext,
+): string {
+  if (source !== null && !isGenericSource(source))
+    return context.entityName(source.entity) ?? source.name
+  const outlet = context.outletOf(doc) ?? doc
+  // [local sources] told outlet X: keep the words, name the outlet that vouches for them.
+  if (source !== null && foldText(source.name) !== '') return `${source.name} (${outlet})`
+  return outlet
+}
+
+function named(name: string, context: OriginContext): Origin {
+  const affiliation = context.affiliations.match(name)
+  if (affiliation !== null) return { key: `eco:${affiliation.ecosystem}`, label: affiliation.owner }
+  return { key: `name:${foldText(name)}`, label: name }
+}

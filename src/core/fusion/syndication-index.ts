@@ -1,0 +1,144 @@
+import { hashString, wordsOf } from './fold-text.js'
+
+/** Words per shingle: five-word runs survive small edits yet rarely repeat by chance. */
+const SHINGLE_WORDS = 5
+/** MinHash signature length; 32 bands of 2 rows find pairs down to a resemblance of about 0.2. */
+const HASHES = 64
+const ROWS_PER_BAND = 2
+/** Near-exact copy: resemblance (Jaccard of shingle sets) at least this. */
+const DUPLICATE_JACCARD = 0.9
+/** Wire copy with edits, or a copy cut short: the smaller text's shingles mostly in the other. */
+const SYNDICATION_CONTAINMENT = 0.6
+const SYNDICATION_JACCARD = 0.5
+/** Texts with fewer shingles than this are too short to call syndicated (only exact copies). */
+const MIN_SHINGLES = 15
+
+const SEEDS = Array.from({ length: HASHES }, (_, i) => hashString(`minhash-seed-${i}`))
+
+interface Entry {
+  readonly id: string
+  readonly shingles: Uint32Array // sorted, unique
+}
+
+/** What indexing one document found. */
+export interface SyndicationMatch {
+  /** The earliest indexed document this one nearly exactly repeats, or null. */
+  readonly duplicateOf: string | null
+  /** Earlier documents it shares a syndication group with (direct matches only). */
+  readonly matches: readonly string[]
+}
+
+/**
+ * MinHash + LSH over word shingles, incremental: `add` indexes one document and returns the
+ * earlier documents it copies. Candidates come from LSH buckets and are verified on the exact
+ * shingle sets, so the estimate never decides alone.
+ */
+export class SyndicationIndex {
+  private readonly entries: Entry[] = []
+  private readonly byId = new Map<string, Entry>()
+  private readonly buckets = new Map<string, number[]>()
+
+  add(id: string, text: string): SyndicationMatch {
+    const shingles = shinglesOf(text)
+    const entry: Entry = { id, shingles }
+    const candidates = new Set<number>()
+    const keys: string[] = []
+    if (shingles.length > 0) {
+      const signature = minHash(shingles)
+      for (let band = 0; band < HASHES / ROWS_PER_BAND; band++) {
+        let key = `${band}`
+        for (let row = 0; row < ROWS_PER_BAND; row++) {
+          key += `:${signature[band * ROWS_PER_BAND + row]}`
+        }
+        keys.push(key)
+        for (const index of this.buckets.get(key) ?? []) candidates.add(index)
+      }
+    }
+    let duplicateOf: string | null = null
+    let duplicateIndex = Infinity
+    const matches: string[] = []
+    for (const index of candidates) {
+      const other = this.entries[index]
+      if (other === undefined) continue
+      const { jaccard, containment } = compareShingles(shingles, other.shingles)
+      if (jaccard >= DUPLICATE_JACCARD && index < duplicateIndex) {
+        duplicateOf = other.id
+        duplicateIndex = index
+      }
+      const smaller = Math.min(shingles.length, other.shingles.length)
+      const syndicated =
+        jaccard >= DUPLICATE_JACCARD ||
+        (smaller >= MIN_SHINGLES &&
+          (jaccard >= SYNDICATION_JACCARD || containment >= SYNDICATION_CONTAINMENT))
+      if (syndicated) matches.push(other.id)
+    }
+    const index = this.entries.length
+    this.entries.push(entry)
+    this.byId.set(id, entry)
+    for (const key of keys) {
+      const bucket = this.buckets.get(key)
+      if (bucket === undefined) this.buckets.set(key, [index])
+      else bucket.push(index)
+    }
+    return { duplicateOf, matches }
+  }
+}
+
+/** Sorted unique hashes of the text's five-word shingles (the whole text when shorter). */
+export function shinglesOf(text: string): Uint32Array {
+  const words = wordsOf(text)
+  const hashes = new Set<number>()
+  if (words.length > 0 && words.length < SHINGLE_WORDS) hashes.add(hashString(words.join(' ')))
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    hashes.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')))
+  }
+  return Uint32Array.from(hashes).sort()
+}
+
+function minHash(shingles: Uint32Array): Uint32Array {
+  const signature = new Uint32Array(HASHES).fill(0xffffffff)
+  for (const shingle of shingles) {
+    for (let i = 0; i < HASHES; i++) {
+      const value = mix(shingle ^ (SEEDS[i] ?? 0))
+      if (value < (signature[i] ?? 0)) signature[i] = value
+    }
+  }
+  return signature
+}
+
+// murmur3 finaliser: a cheap, well-spread permutation of 32-bit values.
+function mix(value: number): number {
+  let h = value >>> 0
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+/** Exact resemblance and containment of two sorted shingle sets. */
+export function compareShingles(
+  a: Uint32Array,
+  b: Uint32Array,
+): { jaccard: number; containment: number } {
+  let i = 0
+  let j = 0
+  let shared = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0
+    const y = b[j] ?? 0
+    if (x === y) {
+      shared++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  const union = a.length + b.length - shared
+  const smaller = Math.min(a.length, b.length)
+  return {
+    jaccard: union === 0 ? 0 : shared / union,
+    containment: smaller === 0 ? 0 : shared / smaller,
+  }
+}
