@@ -131,8 +131,12 @@ function resolveDate(
   published: string | null,
   future: boolean,
 ): Resolution {
-  const y = year ?? inferYear(month, day, published, future)
+  let y = year ?? inferYear(month, day, published, future)
   if (y === null) return { reason: 'a date without a year needs a publication date' }
+  // "February 29" in a 2025 article is the 29th of the leap year next to it.
+  if (year === undefined && !isValidDay(y, month, day)) {
+    y = [y - 1, y + 1].find((other) => isValidDay(other, month, day)) ?? y
+  }
   if (!isValidDay(y, month, day)) return { reason: `${y}-${month}-${day} is not a calendar day` }
   const iso = formatDay(y, month, day)
   return { value: { start: iso, end: iso, precision: 'day' } }

@@ -6,7 +6,7 @@ import { matchPattern } from './match-pattern.js'
  * ("[in 2016]", "since 2011", "the 2011 uprising", "fiscal 2009").
  */
 const YEAR_BEFORE =
-  /(?:\b(?:in|since|of|by|until|till|from|during|before|after|through|between|and|to|early|late|mid|the|its|their|his|her|a|this|that|fiscal|year|around|circa|as of|spring|summer|autumn|fall|winter)|-)\s*$/i
+  /(?:\b(?:in|since|of|by|until|till|from|during|before|after|through|between|and|to|early|late|mid|the|its|their|his|her|a|this|that|fiscal|year|around|circa|as of|spring|summer|autumn|fall|winter)|['’]s|-)\s*$/i
 
 /** Nouns that make a preceding number a count, not a year ("2011 people", "2000 troops"). */
 const COUNT_NOUN =
@@ -40,7 +40,8 @@ export const yearRecognizer: TimeRecognizer = {
           /[A-Z][A-Za-z]+\s+$/.test(before) && !/\b(?:In|On|By|Since|Until)\s+$/.test(before)
         if (!prepositional && !edition) return null
         // The [2011] uprising: a year qualifying a noun describes the thing, not the clause's time.
-        const attributive = edition || (/\bthe\s*$/i.test(before) && ATTRIBUTIVE_NOUN.test(after))
+        const attributive =
+          edition || (/(?:\bthe|['’]s)\s*$/i.test(before) && ATTRIBUTIVE_NOUN.test(after))
         return {
           start,
           end,
