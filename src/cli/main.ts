@@ -1,9 +1,13 @@
 import { analyzeCommand } from './commands/analyze.js'
+import { ingestCommand } from './commands/ingest.js'
+import { reanalyzeCommand } from './commands/reanalyze.js'
+import { searchCommand } from './commands/search.js'
+import { statusCommand } from './commands/status.js'
 import { type CliIo, type Command, EXIT_BAD_INPUT, EXIT_INTERNAL } from './command.js'
 import { isInputError } from '../ingest/input-error.js'
 
 /** Every subcommand, in the order `triangulate --help` lists them. */
-const COMMANDS: readonly Command[] = [analyzeCommand]
+const COMMANDS: readonly Command[] = [analyzeCommand, ingestCommand, statusCommand, searchCommand, reanalyzeCommand]
 
 function helpText(): string {
   const lines = ['Usage: triangulate <command> [options]', '', 'Commands:']

@@ -97,7 +97,8 @@ export function toAnalysisDocument(
     text: document.text,
     duplicateOf: link.duplicateOf,
     syndicationGroup: link.syndicationGroup,
-    metadata: document.metadata,
+    // As analyzeCorpus writes it: the field only when there is something in it.
+    ...(Object.keys(document.metadata).length > 0 && { metadata: document.metadata }),
   }
 }
 

@@ -442,7 +442,7 @@ function analysisOf(docs: SourceDocument[]): Analysis {
       text: doc.text,
       duplicateOf: null,
       syndicationGroup: doc.id === 'beta' ? 'g1' : null,
-      metadata: doc.metadata,
+      ...(Object.keys(doc.metadata).length > 0 && { metadata: doc.metadata }),
     })),
     entities: [
       {

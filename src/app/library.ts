@@ -1,0 +1,30 @@
+import { DEFAULT_DB_PATH, openStore } from '../store/open-store.js'
+import type { Store } from '../store/store.js'
+
+/**
+ * Which store a command uses: `--db` when given, else `TRIANGULATE_DATABASE_URL` (the
+ * PostgreSQL deployments of issue 9 set it), else `./triangulate.db`.
+ */
+export function storeLocation(
+  dbOption: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  return dbOption ?? (env.TRIANGULATE_DATABASE_URL || DEFAULT_DB_PATH)
+}
+
+/**
+ * Opens the store, runs `fn`, and always closes it. Read commands pass `mustExist` so a typo
+ * in `--db` is an error, not a new empty file.
+ */
+export async function withLibrary<T>(
+  location: string,
+  options: { readonly mustExist?: boolean },
+  fn: (store: Store) => Promise<T>,
+): Promise<T> {
+  const store = await openStore(location, options)
+  try {
+    return await fn(store)
+  } finally {
+    await store.close()
+  }
+}
