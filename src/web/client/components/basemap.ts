@@ -4,7 +4,7 @@
  * a page may carry the finer 1:50m borders inline (the static report) or serve them next to
  * the app (`basemap.json`), and then those are used. No tile server, no network beyond that.
  */
-import type { FeatureCollection } from 'geojson'
+import type { FeatureCollection, Geometry, Position } from 'geojson'
 import { feature } from 'topojson-client'
 import type { GeometryCollection, Topology } from 'topojson-specification'
 import coarse from 'world-atlas/countries-110m.json' with { type: 'json' }
@@ -34,5 +34,44 @@ export async function loadBasemap(doc: Document): Promise<FeatureCollection> {
 function toFeatures(topology: Topology): FeatureCollection | null {
   const countries = topology.objects?.['countries'] as GeometryCollection | undefined
   if (!countries) return null
-  return feature(topology, countries) as FeatureCollection
+  const collection = feature(topology, countries) as FeatureCollection
+  return {
+    type: 'FeatureCollection',
+    features: collection.features
+      // Antarctica circles the pole: on a flat map it is one band along the bottom edge.
+      .filter((country) => country.id !== ANTARCTICA)
+      .map((country) => ({ ...country, geometry: unwrapGeometry(country.geometry) })),
+  }
+}
+
+const ANTARCTICA = '010'
+
+/**
+ * Makes rings that cross the antimeridian continuous (Russia's far east, Fiji): a jump of more
+ * than 180° between two vertices is a wrap, so the rest of the ring is shifted by 360°. Without
+ * this the polygon is drawn as a band across the whole map.
+ */
+export function unwrapRing(ring: readonly Position[]): Position[] {
+  let offset = 0
+  let previous: number | null = null
+  return ring.map(([lon, lat, ...rest]) => {
+    if (previous !== null) {
+      if (lon! - previous > 180) offset -= 360
+      else if (previous - lon! > 180) offset += 360
+    }
+    previous = lon!
+    return [lon! + offset, lat!, ...rest]
+  })
+}
+
+function unwrapGeometry(geometry: Geometry): Geometry {
+  if (geometry.type === 'Polygon')
+    return { ...geometry, coordinates: geometry.coordinates.map(unwrapRing) }
+  if (geometry.type === 'MultiPolygon') {
+    return {
+      ...geometry,
+      coordinates: geometry.coordinates.map((polygon) => polygon.map(unwrapRing)),
+    }
+  }
+  return geometry
 }

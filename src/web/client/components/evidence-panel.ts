@@ -75,11 +75,8 @@ export class EvidencePanel {
     this.root.setAttribute('aria-hidden', 'false')
     document.body.classList.add('evidence-open')
     heading.focus({ preventScroll: true })
-    for (const mark of this.root.querySelectorAll('mark.current')) {
-      // The first mark of each group's current item; later marks of a split range follow it.
-      if (mark.previousElementSibling?.classList.contains('current')) continue
-      mark.scrollIntoView({ block: 'center' })
-    }
+    for (const text of this.root.querySelectorAll<HTMLElement>('.article-text'))
+      scrollToCurrent(text)
   }
 
   close(): void {
@@ -113,7 +110,12 @@ export class EvidencePanel {
           'aria-pressed': 'false',
           onclick: () => select(itemIndex),
         },
-        h('span', { class: 'who' }, item.label, doc?.outlet ? ` — ${doc.outlet}` : ''),
+        h(
+          'span',
+          { class: 'who' },
+          item.label,
+          doc?.outlet && !item.label.startsWith(doc.outlet) ? ` — ${doc.outlet}` : '',
+        ),
         item.span.text ? h('q', null, item.span.text) : null,
       )
       buttons.push(button)
@@ -173,6 +175,26 @@ export class EvidencePanel {
       ),
       text,
     )
-    text.querySelector('mark.current')?.scrollIntoView({ block: 'center' })
+    if (target.isConnected) scrollToCurrent(text)
   }
+}
+
+/**
+ * Scrolls the current mark of an article to about a third of the way down its scroll box: the
+ * article's own box on wide screens, the panel on phones. Only that box moves, so the panel's
+ * title and the page behind it stay where they are (unlike `scrollIntoView`).
+ */
+function scrollToCurrent(text: HTMLElement): void {
+  const mark = text.querySelector('mark.current')
+  if (!mark) return
+  let box: HTMLElement | null = text
+  while (
+    box &&
+    !(box.scrollHeight > box.clientHeight && /(auto|scroll)/.test(getComputedStyle(box).overflowY))
+  ) {
+    box = box.parentElement
+  }
+  if (!box) return
+  const offset = mark.getBoundingClientRect().top - box.getBoundingClientRect().top
+  box.scrollTop += offset - box.clientHeight / 3
 }

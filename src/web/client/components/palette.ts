@@ -10,6 +10,7 @@ const KNOWN: Readonly<Record<string, string>> = {
   sdf: '#d9a400',
   druze: '#7b4fa0',
   sfa: '#2a78b8',
+  unknown: '#8a8a8a',
 }
 
 const PALETTE = [

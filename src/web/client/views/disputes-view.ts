@@ -65,10 +65,12 @@ function renderDispute(context: ViewContext, dispute: Dispute): HTMLElement {
           h(
             'ul',
             { class: 'plain' },
-            side.items.slice(0, 6).map((item) => renderQuote(context, item)),
+            sameWords(side.items)
+              .slice(0, 6)
+              .map((items) => renderQuote(context, items)),
           ),
-          side.items.length > 6
-            ? h('p', { class: 'muted' }, `… ${side.items.length - 6} more in the articles.`)
+          sameWords(side.items).length > 6
+            ? h('p', { class: 'muted' }, '… more reports in the articles.')
             : null,
         ),
       ),
@@ -76,8 +78,17 @@ function renderDispute(context: ViewContext, dispute: Dispute): HTMLElement {
   )
 }
 
+/** Reports with the same words (syndicated copies) shown once, with every outlet carrying them. */
+function sameWords(items: readonly EvidenceItem[]): EvidenceItem[][] {
+  const groups = new Map<string, EvidenceItem[]>()
+  for (const item of items)
+    groups.set(item.span.text, [...(groups.get(item.span.text) ?? []), item])
+  return [...groups.values()]
+}
+
 /** The sentence around the evidence, the evidence itself marked, and who said it. */
-function renderQuote(context: ViewContext, item: EvidenceItem): HTMLElement {
+function renderQuote(context: ViewContext, items: readonly EvidenceItem[]): HTMLElement {
+  const item = items[0]!
   const doc = context.index.documents.get(item.span.doc)
   if (!doc) return h('li', null, item.span.text)
   const around = sentenceAround(doc.text, item.span.start, item.span.end)
@@ -91,10 +102,9 @@ function renderQuote(context: ViewContext, item: EvidenceItem): HTMLElement {
       around.end,
     ),
   )
-  return h(
-    'li',
-    { class: 'quote' },
-    sentence,
-    h('p', { class: 'muted' }, item.label, doc.outlet ? ` — ${doc.outlet}` : ''),
-  )
+  const outlets = items.map((each) => {
+    const outlet = context.index.documents.get(each.span.doc)?.outlet
+    return outlet && !each.label.startsWith(outlet) ? `${each.label} — ${outlet}` : each.label
+  })
+  return h('li', { class: 'quote' }, sentence, h('p', { class: 'muted' }, outlets.join('; ')))
 }

@@ -18,8 +18,14 @@ export const framingView: ViewDefinition = {
   render: renderFraming,
 }
 
-/** term → spans, per row, per outlet. */
-type Cells = Map<string, Map<string, { spans: Span[]; loaded: boolean }>>
+interface Term {
+  readonly display: string
+  readonly spans: Span[]
+  loaded: boolean
+}
+
+/** outlet → lower-cased term → its uses, for one row. */
+type Cells = Map<string, Map<string, Term>>
 
 interface Row {
   readonly label: string
@@ -121,7 +127,7 @@ function section(
             null,
             [...terms.entries()]
               .sort((a, b) => b[1].spans.length - a[1].spans.length)
-              .map(([term, found]) =>
+              .map(([, found]) =>
                 h(
                   'button',
                   {
@@ -130,7 +136,7 @@ function section(
                     onclick: (event: Event) =>
                       openEvidence(
                         {
-                          title: `“${term}” in ${outlet}`,
+                          title: `“${found.display}” in ${outlet}`,
                           summary: `${row.label}: ${found.spans.length} use(s).`,
                           groups: [
                             {
@@ -142,7 +148,7 @@ function section(
                         event.currentTarget as HTMLElement,
                       ),
                   },
-                  term,
+                  found.display,
                   found.spans.length > 1
                     ? h('span', { class: 'count' }, ` ${found.spans.length}`)
                     : null,
@@ -175,8 +181,9 @@ function addTerm(
 ): void {
   const key = term.trim().toLowerCase()
   if (key === '') return
-  const terms = cells.get(outlet) ?? new Map<string, { spans: Span[]; loaded: boolean }>()
-  const found = terms.get(key) ?? { spans: [], loaded: false }
+  const terms = cells.get(outlet) ?? new Map<string, Term>()
+  // Grouped by lower case; shown as first written ("Jordan", not "jordan").
+  const found = terms.get(key) ?? { display: term.trim(), spans: [], loaded: false }
   if (span) found.spans.push(span)
   found.loaded ||= loaded
   terms.set(key, found)

@@ -139,7 +139,6 @@ function renderMap(context: ViewContext): View {
       marker.setStyle({ fillColor: fillFor(control), fillOpacity: 0.9, opacity: 1 })
       marker.getElement()?.setAttribute('data-controller', control.controller)
       marker.getElement()?.setAttribute('data-status', control.status)
-      marker.setTooltipContent(`${control.place.name} — ${control.controller}`)
     }
     // Places not yet taken by anyone on this day fade out rather than vanish, to keep orientation.
     for (const [place, marker] of markers) {
@@ -149,6 +148,23 @@ function renderMap(context: ViewContext): View {
     }
     renderPlaceList(states)
     drawEvents()
+    declutter()
+  }
+
+  // Labels of nearby places overlap at low zoom: keep the first of each overlapping pair, in
+  // importance order (controlled places before other named places), hide the rest.
+  const declutter = (): void => {
+    const placed: DOMRect[] = []
+    const labels = [...mapElement.querySelectorAll<HTMLElement>('.leaflet-tooltip.place-label')]
+    labels.sort(
+      (a, b) => Number(b.classList.contains('strong')) - Number(a.classList.contains('strong')),
+    )
+    for (const label of labels) {
+      label.style.visibility = ''
+      const box = label.getBoundingClientRect()
+      if (placed.some((other) => intersects(box, other))) label.style.visibility = 'hidden'
+      else placed.push(box)
+    }
   }
 
   const renderPlaceList = (states: ControlState[]): void => {
@@ -282,19 +298,23 @@ function renderMap(context: ViewContext): View {
       toggleLabels()
       drawEvents()
     })
+    // After zoomend, once every label has its new position.
+    current.on('moveend', declutter)
     toggleLabels()
     showDay()
   }
 
   const placeBounds = (): L.LatLngBounds | null => {
     const points: [number, number][] = []
-    for (const control of index.analysis.control)
+    for (const control of index.analysis.control) {
       if (control.place.lat != null && control.place.lon != null)
         points.push([control.place.lat, control.place.lon])
-    for (const event of index.analysis.events)
+    }
+    for (const event of index.analysis.events) {
       if (event.place?.lat != null && event.place.lon != null)
         points.push([event.place.lat, event.place.lon])
-    return points.length > 0 ? L.latLngBounds(points) : null
+    }
+    return coreBounds(points)
   }
 
   const drawPlaces = (target: L.Map): void => {
@@ -362,6 +382,24 @@ function renderMap(context: ViewContext): View {
       map = null
     },
   }
+}
+
+/**
+ * The area most of the places fall in: the 10th to 90th percentile of latitudes and longitudes
+ * when there are many, so one far-off mis-placed town does not zoom the map out to the world.
+ */
+export function coreBounds(points: readonly [number, number][]): L.LatLngBounds | null {
+  if (points.length === 0) return null
+  if (points.length < 8) return L.latLngBounds(points.map(([lat, lon]) => [lat, lon]))
+  const lats = points.map(([lat]) => lat).sort((a, b) => a - b)
+  const lons = points.map(([, lon]) => lon).sort((a, b) => a - b)
+  const at = (values: number[], q: number): number =>
+    values[Math.min(values.length - 1, Math.floor(q * values.length))]!
+  return L.latLngBounds([at(lats, 0.1), at(lons, 0.1)], [at(lats, 0.9), at(lons, 0.9)])
+}
+
+function intersects(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 }
 
 /** Merges groups with the same label (several claims behind one control state). */
