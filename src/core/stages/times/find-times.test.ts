@@ -273,6 +273,15 @@ describe('findTimes() ranges, open intervals and years', () => {
       ],
     },
     {
+      sentence: 'Aid is expected in the next 24 hours and talks over the coming days.',
+      published: '2024-12-31',
+      // Forward ranges across a year end.
+      expect: [
+        { quote: 'the next 24 hours', start: '2024-12-31', end: '2025-01-01', precision: 'days' },
+        { quote: 'the coming days', start: '2024-12-31', end: '2025-01-07', precision: 'days' },
+      ],
+    },
+    {
       sentence: 'Exports fell last month.',
       published: '2025-01-15',
       expect: [{ quote: 'last month', start: '2024-12-01', end: '2024-12-31', precision: 'month' }],

@@ -87,6 +87,20 @@ const RANGE_RULES: readonly RangeRule[] = [
       return (p) => days(addDays(p, -back), p)
     },
   },
+  // Aid is expected [in the next 24 hours] / [over the coming days]
+  {
+    rule: 'times/coming-days',
+    pattern: new RegExp(
+      String.raw`\b(?:(?:in|over|during|within|for)\s+)?(?<x>(?:the\s+)?(?:next|coming)\s+(?:(${COUNT})\s+)?(days|weeks|hours))\b`,
+      'gi',
+    ),
+    resolve: (m) => {
+      const unit = m[3]!.toLowerCase()
+      const count = readCount(m[2]) ?? (unit === 'hours' ? 24 : unit === 'days' ? 7 : 2)
+      const ahead = unitDays(unit, count)
+      return (p) => days(p, addDays(p, ahead))
+    },
+  },
   // The army withdrew [three days ago] / [a week ago]
   {
     rule: 'times/ago',
