@@ -106,9 +106,9 @@ function readArticle(file: string): Article {
     const type = /\btype="([A-Z]+)"/.exec(attrs)?.[1] ?? ''
     const value = /\bvalue="([^"]*)"/.exec(attrs)?.[1] ?? ''
     if (/functionInDocument="CREATION_TIME"/.test(attrs)) {
-      // A few files write the DCT as MM-DD-YYYY.
-      const us = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value)
-      dct = us ? `${us[3]}-${us[1]}-${us[2]}` : (/^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? null)
+      // A few files write the DCT in another order ("03-02-2009"); those fall back to the
+      // date line under the title, below.
+      dct = /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? null
       // The date line itself is the given DCT: finding it is neither a hit nor an error.
       if (anchors.length > 0) {
         excluded.push({

@@ -33,6 +33,9 @@ function isNonDate(candidate: TimeCandidate, text: string): boolean {
     )
       return true
   }
+  // Late in [the day after] the vote: relative to an event, not to the publication date.
+  if (/^the\s+day\s+(?:after|before)$/i.test(quote) && candidate.reading.kind === 'relative')
+    return true
   // Scores and fractions: "won 3/4 of the seats", "a 2-1 vote".
   if (/^\d{1,2}[/.-]\d{1,2}$/.test(quote)) return true
   // Lower-case abbreviations are words: "the sun", "sat down", "mar the talks".
