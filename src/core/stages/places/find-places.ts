@@ -1,0 +1,403 @@
+import type { Gazetteer, GazetteerEntry } from '../../lexicon/gazetteer.js'
+import { foldPlaceName } from '../../text/fold-place-name.js'
+import { isCommonWord, isPersonCue } from './common-words.js'
+import { demonymCountry } from './demonym-country.js'
+import { findNameRuns, type NameRun, type RunWord } from './find-name-runs.js'
+import {
+  lookupCandidates,
+  readContainers,
+  resolveCandidates,
+  type PlaceCandidate,
+  type PlaceQualifier,
+  type ResolvedCandidate,
+} from './resolve-places.js'
+
+/** A place named in the text, with the gazetteer entry it resolved to (null when unknown). */
+export interface PlaceMention {
+  readonly start: number
+  readonly end: number
+  /** `text.slice(start, end)`. */
+  readonly text: string
+  readonly entry: GazetteerEntry | null
+  /** 0–1: how sure the resolver is of `entry` (and, for names alone, that this is a place). */
+  readonly confidence: number
+  /** Stable rule id, e.g. `places/gazetteer-name`, `places/admin-suffix`. */
+  readonly rule: string
+  readonly qualifier: 'admin' | 'city' | 'countryside' | null
+}
+
+export interface FindPlacesOptions {
+  /** Spans already known to be actors or organisations ("Syrian Observatory for Human Rights"). */
+  readonly excludeSpans?: readonly { readonly start: number; readonly end: number }[]
+}
+
+interface SuffixInfo {
+  readonly qualifier: PlaceQualifier
+  readonly site: boolean
+  readonly rule: string
+}
+
+function suffixes(words: readonly string[], info: SuffixInfo): [string, SuffixInfo][] {
+  return words.map((word) => [word, info])
+}
+
+/** Words after a name that say what kind of place it is, with the qualifier they give. */
+const SUFFIX_WORDS = new Map<string, SuffixInfo>([
+  // [Daraa province], [Kharkiv Oblast], [Borno State].
+  ...suffixes(['province', 'governorate', 'oblast', 'prefecture', 'wilayat', 'state', 'region'], {
+    qualifier: 'admin',
+    site: false,
+    rule: 'places/admin-suffix',
+  }),
+  // [Tel Rifaat district]: second-level units are not in the gazetteer; the seat stands in.
+  ...suffixes(['district', 'county', 'parish', 'subdistrict', 'raion', 'rayon', 'municipality'], {
+    qualifier: null,
+    site: false,
+    rule: 'places/district-suffix',
+  }),
+  // [Idlib countryside].
+  ...suffixes(['countryside'], { qualifier: 'countryside', site: false, rule: 'places/countryside' }),
+  // [Nasib border crossing], [Khalkhalah airbase], [Shahba checkpoint].
+  ...suffixes(['crossing', 'airbase', 'airport', 'airfield', 'checkpoint', 'base', 'dam', 'camp'], {
+    qualifier: null,
+    site: true,
+    rule: 'places/site-suffix',
+  }),
+])
+
+/** Two-word suffixes that start with a word that is not a suffix alone. */
+const SUFFIX_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['air base', 'airbase'],
+  ['border crossing', 'crossing'],
+  ['military airport', 'airport'],
+  ['military base', 'base'],
+  ['refugee camp', 'camp'],
+])
+
+/** Words before a name that say what kind of place it is. */
+const PREFIX_PATTERN =
+  /(?:\b(the|a)\s+(?:(?:besieged|embattled|strategic|key|northern|southern|eastern|western|central|coastal|border|nearby|small|frontline|front-line|rebel-held|government-held|ancient|historic|desert|old)\s+)*(city|town|village|suburb|neighbou?rhood|district|province|governorate|region|oblast|area|countryside|outskirts|port|capital)\s+of\s+|\b(rural|countryside\s+of|outskirts\s+of)\s+)$/i
+
+/** Run words that make the run a person or organisation rather than a place. */
+const NON_PLACE_HEADS = new Set([
+  'university', 'hospital', 'times', 'post', 'news', 'observatory', 'agency', 'ministry',
+  'council', 'front', 'brigade', 'brigades', 'army', 'forces', 'party', 'movement', 'company',
+  'club', 'fc', 'united', 'group', 'committee', 'institute', 'foundation', 'bank', 'corporation',
+  'airlines', 'airways', 'tribune', 'herald', 'journal', 'street', 'road', 'avenue', 'school',
+  'college', 'church', 'mosque', 'stadium', 'hotel', 'center', 'centre',
+])
+
+/**
+ * Finds place mentions in `text` and resolves them against `gazetteer`.
+ *
+ * Candidates come from capitalised name runs looked up by folded name (longest match first),
+ * and from patterns that mark a place even when the gazetteer lacks it ("the town of X",
+ * "X province", "rural X", "X border crossing"). Candidates are resolved jointly (country
+ * focus, named admin regions, spatial coherence), then single words that are weak evidence
+ * (common words, person contexts, small far-away homonyms) are dropped: a missing pin is
+ * better than a wrong one. Linear in the text length.
+ *
+ * @example findPlaces('Rebels entered the city of Homs.', sentences, gazetteer)
+ */
+export function findPlaces(
+  text: string,
+  sentences: readonly { readonly start: number; readonly end: number }[],
+  gazetteer: Gazetteer,
+  options: FindPlacesOptions = {},
+): PlaceMention[] {
+  const sentenceStarts = new Set<number>()
+  for (const sentence of sentences) {
+    let start = sentence.start
+    while (start < sentence.end && /[\s"“‘'(]/.test(text[start] ?? '')) start++
+    sentenceStarts.add(start)
+  }
+  const excluded = [...(options.excludeSpans ?? [])].sort((a, b) => a.start - b.start)
+  const runs = findNameRuns(text, sentenceStarts)
+  const demonyms = new Map<string, number>()
+  const proposals: Proposal[] = []
+  for (const run of runs) {
+    collectDemonyms(text, run, demonyms)
+    proposeFromRun(text, run, gazetteer, proposals)
+  }
+  const kept = proposals.filter((proposal) => !isExcluded(proposal.candidate, excluded))
+  // Pass 1 resolves every proposal to learn the story's focus; pass 2 resolves only the
+  // accepted ones, so rejected homonyms do not pull the focus.
+  const first = resolveCandidates(
+    kept.map((proposal) => proposal.candidate),
+    gazetteer,
+    { countries: demonyms },
+  )
+  const focusCountry = topCountry(first, demonyms)
+  const lowerWords = collectLowerCaseWords(text)
+  const accepted = kept.filter((proposal, index) =>
+    isAccepted(text, proposal, first[index] as ResolvedCandidate, focusCountry, lowerWords),
+  )
+  const final = resolveCandidates(
+    accepted.map((proposal) => proposal.candidate),
+    gazetteer,
+    { countries: demonyms },
+  )
+  return accepted.map((proposal, index) => {
+    const resolved = final[index] as ResolvedCandidate
+    const { candidate } = proposal
+    return {
+      start: candidate.start,
+      end: candidate.end,
+      text: text.slice(candidate.start, candidate.end),
+      entry: resolved.entry,
+      confidence: candidate.byPattern && !resolved.entry ? 0.3 : round(resolved.confidence * proposal.weight),
+      rule: candidate.rule,
+      qualifier: candidate.qualifier,
+    }
+  })
+}
+
+/** A candidate with what the acceptance rules need to know about its surroundings. */
+interface Proposal {
+  readonly candidate: PlaceCandidate
+  /** Non-connector words in the name. */
+  readonly nameWords: number
+  readonly nameStart: number
+  /** Capitalised words of the same run left outside the match ([Jordan] Peterson). */
+  readonly embedded: boolean
+  readonly sentenceInitial: boolean
+  /** Multiplies the confidence (embedded matches are less sure). */
+  readonly weight: number
+}
+
+function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: Proposal[]): void {
+  const { words } = run
+  const maxWords = Math.max(gazetteer.maxNameWords, 2) + 1
+  let index = 0
+  while (index < words.length) {
+    const first = words[index] as RunWord
+    if (first.connector && !isLeadingArticle(text, first)) {
+      index++
+      continue
+    }
+    let matched = false
+    for (let length = Math.min(maxWords, words.length - index); length >= 1; length--) {
+      const last = words[index + length - 1] as RunWord
+      if (last.connector) continue
+      const name = text.slice(first.start, last.end)
+      const suffix = readSuffix(text, words, index + length)
+      const prefix = readPrefix(text, first.start)
+      const qualifier = suffix?.qualifier ?? prefix?.qualifier ?? null
+      const entries = lookupCandidates(name, qualifier, gazetteer)
+      if (entries.length === 0) {
+        // [Khalkhalah airbase], [the village of Umm Batna]: unknown, but a place by pattern.
+        const byPattern = suffix !== null || prefix !== null
+        if (!(byPattern && length === words.length - index - (suffix?.inRun ?? 0))) continue
+      }
+      const start = prefix?.spanStart ?? first.start
+      const end = suffix?.end ?? last.end
+      const within = readContainers(text, end, gazetteer)
+      const before = index > 0 && !(words[index - 1] as RunWord).connector
+      const afterIndex = index + length + (suffix?.inRun ?? 0)
+      const after = afterIndex < words.length
+      out.push({
+        candidate: {
+          start,
+          end,
+          name,
+          rule: suffix?.rule ?? prefix?.rule ?? (length > 1 ? 'places/gazetteer-name' : 'places/gazetteer-word'),
+          qualifier,
+          site: suffix?.site ?? false,
+          byPattern: suffix !== null || prefix !== null,
+          entries,
+          ...(within ? { within } : {}),
+        },
+        nameWords: words.slice(index, index + length).filter((word) => !word.connector).length,
+        nameStart: first.start,
+        embedded: before || after,
+        sentenceInitial: index === 0 && run.sentenceInitial,
+        weight: before || after ? 0.8 : 1,
+      })
+      index = afterIndex
+      matched = true
+      break
+    }
+    if (!matched) index++
+  }
+}
+
+/** [al-Qaryatayn] at the start of a run: the lower-case article belongs to the name. */
+function isLeadingArticle(text: string, word: RunWord): boolean {
+  return text[word.end] === '-'
+}
+
+interface Suffix {
+  readonly qualifier: PlaceQualifier
+  readonly site: boolean
+  readonly rule: string
+  readonly end: number
+  /** How many words of the run the suffix used (0 when it followed the run in lower case). */
+  readonly inRun: number
+}
+
+// Lower-case type words right after the run: [Daraa province], [Damascus’ countryside].
+const FOLLOWING_WORDS = /^(?:['’]s?)?\s+([a-z]+)(?:\s+([a-z]+))?/
+
+/** The place-type word after a name: inside the run ([Daraa Province]) or after it ([Daraa province]). */
+function readSuffix(text: string, words: readonly RunWord[], next: number): Suffix | null {
+  const word = words[next]
+  if (word) {
+    const first = text.slice(word.start, word.end).toLowerCase()
+    const second = words[next + 1]
+    if (second) {
+      const pair = SUFFIX_PAIRS.get(`${first} ${text.slice(second.start, second.end).toLowerCase()}`)
+      const info = pair ? SUFFIX_WORDS.get(pair) : undefined
+      if (info) return { ...info, end: second.end, inRun: 2 }
+    }
+    const info = SUFFIX_WORDS.get(first)
+    return info ? { ...info, end: word.end, inRun: 1 } : null
+  }
+  const end = words[next - 1]?.end ?? 0
+  const match = FOLLOWING_WORDS.exec(text.slice(end, end + 40))
+  if (!match) return null
+  const first = match[1] as string
+  const second = match[2]
+  if (second) {
+    const pair = SUFFIX_PAIRS.get(`${first} ${second}`)
+    const info = pair ? SUFFIX_WORDS.get(pair) : undefined
+    if (info) return { ...info, end: end + match[0].length, inRun: 0 }
+  }
+  const info = SUFFIX_WORDS.get(first)
+  if (!info) return null
+  const firstStart = match[0].search(/\s[a-z]/) + 1
+  return { ...info, end: end + firstStart + first.length, inRun: 0 }
+}
+
+interface Prefix {
+  readonly qualifier: PlaceQualifier
+  readonly rule: string
+  /** Where the mention span starts: before "rural" (it is part of the name), else the name. */
+  readonly spanStart: number
+}
+
+/** The place-type words before a name: [the town of] X, [rural] X, [countryside of] X. */
+function readPrefix(text: string, start: number): Prefix | null {
+  const match = PREFIX_PATTERN.exec(text.slice(Math.max(0, start - 60), start))
+  if (!match) return null
+  const kind = (match[2] ?? match[3] ?? '').toLowerCase()
+  if (kind === 'rural') return { qualifier: 'countryside', rule: 'places/rural-prefix', spanStart: start - match[0].length }
+  if (kind.startsWith('countryside')) return { qualifier: 'countryside', rule: 'places/countryside-of', spanStart: start }
+  if (kind.startsWith('outskirts')) return { qualifier: 'city', rule: 'places/outskirts-of', spanStart: start }
+  switch (kind) {
+    case 'province':
+    case 'governorate':
+    case 'region':
+    case 'oblast':
+      return { qualifier: 'admin', rule: 'places/the-province-of', spanStart: start }
+    case 'countryside':
+      return { qualifier: 'countryside', rule: 'places/countryside-of', spanStart: start }
+    case 'district':
+    case 'area':
+      return { qualifier: null, rule: 'places/the-area-of', spanStart: start }
+    default:
+      return { qualifier: 'city', rule: 'places/the-city-of', spanStart: start }
+  }
+}
+
+/** Decides whether a name found only through the gazetteer is a place mention. */
+function isAccepted(
+  text: string,
+  proposal: Proposal,
+  resolved: ResolvedCandidate,
+  focusCountry: string | null,
+  lowerWords: ReadonlySet<string>,
+): boolean {
+  const { candidate } = proposal
+  if (candidate.byPattern) return true
+  const entry = resolved.entry
+  if (!entry) return false
+  const name = candidate.name
+  const head = lastWord(text, proposal)
+  if (NON_PLACE_HEADS.has(head)) return false
+  if (proposal.nameWords === 1) {
+    // [Syrian] forces; [The] … ; [May] 2024: words that are not places by themselves.
+    if (isCommonWord(name) || demonymCountry(name) !== null) return false
+    // [President Assad], [Gen. Jordan]: a title before the name makes it a person.
+    if (isPersonCue(previousWord(text, proposal.nameStart))) return false
+    // [Police] said …: a sentence-initial word the text also writes in lower case.
+    if (proposal.sentenceInitial && lowerWords.has(name.toLowerCase())) return false
+    if (name.length < 3 || (name === name.toUpperCase() && entry.kind !== 'country')) return false
+  }
+  const strong =
+    entry.kind === 'country' ||
+    entry.kind === 'admin1' ||
+    entry.kind === 'region' ||
+    entry.kind === 'site' ||
+    entry.population >= 50_000
+  if (proposal.embedded) return strong && resolved.exact
+  if (proposal.nameWords > 1) return resolved.exact || strong || entry.population >= 1000
+  const local = focusCountry !== null && entry.country === focusCountry
+  return strong || (local && (resolved.exact || entry.population >= 5000)) || (resolved.exact && entry.population >= 15_000)
+}
+
+function lastWord(text: string, proposal: Proposal): string {
+  const name = proposal.candidate.name
+  const space = Math.max(name.lastIndexOf(' '), name.lastIndexOf('-'))
+  return name.slice(space + 1).toLowerCase()
+}
+
+function previousWord(text: string, start: number): string {
+  const match = /([\p{L}.]+)\s+$/u.exec(text.slice(Math.max(0, start - 20), start))
+  return match ? (match[1] as string) : ''
+}
+
+function collectDemonyms(text: string, run: NameRun, out: Map<string, number>): void {
+  for (const word of run.words) {
+    if (word.connector) continue
+    const country = demonymCountry(text.slice(word.start, word.end))
+    if (country) out.set(country, (out.get(country) ?? 0) + 1)
+  }
+}
+
+function topCountry(results: readonly ResolvedCandidate[], demonyms: ReadonlyMap<string, number>): string | null {
+  const weights = new Map(demonyms)
+  for (const { entry } of results) {
+    if (entry) weights.set(entry.country, (weights.get(entry.country) ?? 0) + (entry.kind === 'country' ? 1.5 : 1))
+  }
+  let best: string | null = null
+  let bestWeight = 0
+  for (const [country, weight] of weights) {
+    if (weight > bestWeight) {
+      best = country
+      bestWeight = weight
+    }
+  }
+  return best
+}
+
+function collectLowerCaseWords(text: string): Set<string> {
+  const words = new Set<string>()
+  for (const match of text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{L}]+/gu)) words.add(match[0])
+  return words
+}
+
+function isExcluded(candidate: PlaceCandidate, excluded: readonly { start: number; end: number }[]): boolean {
+  // Binary search for the first span ending after the candidate starts.
+  let low = 0
+  let high = excluded.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((excluded[middle] as { end: number }).end <= candidate.start) low = middle + 1
+    else high = middle
+  }
+  for (let index = low; index < excluded.length; index++) {
+    const span = excluded[index] as { start: number; end: number }
+    if (span.start >= candidate.end) break
+    if (span.start < candidate.end && candidate.start < span.end) return true
+  }
+  return false
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+/** Folds a name for callers that want the gazetteer key of a surface form. */
+export function placeKey(name: string): string {
+  return foldPlaceName(name)
+}

