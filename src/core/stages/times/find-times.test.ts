@@ -307,6 +307,14 @@ describe('findTimes() ranges, open intervals and years', () => {
       ],
     },
     {
+      // A December article's "since January" looks back to this January, not the coming one.
+      sentence: 'Prices have doubled since January.',
+      published: '2024-12-20',
+      expect: [
+        { quote: 'since January', start: '2024-01-01', end: '2024-12-20', precision: 'open' },
+      ],
+    },
+    {
       sentence: 'The region was held for the first time since 2011.',
       published: SATURDAY,
       expect: [{ quote: 'since 2011', start: '2011-01-01', end: SATURDAY, precision: 'open' }],

@@ -16,9 +16,22 @@ export const resolveRefiner: TimeRefiner = {
       if (checked !== null) return finish(c, checked, context)
       const resolution = resolveReading(c.reading, context.published, c.future === true)
       if ('reason' in resolution) return { ...c, value: null, unresolved: resolution.reason }
-      return finish(c, resolution.value, context)
+      return finish(c, sinceLookingBack(c, resolution.value, context.published), context)
     })
   },
+}
+
+/**
+ * "Since January" in a December article is this January, not the coming one: an open interval
+ * starts before publication, so a yearless start that landed ahead moves back a year.
+ */
+function sinceLookingBack(c: TimeCandidate, value: TimeValue, published: string | null): TimeValue {
+  const reading = c.reading
+  if (c.open !== true || published === null || value.start <= published) return value
+  if ((reading.kind !== 'date' && reading.kind !== 'month') || reading.year !== undefined)
+    return value
+  const back = resolveReading({ ...reading, year: Number(value.start.slice(0, 4)) - 1 }, published)
+  return 'value' in back ? back.value : value
 }
 
 /** Applies part of day and "since" to a resolved interval. */
