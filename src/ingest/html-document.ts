@@ -11,6 +11,13 @@ import type { DocumentDefaults } from './text-document.js'
 export const MAX_HTML_ELEMENTS = 200_000
 
 /**
+ * Deepest element nesting accepted. Real article pages stay under a hundred levels; the DOM
+ * parser slows down quadratically with depth (50,000 nested divs take seconds), so a page
+ * built to break parsers is refused before parsing.
+ */
+export const MAX_HTML_DEPTH = 2_000
+
+/**
  * Turns an HTML page into a SourceDocument: the article's main text (Mozilla Readability over
  * linkedom, then `htmlToText`, so paragraphs are separated by blank lines), with metadata read
  * before Readability rewrites the tree:
@@ -29,10 +36,14 @@ export function parseHtmlDocument(
   defaults: DocumentDefaults = {},
 ): SourceDocument {
   const input = origin.source
+  const depth = estimateNesting(html)
+  if (depth > MAX_HTML_DEPTH)
+    throw new InputError(input, `page nested too deeply (more than ${MAX_HTML_DEPTH} levels)`)
   const { document } = parseHTML(html)
   if (!document.documentElement) throw new InputError(input, 'not an HTML page (no root element)')
   const meta = readMetadata(document, origin.pageUrl ?? null)
 
+  removeBoilerplate(document)
   let text = ''
   try {
     const article = new Readability(document, {
@@ -78,6 +89,47 @@ export function parseHtmlDocument(
     metadata: meta.extra,
   }
 }
+
+/**
+ * Class or id tokens of page furniture Readability keeps when it sits inside the story
+ * (`<div class="ad"><span>Advertisement</span></div>` between two paragraphs).
+ */
+const FURNITURE_TOKEN =
+  /^(ad|ads|adv|advert|adverts|advertisement|ad-?slot|ad-?unit|ad-?label|ad-?container|ad-?wrapper|sponsor|sponsored|promo|promoted|cookie|cookies|cookie-?banner|cookie-?consent|gdpr|consent|newsletter|paywall|subscribe|social-?share|share-?buttons|related|related-?links|most-?read|outbrain|taboola)$/i
+
+/**
+ * Removes what is never the story before Readability scores the page: advertising and consent
+ * blocks (by class or id token), site headers, footers, navigation, sidebars and forms
+ * outside the `<article>` element, and date lines (a `<time>` with a few words around it).
+ */
+function removeBoilerplate(document: Document): void {
+  const doomed: Element[] = []
+  for (const element of document.querySelectorAll('[class], [id]')) {
+    const tokens =
+      `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/)
+    if (
+      tokens.some((token) => FURNITURE_TOKEN.test(token)) &&
+      element.localName !== 'body' &&
+      element.localName !== 'html'
+    ) {
+      doomed.push(element)
+    }
+  }
+  for (const element of document.querySelectorAll('header, footer, nav, aside, form, dialog')) {
+    if (!element.closest('article')) doomed.push(element)
+  }
+  // <p class="updated">Updated <time>7 December 2024</time></p>: a date line, not the story.
+  for (const time of document.querySelectorAll('time')) {
+    const line = time.parentElement
+    if (!line || !['p', 'div', 'span', 'li'].includes(line.localName)) continue
+    const rest = (line.textContent ?? '').replace(time.textContent ?? '', ' ').trim()
+    if (rest.split(/\s+/).filter(Boolean).length <= DATE_LINE_WORDS) doomed.push(line)
+  }
+  for (const element of doomed) element.remove()
+}
+
+/** Words besides the date that a date line may hold ("The Amman Ledger with agencies"). */
+const DATE_LINE_WORDS = 8
 
 interface PageMetadata {
   published: string | null
@@ -224,4 +276,61 @@ function absoluteUrl(value: string | null, base: string | null): string | null {
   } catch {
     return null
   }
+}
+
+/** Elements that never take children, or close themselves when a sibling opens. */
+const NOT_NESTING = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+])
+
+/**
+ * The deepest nesting of elements, estimated in one linear pass over the tags (no parsing):
+ * opening tags of nesting elements go one level down, closing tags one up. Exact for
+ * well-formed pages; for broken ones it errs high, which only matters past MAX_HTML_DEPTH.
+ */
+export function estimateNesting(html: string): number {
+  let depth = 0
+  let deepest = 0
+  const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(\/?)>/g
+  for (let match = tag.exec(html); match !== null; match = tag.exec(html)) {
+    const name = match[2]!.toLowerCase()
+    if (match[1] === '/') {
+      if (!NOT_NESTING.has(name)) depth = Math.max(0, depth - 1)
+    } else if (match[3] !== '/' && !NOT_NESTING.has(name)) {
+      depth++
+      if (depth > deepest) deepest = depth
+      // Script and style bodies are text, not tags: skip to their end.
+      if (name === 'script' || name === 'style') {
+        const closer = name === 'script' ? /<\/script/gi : /<\/style/gi
+        closer.lastIndex = tag.lastIndex
+        const end = closer.exec(html)
+        if (end === null) break
+        tag.lastIndex = end.index
+      }
+    }
+  }
+  return deepest
 }

@@ -137,7 +137,11 @@ export function htmlToText(html: string | Node, options: HtmlToTextOptions = {})
     if (BLOCKS.has(name)) flush()
     if (name === 'pre') preDepth++
     stack.push({ node, leaving: true })
-    const children = node.childNodes
+    // firstChild/nextSibling, not childNodes: linkedom builds childNodes by scanning the
+    // whole subtree, which makes a deeply nested page quadratic.
+    const children: Node[] = []
+    for (let child = node.firstChild; child !== null; child = child.nextSibling)
+      children.push(child)
     for (let i = children.length - 1; i >= 0; i--)
       stack.push({ node: children[i]!, leaving: false })
   }

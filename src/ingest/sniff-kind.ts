@@ -50,5 +50,6 @@ export function sniffKind(bytes: Uint8Array): InputKind | { readonly xmlRoot: st
 function decodeHead(head: Uint8Array): string {
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head)
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head)
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3)
   return new TextDecoder('latin1').decode(head)
 }
