@@ -40,6 +40,8 @@ export interface EventScores {
   readonly perType: Record<string, { gold: number; predicted: number; matched: number; precision: number; recall: number; f1: number }>
   readonly fields: { readonly actors: FieldScore; readonly actorsOverlap: FieldScore; readonly source: FieldScore; readonly date: FieldScore }
   readonly misses: readonly GoldEvent[]
+  /** Matched pairs whose actors, source or date disagree, for reading the errors. */
+  readonly fieldErrors: readonly { field: 'actors' | 'source' | 'date'; gold: string; predicted: string; evidence: string }[]
   readonly extras: readonly { doc: string; type: string; place: string | null; stance: string; evidence: string }[]
 }
 
@@ -226,6 +228,14 @@ export function scoreEvents(analysis: Analysis, reference: GoldReference): Event
       source: field(sourceCorrect, loose.pairs.length),
       date: field(dateCorrect, dated.length),
     },
+    fieldErrors: loose.pairs.flatMap(([row, event]) => {
+      const errors: EventScores['fieldErrors'][number][] = []
+      const predictedSides = [...sides(event)]
+      if (!(predictedSides.length === row.actors.length && row.actors.every((actor) => predictedSides.includes(actor)))) errors.push({ field: 'actors', gold: row.actors.join(','), predicted: predictedSides.join(','), evidence: `${row.doc.slice(0, 3)} ${row.type} ${row.place} | ${row.evidence.slice(0, 80)}` })
+      if (!sourceMatches(event.source, row.source, reference)) errors.push({ field: 'source', gold: String(row.source), predicted: event.source ? `${event.source.name}${event.source.unnamed ? ' (unnamed)' : ''}` : 'null', evidence: `${row.doc.slice(0, 3)} ${row.type} ${row.place} | ${row.evidence.slice(0, 80)}` })
+      if (row.date !== null && !dateMatches(event.date, row.date)) errors.push({ field: 'date', gold: row.date, predicted: event.date ? `${event.date.start}..${event.date.end} (${event.date.text?.text ?? ''})` : 'null', evidence: `${row.doc.slice(0, 3)} ${row.type} ${row.place} | ${row.evidence.slice(0, 80)}` })
+      return errors
+    }),
     misses: gold.filter((row) => !loose.pairs.some(([matched]) => matched === row)),
     extras: predicted
       .filter((event) => !loose.used.has(event))

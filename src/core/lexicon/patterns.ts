@@ -2,7 +2,7 @@ import type { Word } from '../text/words.js'
 
 /**
  * A tiny word-pattern language for lexicon files: words in lower case, `a|b` alternatives,
- * `x*` any suffix, `x?` optional, `_` any one word, `__` up to three words.
+ * `x*` any suffix, `x?` optional, `_` any one word, `_?` at most one word, `__` up to three words.
  * `took|taken full|complete? control` matches "took full control" and "taken control".
  */
 export interface WordPattern {
@@ -12,15 +12,16 @@ export interface WordPattern {
 
 type PatternToken =
   | { readonly kind: 'word'; readonly alternatives: readonly string[]; readonly prefixes: readonly string[]; readonly optional: boolean }
-  | { readonly kind: 'gap'; readonly max: number }
+  | { readonly kind: 'gap'; readonly min: number; readonly max: number }
 
 export function compilePattern(source: string): WordPattern {
   const tokens: PatternToken[] = source
     .trim()
     .split(/\s+/)
     .map((raw) => {
-      if (raw === '_') return { kind: 'gap', max: 1 } as const
-      if (raw === '__') return { kind: 'gap', max: 3 } as const
+      if (raw === '_') return { kind: 'gap', min: 1, max: 1 } as const
+      if (raw === '_?') return { kind: 'gap', min: 0, max: 1 } as const
+      if (raw === '__') return { kind: 'gap', min: 0, max: 3 } as const
       const optional = raw.endsWith('?')
       const body = optional ? raw.slice(0, -1) : raw
       const parts = body.split('|')
@@ -47,7 +48,7 @@ export function matchPatternAt(pattern: WordPattern, words: readonly Word[], at:
     if (t === pattern.tokens.length) return w
     const token = pattern.tokens[t]!
     if (token.kind === 'gap') {
-      for (let skip = token.max === 1 ? 1 : 0; skip <= token.max && w + skip <= limit; skip++) {
+      for (let skip = token.min; skip <= token.max && w + skip <= limit; skip++) {
         const end = step(t + 1, w + skip)
         if (end !== -1) return end
       }

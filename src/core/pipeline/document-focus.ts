@@ -24,7 +24,8 @@ export function documentFocus(places: readonly PlaceMention[], mentions: readonl
     const weight = place.entry.kind === 'country' ? 0.5 : 1
     votes.set(place.entry.country, (votes.get(place.entry.country) ?? 0) + weight)
   }
-  for (const mention of mentions) if (mention.kind === 'force' && mention.country) votes.set(mention.country, (votes.get(mention.country) ?? 0) + 0.25)
+  // A state's forces acting in the text point at the war's country as much as its towns do.
+  for (const mention of mentions) if (mention.kind === 'force' && mention.country) votes.set(mention.country, (votes.get(mention.country) ?? 0) + 1)
   let country: string | null = null
   let best = 0
   for (const [code, score] of votes) if (score > best) [country, best] = [code, score]

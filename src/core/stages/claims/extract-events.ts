@@ -63,11 +63,15 @@ const COUNTRY_FALLBACK: ReadonlySet<EventType> = new Set(['offensive', 'evacuati
 // Types that need an actor to be an event at all ("the meeting" alone is not diplomacy news).
 const NEEDS_ACTOR: ReadonlySet<EventType> = new Set(['diplomacy', 'command_change', 'border'])
 // Types whose place may be read before the trigger ("Aleppo ... is under rebel control"); others need an object.
-const PLACE_BEFORE_TYPES: ReadonlySet<EventType> = new Set(['control', 'withdrawal', 'redeployment', 'protest', 'defection'])
+const PLACE_BEFORE_TYPES: ReadonlySet<EventType> = new Set(['control', 'withdrawal', 'redeployment', 'protest', 'defection', 'strike'])
+// Types whose place may stand anywhere in the sentence when none follows the trigger.
+const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set(['casualties', 'displacement', 'evacuation', 'offensive', 'diplomacy', 'border'])
+// Intentions and futures are not reported events: "militants have [vowed to] take over Homs".
+const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can|who|whether)\s+(?:\w+\s+){0,2}$/i
 // Locative words that make a later place a modifier of an earlier one: Izraa, [north of] Daraa.
 const LOCATIVE_GAP = /\b(?:near|outside|north|south|east|west|northeast|northwest|southeast|southwest|between|in|of|from|at|close to|around|on|towards|toward|to|into|via|along|across|beyond|within|than)\b[^,]*$/i
 // A coordinated list continues with commas/and/or, optionally "the town of".
-const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+)(?:the\s+)?(?:(?:city|cities|town|towns|village|villages|province|provinces|governorate|governorates|area|areas|district|districts|region|regions)\s+of\s+)?$/i
+const LIST_GAP = /^\s*(?:(?:province|governorate|city|region|countryside)\s*)?(?:,\s*(?:and\s+|or\s+)?(?:as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|along\s+with)\s+)(?:(?:several|some|many|dozens\s+of|two|three|other)\s+)?(?:(?:towns|villages|areas|cities|positions|districts)\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+)?(?:(?:in|from|to|on)\s+)?(?:(?:all|parts|most|much|some|areas|part)\s+of\s+)?(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|northern|southern|eastern|western|central|rural)\s+)?(?:(?:city|cities|town|towns|village|villages|province|provinces|governorate|governorates|area|areas|district|districts|region|regions)\s+of\s+)?$/i
 const SPEAKER_KINDS: ReadonlySet<Mention['kind']> = new Set(['source', 'organization', 'institution', 'person', 'actor', 'force', 'country'])
 const ANAPHORIC_SPEAKERS = /^(?:they|he|she|it|the source|the sources|the same source|the ministry|the statement|the group|the army|the command|the spokesman|the official|officials)$/i
 const OPPOSITE_SIDE: Readonly<Record<string, string>> = { government: 'opposition', opposition: 'government', hts: 'government', sna: 'sdf', sdf: 'sna' }
@@ -135,6 +139,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
   let placeCursor = 0
   let lastSpeaker: EventSource | null = null
   let lastPlace: PlaceInput | null = null
+  let lastActors: EventActor[] = []
 
   for (const sentence of input.sentences) {
     const words = splitWords(text, sentence.start, sentence.end)
@@ -165,37 +170,67 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       const scopeEnd = nextTriggerStart ? words[nextTriggerStart.start]!.start : sentence.end
       const clauseStart = clauseStartBefore(text, sentence.start, triggerStart)
 
+      // "militants have vowed to take over Homs", "who controls the country": not a reported event.
+      if (MODAL_BEFORE.test(text.slice(clauseStart, triggerStart))) continue
       let eventPlaces = placesFor(text, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, places)
-      if (eventPlaces.length === 0 && /\bthe (?:city|town|village|area)\b/i.test(text.slice(triggerEnd, scopeEnd)) && lastPlace?.entry) {
-        eventPlaces = [lastPlace]
+      let placeValues0: EventPlace[] | null = null
+      // "liberating the area", "the special forces unit in the city": the nearest place before in the
+      // sentence, else the place of the last sentence's first event.
+      if (eventPlaces.length === 0 && /\bthe (?:[\w-]+\s+){0,2}(?:city|town|village|area|district)\b(?!\s+of\b)/i.test(text.slice(Math.max(clauseStart, triggerStart - 40), scopeEnd))) {
+        const before = places.filter((place) => place.end <= triggerStart && place.entry && place.entry.kind !== 'country').pop()
+        const antecedent = before ?? lastPlace
+        if (antecedent?.entry) eventPlaces = [antecedent]
       }
-      let placeValues: (EventPlace | null)[] = eventPlaces.filter((place) => place.entry !== null).map((place) => toEventPlace(doc, text, place))
+      // "evacuating its diplomats from the country": the country the document is about.
+      if (eventPlaces.length === 0 && /\bthe country\b/i.test(text.slice(triggerEnd, scopeEnd)) && input.focusPlace) {
+        placeValues0 = [{ entity: input.focusPlace.id, name: input.focusPlace.name, lat: input.focusPlace.lat, lon: input.focusPlace.lon }]
+      }
+      // Killings, flights and offensives are often placed elsewhere in their sentence:
+      // "four civilians were killed when HTS shelled a residence in Aleppo".
+      if (eventPlaces.length === 0 && SENTENCE_PLACE_TYPES.has(trigger.rule.type)) {
+        const resolved = places.filter((place) => place.entry && place.entry.kind !== 'country' && !isCompoundModifier(text, place))
+        const after = resolved.find((place) => place.start >= triggerEnd)
+        const before = resolved.filter((place) => place.end <= triggerStart).pop()
+        const found = after ?? before
+        if (found) eventPlaces = [found]
+      }
+      // "Jordan closed its border": a border event happens at the acting country's border.
+      if (eventPlaces.length === 0 && trigger.rule.type === 'border') {
+        const country = mentions.filter((m) => m.kind === 'country' && m.end <= triggerStart && m.start >= clauseStart).pop()
+        const place = country ? places.find((p) => p.start === country.start && p.entry) : undefined
+        if (place) eventPlaces = [place]
+      }
+      let placeValues: (EventPlace | null)[] = placeValues0 ?? eventPlaces.filter((place) => place.entry !== null).map((place) => toEventPlace(doc, text, place))
       if (placeValues.length === 0) {
         if (!COUNTRY_FALLBACK.has(trigger.rule.type) || !input.focusPlace) continue
         placeValues = [{ entity: input.focusPlace.id, name: input.focusPlace.name, lat: input.focusPlace.lat, lon: input.focusPlace.lon }]
       }
 
-      const actors = actorsFor(input, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, mentions)
-      if (NEEDS_ACTOR.has(trigger.rule.type) && actors.length === 0) continue
-
       const frame = innermostFrame(frames, triggerStart)
+      const actors = actorsFor(input, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, mentions, frame?.source ?? null, lastActors)
+      if (actors.length > 0) lastActors = actors
+      // A speaker who reports their own diplomacy counts as its actor ("We have reached a ceasefire").
+      if (NEEDS_ACTOR.has(trigger.rule.type) && actors.length === 0 && !frame?.source) continue
+      // A leader who flees leaves; forces that flee withdraw.
+      const type: EventType = trigger.rule.type === 'withdrawal' && actors.length > 0 && actors.every((actor) => actor.entity.startsWith('person:')) ? 'evacuation' : trigger.rule.type
+
       let stance: Stance = frame?.stance ?? 'asserted'
       if (isNegated(words, trigger.start)) stance = 'denied'
       const source = frame?.source ?? null
 
       const time = chooseEventTime(input.times, sentenceSpan, { start: clauseStart, end: scopeEnd }, { start: triggerStart, end: triggerEnd })
-      const date = time?.value
-        ? { start: time.value.start, end: time.value.end, precision: time.value.precision, text: makeSpan(doc, text, time.start, time.end) }
-        : null
+      // "Since November 29, X have launched an offensive": an offensive dates from the start of its open interval.
+      const value = time?.value && time.value.precision === 'open' && type === 'offensive' ? { start: time.value.start, end: time.value.start, precision: 'day' } : time?.value
+      const date = time && value ? { start: value.start, end: value.end, precision: value.precision, text: makeSpan(doc, text, time.start, time.end) } : null
 
       for (const place of placeValues) {
-        const key = `${trigger.rule.type}|${place?.entity}|${stance}|${source?.name ?? ''}|${sentence.index}`
+        const key = `${type}|${place?.entity}|${stance}|${source?.name ?? ''}|${sentence.index}`
         if (seen.has(key)) continue
         seen.add(key)
         events.push({
           id: `${doc}#e${events.length + 1}`,
           doc,
-          type: trigger.rule.type,
+          type,
           place,
           actors,
           source,
@@ -209,8 +244,10 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
         })
       }
     }
-    const lastResolved = [...places].reverse().find((place) => place.entry !== null && place.entry.kind !== 'country')
-    if (lastResolved) lastPlace = lastResolved
+    // The antecedent of "the city" is the place of the last sentence's first event, not its last word.
+    const firstEventHere = events.find((event) => event.evidence.start === sentence.start && event.place && event.place.span)
+    const antecedent = firstEventHere ? places.find((place) => place.start === firstEventHere.place!.span!.start) : undefined
+    if (antecedent && antecedent.entry && antecedent.entry.kind !== 'country') lastPlace = antecedent
   }
   return events
 }
@@ -240,13 +277,17 @@ function placesFor(
   const flags = trigger.rule.flags
   const chosen: PlaceInput[] = []
   if (!flags.has('place-before')) {
+    // The gap to a list continuation is measured from the last place read, even one skipped as a
+    // locative modifier: "Quneitra and Daraa near the Golan Heights, as well as in Sweida".
+    let gapStart = triggerEnd
     for (const place of places) {
       if (place.start < triggerEnd || place.start >= scopeEnd) continue
-      const gapStart = chosen.length > 0 ? chosen[chosen.length - 1]!.end : triggerEnd
       const gap = text.slice(gapStart, place.start)
+      gapStart = place.end
       const lead = /(\w+)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|rural|outskirts\s+of)\s+)?$/i.exec(gap)?.[1]?.toLowerCase()
       if (flags.has('from-is-origin') && lead === 'from') continue
       if (flags.has('to-is-destination') && (lead === 'to' || lead === 'towards' || lead === 'toward' || lead === 'into')) continue
+      if (chosen.length > 0 && !LIST_GAP.test(gap) && LOCATIVE_GAP.test(gap)) continue
       if (chosen.length === 0) {
         // The first place must be near the trigger and not behind a clause boundary.
         if (/[;]|,\s*(?:while|whereas|but|which|who|where|as)\b/i.test(gap) || gap.split(/\s+/).length > 14) break
@@ -260,18 +301,47 @@ function placesFor(
       }
     }
   }
-  if (chosen.length === 0 && (flags.has('place-before') || PLACE_BEFORE_TYPES.has(trigger.rule.type))) {
+  if (chosen.length === 0) {
     // Passive and state readings name the place first: "Aleppo ... is under rebel control".
     // A country before the trigger is usually its subject ("Iran has begun evacuating"), not its place.
-    const before = places.filter((place) => place.end <= triggerStart && place.start >= clauseStart && place.entry?.kind !== 'country')
+    const before = places.filter((place) => place.end <= triggerStart && place.start >= clauseStart - 80 && place.entry?.kind !== 'country')
     const nearest = before[before.length - 1]
-    if (nearest && (flags.has('place-before') || triggerStart - nearest.end < 60)) chosen.push(nearest)
+    // "Deir ez-Zor, where Kurdish militias are engaged in fighting": a place before `where` scopes its clause.
+    const whereClause = nearest !== undefined && /^\s*,\s*where\b/i.test(text.slice(nearest.end, triggerStart))
+    const beforeAllowed = flags.has('place-before') || PLACE_BEFORE_TYPES.has(trigger.rule.type)
+    if (nearest && (whereClause || (beforeAllowed && nearest.start >= clauseStart && (flags.has('place-before') || triggerStart - nearest.end < 60)))) {
+      chosen.push(nearest)
+      // Walk back through the list the nearest place ends: "in Daraa and Suwayda have repositioned".
+      for (let k = before.length - 2; k >= 0; k--) {
+        if (!LIST_GAP.test(text.slice(before[k]!.end, chosen[0]!.start))) break
+        chosen.unshift(before[k]!)
+      }
+    }
   }
   // A country is an event's place only for country-level events (offensives, evacuations, diplomacy);
   // beside a city in the same list it is context ("Nasib, a crossing between Syria and Jordan").
-  const specific = chosen.filter((place) => place.entry?.kind !== 'country')
+  // "Syria's Aleppo": the possessive country only qualifies the next place.
+  for (let k = 0; k < chosen.length; k++) {
+    const place = chosen[k]!
+    if (place.entry?.kind !== 'country' || !/^['’]s\s/.test(text.slice(place.end, place.end + 3))) continue
+    const next = places.find((other) => other.start > place.end && other.start - place.end <= 4)
+    if (next) chosen[k] = next
+  }
+  const usable = chosen.filter((place) => !isCompoundModifier(text, place))
+  const specific = usable.filter((place) => place.entry?.kind !== 'country')
   if (specific.length > 0) return specific
-  return COUNTRY_FALLBACK.has(trigger.rule.type) ? chosen : []
+  if (!COUNTRY_FALLBACK.has(trigger.rule.type)) return []
+  // "crossed into Iraq …, the mayor of Iraq's Al-Qaim border town": the named town is the place.
+  return usable.map((place) => places.find((other) => other.entry && other.entry.kind !== 'country' && other.entry.country === place.entry?.country && other !== place) ?? place)
+}
+
+/** "the Amman-Damascus highway", "the Palmyra-Damascus road": a place naming a road, not the event's place. */
+function isCompoundModifier(text: string, place: PlaceInput): boolean {
+  const after = text.slice(place.end, place.end + 40)
+  const before = text.slice(Math.max(0, place.start - 30), place.start)
+  return /^-\p{Lu}[\p{L}'’-]*\s+(?:highway|road|motorway|axis|route|front|line|railway|border|format|process|talks|forum)\b/u.test(after) ||
+    /\p{Lu}[\p{L}'’]*-$/u.test(before) && /^\s+(?:highway|road|motorway|axis|route|railway)\b/.test(after) ||
+    /^\s+(?:format|process|talks|forum|agreement|accords?|declaration)\b/i.test(after)
 }
 
 function toEventPlace(doc: string, text: string, place: PlaceInput): EventPlace {
@@ -308,6 +378,33 @@ function mentionDoc(input: ExtractInput): string {
 }
 
 const ACTOR_KINDS: ReadonlySet<Mention['kind']> = new Set(['actor', 'force', 'country', 'person', 'institution'])
+// A country after a locative word is a place, not an actor: "militants [in southern] Syria".
+const LOCATIVE_BEFORE = /\b(?:in|from|to|into|across|of|near|towards|toward|inside|throughout|within|on|at|over|through|around|outside|against)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|neighbouring|neighboring)\s+)?$/i
+// Pronouns and possessives that stand for an actor named earlier: "[their forces] have started".
+const PRONOUN_SUBJECT = /\b(?:they|it|which|who|its (?:forces|troops|fighters|units)|their (?:forces|troops|fighters|units|own)|our (?:forces|troops|fighters|armed forces))\b[^,;]*$/i
+// Words that join coordinated actors: "Egypt and Jordan", "Jordan, Russia, and the United States".
+const ACTOR_LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|\s+and\s+|-)(?:the\s+)?$/i
+
+function isActorMention(text: string, mention: Mention): boolean {
+  if (!ACTOR_KINDS.has(mention.kind)) return false
+  if (mention.kind === 'country' && LOCATIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))) return false
+  return true
+}
+
+/** The subject mention with the actors coordinated with it, and a named group a generic phrase only describes. */
+function withCoordinated(text: string, candidates: readonly Mention[], subject: Mention): Mention[] {
+  const index = candidates.indexOf(subject)
+  const list = [subject]
+  // "The U.S.-backed "Free Syria Army" opposition faction": the named group, not the description.
+  const previous = candidates[index - 1]
+  if (subject.kind === 'force' && previous && previous.kind === 'actor' && /^["”’'\s()]{0,3}$|^\s*\([^()]{0,12}\)\s*$/.test(text.slice(previous.end, subject.start))) return [previous]
+  for (let k = index - 1; k >= 0; k--) {
+    const candidate = candidates[k]!
+    if (!ACTOR_LIST_GAP.test(text.slice(candidate.end, list[0]!.start))) break
+    list.unshift(candidate)
+  }
+  return list
+}
 
 function actorsFor(
   input: ExtractInput,
@@ -317,10 +414,13 @@ function actorsFor(
   scopeEnd: number,
   clauseStart: number,
   mentions: readonly Mention[],
+  frameSource: EventSource | null,
+  previousActors: readonly EventActor[],
 ): EventActor[] {
   const flags = trigger.rule.flags
   if (flags.has('no-actor')) return []
-  const candidates = mentions.filter((mention) => ACTOR_KINDS.has(mention.kind))
+  const { text } = input
+  const candidates = mentions.filter((mention) => isActorMention(text, mention))
   // "under rebel control", "fell to the rebels": the actor follows the trigger.
   if (flags.has('actor-after')) {
     const inside = candidates.find((mention) => mention.start >= triggerStart && mention.end <= triggerEnd)
@@ -328,13 +428,53 @@ function actorsFor(
     const found = inside ?? after
     if (found) return [toActor(input, found)]
   }
-  const before = candidates.filter((mention) => mention.end <= triggerStart && mention.start >= clauseStart && triggerStart - mention.end < 140)
+  // Nominals name their actor after them: "the withdrawal of Syrian army units from ...".
+  if (flags.has('nominal')) {
+    const after = candidates.find((mention) => mention.start >= triggerEnd && mention.start - triggerEnd < 40 && mention.start < scopeEnd && /^\s+(?:of|by)\s/i.test(text.slice(triggerEnd, mention.start + 1)))
+    if (after) return [toActor(input, after)]
+  }
+  // "HTS, a jihadist alliance led by Al-Qaeda's former Syria branch, controls": skip the appositive.
+  const hidden = asideRanges(text, clauseStart, triggerStart)
+  const before = candidates.filter((mention) => mention.end <= triggerStart && mention.start >= clauseStart && triggerStart - mention.end < 140 && !hidden.some((r) => r.start <= mention.start && mention.end <= r.end))
+  // "… days after [taking over] Aleppo": an adverbial participle shares the main clause's subject.
+  if (/^\p{L}+ing$/u.test(text.slice(triggerStart, triggerEnd).split(/\s/)[0] ?? '') && /\b(?:after|before|while|since|by|upon|when|despite)\s+$/i.test(text.slice(Math.max(0, triggerStart - 12), triggerStart))) {
+    const sentenceStart = text.lastIndexOf('\n', triggerStart) + 1
+    const main = candidates.find((mention) => mention.start >= Math.max(sentenceStart, triggerStart - 400) && mention.end <= triggerStart && !hidden.some((r) => r.start <= mention.start && mention.end <= r.end))
+    if (main && main.start >= clauseStart - 400) return withCoordinated(text, candidates, main).map((mention) => toActor(input, mention))
+  }
   const subject = before[before.length - 1]
-  if (subject) return [toActor(input, subject, flags.has('loser'))]
-  // Nominals name their actor after them: "the withdrawal of government forces from ...".
+  const pronoun = PRONOUN_SUBJECT.exec(text.slice(subject ? subject.end : clauseStart, triggerStart))
+  if (subject && !pronoun) return withCoordinated(text, candidates, subject).map((mention) => toActor(input, mention, flags.has('loser')))
+  // "the army said it had regained control", "Abdul Ghani posted that their forces ...": the speaker's side.
+  if (pronoun || !subject) {
+    if (frameSource?.span) {
+      const speaker = mentions.find((mention) => mention.start === frameSource.span!.start && isActorMention(text, mention))
+      if (speaker) return [toActor(input, speaker, flags.has('loser'))]
+      const person = mentions.find((mention) => mention.start === frameSource.span!.start && mention.side)
+      if (person) return [toActor(input, person, flags.has('loser'))]
+    }
+    if (pronoun && previousActors.length > 0) return flags.has('loser') ? previousActors.map((actor) => invertActor(input, actor)) : [...previousActors]
+    if (subject) return withCoordinated(text, candidates, subject).map((mention) => toActor(input, mention, flags.has('loser')))
+  }
   const after = candidates.find((mention) => mention.start >= triggerEnd && mention.start - triggerEnd < 40 && mention.start < scopeEnd)
-  if (after && (flags.has('nominal') || /^\s+(?:of|by|among)\s/i.test(input.text.slice(triggerEnd, after.start + 1)))) return [toActor(input, after)]
+  if (after && /^\s+(?:of|by|among|between)\s/i.test(text.slice(triggerEnd, after.start + 1))) return [toActor(input, after)]
   return []
+}
+
+/** Parenthetical and appositive stretches before the trigger: "(a US-backed faction …)", ", a jihadist alliance …,". */
+function asideRanges(text: string, from: number, to: number): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = []
+  const slice = text.slice(from, to)
+  for (const match of slice.matchAll(/\([^()]*\)/g)) ranges.push({ start: from + match.index, end: from + match.index + match[0].length })
+  const appositive = /,\s+(?:a|an|the|which|who|whose|including|led by|backed by)\b[^,]*,\s*(?:\S+\s+){0,3}$/i.exec(slice)
+  if (appositive) ranges.push({ start: from + appositive.index, end: to })
+  return ranges
+}
+
+function invertActor(input: ExtractInput, actor: EventActor): EventActor {
+  const side = actor.side ? (OPPOSITE_SIDE[actor.side] ?? 'opposition') : 'opposition'
+  const name = side === 'government' && input.focusDemonym ? `${input.focusDemonym} army` : side
+  return { entity: `force:${side}`, name, side }
 }
 
 function isNegated(words: readonly Word[], triggerWord: number): boolean {
@@ -373,9 +513,11 @@ function speakerNoun(context: FrameContext, from: number, to: number): EventSour
   const { input, words, cueHits } = context
   const hit = cueHits.find((cue) => cue.kind === 'speaker' && cue.start >= from && cue.end <= to)
   if (!hit) return null
-  const start = words[hit.start]!.start
+  // "Arab media", "Turkish media reports", "local sources": keep a capitalised adjective before the noun.
+  const previous = words[hit.start - 1]
+  const start = previous && /^\p{Lu}\p{Ll}+$/u.test(previous.text) && !['The', 'A', 'An', 'According'].includes(previous.text) ? previous.start : words[hit.start]!.start
   const end = words[hit.end - 1]!.end
-  const phrase = input.text.slice(start, end).toLowerCase().replace(/^(?:a|an|the)\s+/, '')
+  const phrase = input.text.slice(start, end).replace(/^(?:a|an|the)\s+/i, '')
   const unnamed = /^(?:reports|media reports|news reports)$/.test(phrase)
   return { entity: `speaker:${phrase}`, name: phrase, span: makeSpan(input.doc, input.text, start, end), ...(unnamed && { unnamed: true }) }
 }
@@ -389,9 +531,16 @@ function speakerOf(context: FrameContext, cue: CueHit): { source: EventSource; b
   const before = mentions.filter((mention) => SPEAKER_KINDS.has(mention.kind) && mention.end <= cueStart && mention.start >= windowStart)
   const nearest = before[before.length - 1]
   const gapText = nearest ? input.text.slice(nearest.end, cueStart) : ''
-  if (nearest && !/[.;:]/.test(gapText) && !/\b(?:that|which|who)\b/i.test(gapText)) return { source: sourceFromMention(input, nearest), before: true }
-  const noun = speakerNoun(context, Math.max(0, cue.start - 4), cue.start)
-  if (noun) return { source: noun, before: true }
+  const textBefore = input.text.slice(Math.max(context.sentence.start, cueStart - 3), cueStart)
+  // ", said the monitor", "as reported by state media": the speaker follows the verb.
+  const inverted = /,\s*$/.test(textBefore) || /^\s+by\b/i.test(input.text.slice(cueEnd, cueEnd + 4))
+  if (nearest && !inverted && !/[.;:,]/.test(gapText) && !/\b(?:that|which|who)\b/i.test(gapText)) {
+    // A quotation before the speaker is what the speaker says: "“We have reached a ceasefire,” Abdi wrote".
+    const quoted = /["”]\s*$/.test(input.text.slice(Math.max(context.sentence.start, nearest.start - 3), nearest.start))
+    return { source: sourceFromMention(input, nearest), before: !quoted }
+  }
+  const noun = inverted ? null : speakerNoun(context, Math.max(0, cue.start - 4), cue.start)
+  if (noun) return { source: noun, before: !/["”]\s*$/.test(input.text.slice(Math.max(context.sentence.start, (noun.span?.start ?? 0) - 3), noun.span?.start ?? 0)) }
   const previousWords = words.slice(Math.max(0, cue.start - 3), cue.start).map((word) => word.folded).join(' ')
   if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords.split(' ').slice(-1)[0] ?? '') ) return { source: lastSpeaker, before: true }
   if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords.split(' ').slice(-2).join(' '))) return { source: lastSpeaker, before: true }
@@ -405,7 +554,9 @@ function speakerOf(context: FrameContext, cue: CueHit): { source: EventSource; b
 }
 
 function isAnonymous(source: EventSource): boolean {
-  return /^(?:a |an |the )?(?:source|sources|official|officials|military source|security source|spokesman)$/i.test(source.name) || source.unnamed === true
+  return /^(?:a |an |the )?(?:[A-Z][a-z]+ )?(?:source|sources|official|officials|military source|security source|spokesman|militants?|fighters?|rebels?)$/i.test(source.name) || source.unnamed === true ||
+    // Armed groups and generic forces quoted by an outlet: the outlet is the reporting source.
+    source.entity.startsWith('force:') || source.entity.startsWith('group:')
 }
 
 function buildFrames(context: FrameContext): Frame[] {
@@ -432,7 +583,12 @@ function buildFrames(context: FrameContext): Frame[] {
           if (stance) frames.push({ scopeStart: cue.kind === 'deny' ? cueEnd : sentence.start, scopeEnd: sentence.end, source: null, stance, rank: rank++ })
           break
         }
-        const scope = speaker.before ? { start: cueEnd, end: sentence.end } : { start: sentence.start, end: cueStart }
+        // "…, The New York Times reports." / "…, an Iraqi military source reported.": nothing follows, so the
+        // claim is what precedes the speaker.
+        const speakerStart = speaker.source.span?.start ?? cueStart
+        const after = input.text.slice(cueEnd, sentence.end)
+        const trailing = /^[\s.,!?"”]*$/.test(after) || /^\s+(?:on|in|at|late|early|earlier|later)\b[^,]*[.!?"”]*$/i.test(after)
+        const scope = speaker.before && !trailing ? { start: cueEnd, end: sentence.end } : { start: sentence.start, end: Math.min(cueStart, speakerStart) }
         frames.push({ scopeStart: scope.start, scopeEnd: scope.end, source: speaker.source, stance, rank: rank++ })
         break
       }

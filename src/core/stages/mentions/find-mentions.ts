@@ -25,6 +25,9 @@ export interface Mention {
   readonly rule: string
 }
 
+// Nouns that make a demonym a state's voice: [Iranian] [Foreign Minister], [Qatari] [officials].
+const OFFICIAL_NOUNS = new Set(['minister', 'ministers', 'official', 'officials', 'diplomat', 'diplomats', 'envoy', 'counterpart', 'colleague', 'delegation', 'president', 'leader', 'leaders', 'embassy', 'authorities', 'foreign', 'prime', 'ambassador', 'spokesman', 'spokesperson'])
+
 // Nouns that make a demonym a force: [Russian] [troops], [Syrian] [army], [Israeli] [warplanes].
 const FORCE_NOUNS = new Set(['army', 'armies', 'troops', 'forces', 'force', 'military', 'soldiers', 'soldier', 'aircraft', 'warplanes', 'jets', 'air', 'navy', 'units', 'units', 'personnel', 'militias', 'militia', 'fighters', 'officers', 'drones', 'artillery'])
 
@@ -71,6 +74,7 @@ const INSTITUTIONS: readonly { words: string[]; suffix: string; side: 'state' | 
 const PERSON_TITLES = new Set(['commander', 'leader', 'mayor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'general', 'gen.', 'colonel', 'col.', 'official', 'governor', 'chief', 'director', 'envoy', 'ambassador', 'premier', 'king', 'prince', 'sheikh', 'analyst', 'researcher', 'correspondent', 'reporter', 'secretary', 'head', 'activist', 'adviser', 'advisor', 'emir', 'lieutenant', 'captain', 'major', 'sergeant', 'mr.', 'mrs.', 'ms.', 'dr.', 'prime', 'chairman'])
 // Lower-case particles inside Arabic and other names (Abu Mohammed [al]-Jolani, Osama [bin] Laden).
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'abd', 'de', 'van', 'von', 'der', 'al-', 'ul', 'ad', 'as', 'ash', 'az'])
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our'])
 // Heads that make an unknown capitalised run an organisation.
 const ORG_HEADS = new Set(['agency', 'ministry', 'council', 'command', 'forces', 'army', 'brigade', 'division', 'regiment', 'front', 'committee', 'observatory', 'network', 'news', 'tv', 'television', 'times', 'post', 'press', 'party', 'movement', 'organization', 'organisation', 'union', 'group', 'brigades', 'battalion', 'corps', 'guard', 'directorate', 'office', 'institute', 'center', 'centre', 'foundation', 'commission', 'service', 'services', 'radio', 'channel'])
 
@@ -117,8 +121,9 @@ export function findMentions(text: string, lexicon: Lexicon): Mention[] {
   while (i < words.length) {
     const found =
       matchLexicon(text, words, i, lexicon) ??
-      matchInstitution(text, words, i, vocabulary) ??
       matchNationalForce(text, words, i, vocabulary) ??
+      matchInstitution(text, words, i, vocabulary) ??
+      matchNationalOfficial(text, words, i, vocabulary) ??
       matchCountry(text, words, i, vocabulary) ??
       matchGeneric(text, words, i, vocabulary) ??
       matchUnknownName(text, words, i)
@@ -194,6 +199,12 @@ function countryBefore(words: readonly Word[], i: number, vocabulary: Vocabulary
 
 // [Syria's defense ministry], [the Syrian Ministry of Defense], [a military source], [state television]
 function matchInstitution(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+  // At a demonym or possessive country, look ahead: [Syrian] [Ministry of Defense], [Syria's] [army command].
+  const ownerHere = countryBefore(words, i + 1, vocabulary)
+  if (ownerHere && i + 1 < words.length) {
+    const ahead = matchInstitution(text, words, i + 1, vocabulary)
+    if (ahead && ahead.mention.start === words[i]!.start) return ahead
+  }
   for (const institution of INSTITUTIONS) {
     const n = institution.words.length
     const key = keyOf(words, i, n)
@@ -226,6 +237,15 @@ function matchNationalForce(text: string, words: readonly Word[], i: number, voc
   const word = words[i]!
   const country = vocabulary.demonyms.get(word.folded)
   if (!country || !isCapitalised(word.text)) return null
+  // "the [Syrian] and Russian air forces": a demonym coordinated with another that names the force.
+  const next = words[i + 1]
+  if (next && (next.folded === 'and' || /^\s*,\s*$/.test(text.slice(word.end, next.start))) && vocabulary.demonyms.has(words[i + (next.folded === 'and' ? 2 : 1)]?.folded ?? '')) {
+    const rest = matchNationalForce(text, words, i + (next.folded === 'and' ? 2 : 1), vocabulary)
+    if (rest) {
+      const noun = rest.mention.name.split(' ').slice(1).join(' ')
+      return { mention: { ...span(text, words, i, 1), kind: 'force', entityId: `force:${country.code.toLowerCase()}`, name: `${country.demonyms[0]} ${noun}`, side: null, country: country.code, framing: null, rule: 'mentions/national-force' }, length: 1 }
+    }
+  }
   for (let n = 2; n <= 3 && i + n <= words.length; n++) {
     const last = words[i + n - 1]!
     if (!FORCE_NOUNS.has(last.folded)) continue
@@ -233,6 +253,8 @@ function matchNationalForce(text: string, words: readonly Word[], i: number, voc
     const middle = words.slice(i + 1, i + n - 1).map((w) => w.folded)
     if (middle.some((m) => m.startsWith('opposition') || m.startsWith('rebel') || m === 'kurdish' || m === 'militant')) return null
     if (middle.some((m) => !['government', 'armed', 'military', 'air', 'regime', 'special', 'security', 'ground', 'army', 'naval', 'border'].includes(m))) return null
+    // "a Syrian military source", "the Syrian army command": an institution, read by matchInstitution.
+    if (['source', 'sources', 'command', 'spokesman', 'spokesperson', 'general'].includes(words[i + n]?.folded ?? '')) return null
     const noun = last.folded === 'military' ? 'army' : middle.includes('air') || last.folded === 'warplanes' || last.folded === 'aircraft' || last.folded === 'jets' ? 'air force' : 'army'
     const name = `${country.demonyms[0]} ${noun}`
     return {
@@ -241,6 +263,22 @@ function matchNationalForce(text: string, words: readonly Word[], i: number, voc
     }
   }
   return null
+}
+
+// [Iranian Foreign Minister] Abbas Araghchi, [Qatari officials], [the Jordanian Embassy]
+function matchNationalOfficial(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+  const word = words[i]!
+  const country = vocabulary.demonyms.get(word.folded)
+  const next = words[i + 1]
+  if (!country || !isCapitalised(word.text) || !next || !OFFICIAL_NOUNS.has(next.folded)) return null
+  let n = 2
+  while (i + n < words.length && n < 4 && OFFICIAL_NOUNS.has(words[i + n]!.folded)) n++
+  if (i + n < words.length && ['minister', 'affairs'].includes(words[i + n]!.folded)) n++
+  const name = `${country.demonyms[0]} ${words.slice(i + 1, i + n).map((w) => w.folded).join(' ')}`
+  return {
+    mention: { ...span(text, words, i, n), kind: 'institution', entityId: `country:${country.code}`, name, side: null, country: country.code, framing: null, rule: 'mentions/national-official' },
+    length: n,
+  }
 }
 
 // [Jordan], [Russia], and [the United States] have urged their citizens to leave
@@ -296,7 +334,8 @@ function matchGeneric(text: string, words: readonly Word[], i: number, vocabular
 
 // [Rebel commander] Hassan Abdel Ghani; the mayor, Turki Al-Mahlawi; the Khalkhalah Brigade
 function matchUnknownName(text: string, words: readonly Word[], i: number): Found {
-  if (!isCapitalised(words[i]!.text)) return null
+  // "The Syrian Observatory …": a run never starts with a determiner, so the known name after it is found.
+  if (!isCapitalised(words[i]!.text) || DETERMINERS.has(words[i]!.folded)) return null
   let n = 0
   while (i + n < words.length && n < 5) {
     const word = words[i + n]!

@@ -32,7 +32,21 @@ export function splitSentences(text: string): Sentence[] {
       for (const piece of splitAtLineBreaks(text, skipSpaces(text, start, end), end, wrapWidth)) ranges.push(piece)
     }
   }
-  return ranges.map(([start, end], index) => ({ index, start, end }))
+  return mergeEllipses(text, ranges).map(([start, end], index) => ({ index, start, end }))
+}
+
+/** "HTS and allied factions... took control": an ellipsis followed by lower case does not end a sentence. */
+function mergeEllipses(text: string, ranges: [number, number][]): [number, number][] {
+  const merged: [number, number][] = []
+  for (const range of ranges) {
+    const previous = merged[merged.length - 1]
+    if (previous && /(?:\.\.\.|…)$/.test(text.slice(previous[0], previous[1])) && /^\s*\p{Ll}/u.test(text.slice(previous[1], range[1]))) {
+      previous[1] = range[1]
+    } else {
+      merged.push([range[0], range[1]])
+    }
+  }
+  return merged
 }
 
 function* chunks(text: string): Generator<[number, number]> {
