@@ -87,6 +87,12 @@ const rows: Row[] = [
     expect: null,
   },
   {
+    sentence: 'Envoys met the militia for the first time since the governor fled over the weekend.',
+    clause: 'Envoys met the militia for the first time since the governor fled over the weekend',
+    trigger: 'met',
+    expect: null,
+  },
+  {
     sentence: 'Rebels, who lost the town in 2016, entered it again.',
     clause: 'entered it again',
     trigger: 'entered',

@@ -29,6 +29,10 @@ const REPORTING =
 const COMPARATIVE_BEFORE =
   /\b(?:first|biggest|largest|worst|heaviest|deadliest|highest|lowest|most|least|best|only|longest|fastest)\b[^,;.]*$/i
 
+/** A "first time since <clause>" still open before an expression. */
+const COMPARED_CLAUSE =
+  /\b(?:first|biggest|largest|worst|heaviest|deadliest|highest|lowest|only|longest)\b[^,;.]*\bsince\b[^,;.]*$/i
+
 /** An open relative clause or parenthesis before an expression. */
 const RELATIVE_OPEN = /(?:,\s*(?:which|who|whom|whose|where)\b[^,]*|\([^)]*)$/i
 
@@ -117,8 +121,10 @@ function inRelativeClause(
 }
 
 function isComparative(m: TimeMention, before: string | null): boolean {
-  if (!/^(?:ever\s+)?since\b/i.test(m.text)) return false
-  return before !== null && COMPARATIVE_BEFORE.test(before)
+  if (before === null) return false
+  // "… for the first time since Assad fled [over the weekend]": inside the compared clause.
+  if (COMPARED_CLAUSE.test(before)) return true
+  return /^(?:ever\s+)?since\b/i.test(m.text) && COMPARATIVE_BEFORE.test(before)
 }
 
 function inForeignClause(

@@ -334,6 +334,7 @@ describe('findTimes() near misses: durations, ages, counts and words', () => {
     'The sun rose as they sat down to march on the capital.',
     'After a night of clashes, fighting continued at night.',
     'The army may withdraw within 24 hours.',
+    'The now former governor left the now-empty palace.',
   ]
   for (const sentence of misses) {
     it(`finds no time in "${sentence}"`, () => {

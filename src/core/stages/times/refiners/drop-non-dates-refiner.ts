@@ -47,7 +47,12 @@ function isNonDate(candidate: TimeCandidate, text: string): boolean {
   // Part of a larger number: "1,[500 to 2],000 jobs".
   const before = text.slice(Math.max(0, candidate.start - 2), candidate.start)
   if (/\d[,.]$/.test(before) || /^[,.]\d/.test(after)) return true
-  // The [now]-cancelled deal: an adjective, not a time.
-  if (/^now$/i.test(quote) && /^-/.test(after)) return true
+  // The [now]-cancelled deal; the now former president: an adjective, not a time.
+  if (
+    /^now$/i.test(quote) &&
+    /^(?:-|\s+(?:former|defunct|deposed|ousted|exiled|late)\b)/i.test(after)
+  ) {
+    return true
+  }
   return false
 }
