@@ -7,6 +7,8 @@ import type { SideRelations } from './side-relations.js'
 
 /** The controller of a place after a withdrawal with no taker named. */
 export const UNKNOWN_CONTROLLER = 'unknown'
+/** The controller of a place two opposed sides claim with equal support. */
+export const CONTESTED_CONTROLLER = 'contested'
 
 interface Observation {
   readonly day: number
@@ -18,7 +20,7 @@ interface Observation {
 /**
  * The controller of one place on each day from its first report to `endDay`, rule order:
  * 1. a control claim asserted on a day sets the controller (two opposed controllers the same
- *    day: the one with more independent origins, status disputed);
+ *    day: the one with more independent origins, `contested` on a tie; status disputed);
  * 2. else a withdrawal of the current controller (or of anyone, when none is known) leaves
  *    it `unknown`: "forces withdrew from X" says who left, not who came;
  * 3. else yesterday's state carries forward.
@@ -74,9 +76,11 @@ export function buildPlaceControl(
         (a, b) => b.claim.independentGroups - a.claim.independentGroups,
       )
       const top = ranked[0]
-      changedTo = top?.side ?? null
-      const opposed = controls.some((o) => top !== undefined && sides.opposed(o.side, top.side))
-      status = opposed ? 'disputed' : statusOf(controls.map((o) => o.claim))
+      const opposed = controls.filter((o) => top !== undefined && sides.opposed(o.side, top.side))
+      // Opposed controllers with as many origins each: neither is shown as holding the place.
+      const tied = opposed.some((o) => o.claim.independentGroups === top?.claim.independentGroups)
+      changedTo = tied ? CONTESTED_CONTROLLER : (top?.side ?? null)
+      status = opposed.length > 0 ? 'disputed' : statusOf(controls.map((o) => o.claim))
       behind = controls.map((o) => o.claim.id)
     } else if (leaves.length > 0) {
       changedTo = UNKNOWN_CONTROLLER

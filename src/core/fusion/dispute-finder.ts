@@ -1,6 +1,5 @@
 import type { Dispute, DisputeKind, EventType } from '../model/analysis.js'
 import type { ClaimRecord, EventRecord } from './claim-record.js'
-import { claimSide } from './claim-record.js'
 import {
   CLAIM_WINDOW_DAYS,
   CONTROLLER_OVERLAP_DAYS,
@@ -73,10 +72,8 @@ function findStanceDisputes(placeId: string, context: DisputeContext): Dispute[]
   for (const type of types) {
     const here = context.claimsAt(placeId, type).flatMap((claim) => claim.events)
     const pool = scope.flatMap((place) => context.claimsAt(place, type)).flatMap((c) => c.events)
-    const bySide = groupBy(
-      here.filter((e) => e.stance === 'denied'),
-      (e) => (SIDE_BEARING.has(type) && e.side !== null ? context.sides.rootOf(e.side) : '*'),
-    )
+    const allDenials = here.filter((e) => e.stance === 'denied')
+    const bySide = groupBySide(allDenials, SIDE_BEARING.has(type), context)
     for (const [root, denials] of bySide) {
       const relevant = pool.filter(
         (e) => root === '*' || e.side === null || context.sides.rootOf(e.side) === root,
@@ -128,9 +125,7 @@ function findWithdrawalFramingDisputes(placeId: string, context: DisputeContext)
     .flatMap((claim) => claim.events)
     .filter((e) => e.stance === 'asserted')
   const found: Dispute[] = []
-  const bySide = groupBy(redeployments, (e) =>
-    e.side === null ? '*' : context.sides.rootOf(e.side),
-  )
+  const bySide = groupBySide(redeployments, true, context)
   for (const [root, framed] of bySide) {
     const matching = withdrawals.filter(
       (w) =>
@@ -176,8 +171,12 @@ function findControllerDisputes(placeId: string, context: DisputeContext): Dispu
     for (let j = i + 1; j < roots.length; j++) {
       const a = groups.get(roots[i] ?? '') ?? []
       const b = groups.get(roots[j] ?? '') ?? []
-      const aHit = a.filter((x) => b.some((y) => dayGap(x, y) <= CONTROLLER_OVERLAP_DAYS))
-      const bHit = b.filter((y) => a.some((x) => dayGap(x, y) <= CONTROLLER_OVERLAP_DAYS))
+      // One article naming both controllers tells a handover ("rebels took X from the
+      // army"), not a conflict: the two sides must come from different documents.
+      const clash = (x: EventRecord, y: EventRecord): boolean =>
+        x.event.doc !== y.event.doc && dayGap(x, y) <= CONTROLLER_OVERLAP_DAYS
+      const aHit = a.filter((x) => b.some((y) => clash(x, y)))
+      const bHit = b.filter((y) => a.some((x) => clash(x, y)))
       if (aHit.length === 0) continue
       const weight = originCount(aHit, context) + originCount(bHit, context)
       if (best === null || weight > best.weight) best = { a: aHit, b: bHit, weight }
@@ -206,13 +205,14 @@ function findControllerDisputes(placeId: string, context: DisputeContext): Dispu
 // "Since [November 29] ... launched a campaign" against "the offensive began on [November 27]".
 function findDateDispute(claim: ClaimRecord, context: DisputeContext): Dispute | null {
   if (!ONE_OFF.has(claim.type)) return null
+  // "[Since November 29]" (an open interval) dates the start as surely as "on November 29".
   const dated = claim.events.filter(
     (e) =>
       e.dated &&
       e.stance === 'asserted' &&
       e.start !== null &&
       e.end !== null &&
-      e.end - e.start <= 1,
+      (e.end - e.start <= 1 || e.event.date?.precision === 'open'),
   )
   const byDay = groupBy(dated, (e) => String(e.start))
   if (byDay.size < 2) return null
@@ -284,44 +284,65 @@ function findNumberDisputes(claim: ClaimRecord, context: DisputeContext): Disput
 
 // One claim, one actor: "[terrorists] attacked checkpoints" against "[rebels] took the town".
 function findTermDispute(claim: ClaimRecord, context: DisputeContext): Dispute | null {
-  const byLean = new Map<string, { records: EventRecord[]; terms: string[] }>()
-  let actorSide: string | null = null
+  const bySideLean = new Map<string, { records: EventRecord[]; terms: string[] }>()
   for (const record of claim.events) {
-    const terms = [
-      ...record.event.actors.map((actor) => actor.span?.text ?? ''),
-      ...record.event.framing,
-    ]
-    for (const term of terms) {
+    for (const { side, term } of loadedTermsOf(record)) {
       const lean = leanOf(term)
       if (lean === null) continue
-      const entry = byLean.get(lean) ?? { records: [], terms: [] }
+      const key = `${context.sides.rootOf(side)}\u0000${lean}`
+      const entry = bySideLean.get(key) ?? { records: [], terms: [] }
       if (!entry.records.includes(record)) entry.records.push(record)
       entry.terms.push(term.toLowerCase())
-      byLean.set(lean, entry)
-      actorSide ??= record.sides.find((s) => s !== 'government') ?? record.side
+      bySideLean.set(key, entry)
     }
   }
-  const pejorative = byLean.get('pejorative')
-  const sympathetic = byLean.get('sympathetic')
-  if (pejorative === undefined || sympathetic === undefined) return null
-  const originsA = new Set(pejorative.records.map((r) => context.originOf(r).key))
-  if (sympathetic.records.every((r) => originsA.has(context.originOf(r).key))) return null
-  const sourcesA = pejorative.records.map(context.attributionOf)
-  const sourcesB = sympathetic.records.map(context.attributionOf)
-  const place =
-    claim.placeId === null
-      ? ''
-      : ` (${claim.type.replace('_', ' ')} in ${context.placeName(claim.placeId)})`
-  return makeDispute(
-    'framing',
-    `${claim.id}:terms`,
-    [...pejorative.records, ...sympathetic.records],
-    [
-      { label: mostCommon(pejorative.terms), records: pejorative.records, context },
-      { label: mostCommon(sympathetic.terms), records: sympathetic.records, context },
-    ],
-    `${joinNames(sourcesA)} ${verbFor(sourcesA, 'calls', 'call')} ${sideLabel(actorSide ?? claimSide(claim))} "${mostCommon(pejorative.terms)}"${place}, while ${joinNames(sourcesB)} ${verbFor(sourcesB, 'calls', 'call')} them "${mostCommon(sympathetic.terms)}".`,
-  )
+  for (const key of bySideLean.keys()) {
+    const [side = '', lean] = key.split('\u0000')
+    if (lean !== 'pejorative') continue
+    const pejorative = bySideLean.get(key)
+    const sympathetic = bySideLean.get(`${side}\u0000sympathetic`)
+    if (pejorative === undefined || sympathetic === undefined) continue
+    // Two words from one voice are its own variation, not a dispute between sources.
+    const originsA = new Set(pejorative.records.map((r) => context.originOf(r).key))
+    if (sympathetic.records.every((r) => originsA.has(context.originOf(r).key))) continue
+    const sourcesA = pejorative.records.map(context.attributionOf)
+    const sourcesB = sympathetic.records.map(context.attributionOf)
+    const termA = mostCommon(pejorative.terms)
+    const termB = mostCommon(sympathetic.terms)
+    const place =
+      claim.placeId === null
+        ? ''
+        : ` (${claim.type.replace('_', ' ')} in ${context.placeName(claim.placeId)})`
+    return makeDispute(
+      'framing',
+      `${claim.id}:terms:${side}`,
+      [...pejorative.records, ...sympathetic.records],
+      [
+        { label: termA, records: pejorative.records, context },
+        { label: termB, records: sympathetic.records, context },
+      ],
+      `${joinNames(sourcesA)} ${verbFor(sourcesA, 'calls', 'call')} ${sideLabel(side)} "${termA}"${place}, while ${joinNames(sourcesB)} ${verbFor(sourcesB, 'calls', 'call')} them "${termB}".`,
+    )
+  }
+  return null
+}
+
+/**
+ * The words a report uses for each side: the surface form of every actor mention with a side,
+ * and loaded framing terms, which name the event's non-government actor (a government's
+ * statement calls its enemy "terrorists", not itself). A term no actor can take is skipped.
+ */
+function loadedTermsOf(record: EventRecord): { side: string; term: string }[] {
+  const terms: { side: string; term: string }[] = []
+  for (const actor of record.event.actors) {
+    if (actor.side != null && actor.span !== undefined)
+      terms.push({ side: actor.side, term: actor.span.text })
+  }
+  const other = record.sides.find((side) => side !== 'government')
+  if (other !== undefined) {
+    for (const term of record.event.framing) terms.push({ side: other, term })
+  }
+  return terms
 }
 
 interface SideInput {
@@ -378,6 +399,26 @@ function latestStanceByOrigin(
 
 function originCount(records: readonly EventRecord[], context: DisputeContext): number {
   return new Set(records.map((r) => context.originOf(r).key)).size
+}
+
+/**
+ * Groups reports by the umbrella of their acting side; reports naming no side join every group
+ * ("troops withdrew" is about whoever the others name), or form `*` when none names a side.
+ */
+function groupBySide(
+  records: readonly EventRecord[],
+  bySide: boolean,
+  context: DisputeContext,
+): Map<string, EventRecord[]> {
+  if (!bySide) return records.length === 0 ? new Map() : new Map([['*', [...records]]])
+  const sided = groupBy(
+    records.filter((e) => e.side !== null),
+    (e) => context.sides.rootOf(e.side ?? ''),
+  )
+  const unsided = records.filter((e) => e.side === null)
+  if (sided.size === 0) return unsided.length === 0 ? new Map() : new Map([['*', unsided]])
+  for (const group of sided.values()) group.push(...unsided)
+  return sided
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

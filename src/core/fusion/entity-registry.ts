@@ -76,7 +76,8 @@ export class EntityRegistry {
       if (outlets === undefined) target.aliasOutlets.set(alias, (outlets = new Set()))
       outlets.add(outletOf(doc))
     }
-    note(entity.name, fallbackDoc)
+    // The canonical name may be the gazetteer's, not the outlet's words: no outlet for it.
+    note(entity.name, undefined)
     for (const alias of entity.aliases) note(alias, fallbackDoc)
     for (const mention of entity.mentions) {
       target.mentions.push(mention)
@@ -140,13 +141,13 @@ export function nameKeysOf(kind: EntityKind, name: string): string[] {
   return keys
 }
 
-// [Abdel] and [Abdul], [Ahmed] and [Ahmad]: transliterations differ in vowels and doubling only.
+// [Abdel] and [Abdul], [Ahmed] and [Ahmad]: transliterations differ in vowels. Each run of
+// vowels becomes one mark and consonants stay, doubled ones too, so [Haddad] and [Hadid] differ.
 function skeletonOf(folded: string): string | null {
   const tokens = folded
     .split(' ')
     .filter((token) => token !== 'al' && token !== 'el')
-    .map((token) => token.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1'))
-    .filter((token) => token !== '')
-  const letters = tokens.join('').length
-  return tokens.length >= 2 && letters >= 6 ? tokens.join(' ') : null
+    .map((token) => token.replace(/[aeiouy]+/g, '_'))
+  const consonants = tokens.join('').replace(/_/g, '').length
+  return tokens.length >= 2 && consonants >= 6 ? tokens.join(' ') : null
 }

@@ -6,9 +6,9 @@ export type TermLean = 'pejorative' | 'sympathetic'
 // Words that deny an armed group political standing [terrorists, armed gangs, takfiris].
 const PEJORATIVE =
   /^(terrorist|terror|jihadist|extremist|takfiri|gang|armed gang|mercenar|militia|radical|insurgent group|bandit|thug|criminal)/
-// Words that grant it [rebels, revolutionaries, opposition fighters, freedom fighters].
-const SYMPATHETIC =
-  /^(rebel|revolutionar|opposition|freedom fighter|resistance|liberation|anti government)/
+// Words that grant it [rebels, revolutionaries, freedom fighters]; "the opposition" is the
+// plain name both camps use, so it leans neither way.
+const SYMPATHETIC = /^(rebel|revolutionar|freedom fighter|resistance|liberation|anti government)/
 
 /**
  * The lean of a term used for an actor, or null for words that lean neither way ("militants",

@@ -12,6 +12,7 @@ import type { DisputeContext } from './dispute-finder.js'
 import { claimLabel } from './dispute-summary.js'
 import { EntityRegistry } from './entity-registry.js'
 import { buildFramingTable } from './framing-table.js'
+import { mergeDisputes } from './merge-disputes.js'
 import type {
   FusionDocumentInput,
   FusionOptions,
@@ -83,7 +84,8 @@ export class FusionState {
     this.capitalOfFn = options.capitalOf ?? (() => null)
     this.originContext = {
       affiliations: this.affiliations,
-      entityName: (id) => this.entities.nameOf(id),
+      entityName: (id) =>
+        this.entities.canonicalId(id) !== id ? this.entities.nameOf(id) : undefined,
       syndicationRoot: (doc) => this.syndicationGroups.find(doc),
       outletOf: (doc) => this.documentOf(doc)?.outlet ?? null,
     }
@@ -255,7 +257,7 @@ export class FusionState {
       story: storyOfClaim(claim),
       summary: this.summaryOf(claim),
     }))
-    const disputes = [...this.disputesByAnchor.values()].flat()
+    const disputes = mergeDisputes([...this.disputesByAnchor.values()].flat())
     const dateConflicts = new Set(
       disputes.filter((d) => d.kind === 'date').flatMap((d) => d.claims),
     )

@@ -28,7 +28,7 @@ export function isGenericSource(source: EventSource): boolean {
 /** What the resolver needs to know about documents and entities. */
 export interface OriginContext {
   readonly affiliations: AffiliationMatcher
-  /** Canonical display name of a source entity id, if the registry knows it. */
+  /** The canonical name of a source entity merged into another (`Hassan Abdel Ghani` → `Hassan Abdul Ghani`), else undefined. */
   readonly entityName: (entityId: string) => string | undefined
   /** The first document of a document's syndication group (itself when alone). */
   readonly syndicationRoot: (docId: string) => string
