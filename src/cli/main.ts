@@ -3,11 +3,13 @@ import { ingestCommand } from './commands/ingest.js'
 import { reanalyzeCommand } from './commands/reanalyze.js'
 import { searchCommand } from './commands/search.js'
 import { statusCommand } from './commands/status.js'
+import { serveCommand } from './commands/serve.js'
+import { exportCommand } from './commands/export.js'
 import { type CliIo, type Command, EXIT_BAD_INPUT, EXIT_INTERNAL } from './command.js'
 import { isInputError } from '../ingest/input-error.js'
 
 /** Every subcommand, in the order `triangulate --help` lists them. */
-const COMMANDS: readonly Command[] = [analyzeCommand, ingestCommand, statusCommand, searchCommand, reanalyzeCommand]
+const COMMANDS: readonly Command[] = [analyzeCommand, ingestCommand, statusCommand, searchCommand, reanalyzeCommand, serveCommand, exportCommand]
 
 function helpText(): string {
   const lines = ['Usage: triangulate <command> [options]', '', 'Commands:']

@@ -178,8 +178,9 @@ function shorten(text: string): string {
 }
 
 // Characters that open inline markup in CommonMark/GFM: emphasis [*_~], code [`], links and
-// images [[]()!], raw HTML and autolinks [<>], entities [&], tables [|], escapes [\].
-const INLINE_MARKUP = /[\\`*_~[\]()!<>&|{}]/g
+// images [[]] (without brackets, "(…)" and "!" are plain text), raw HTML and autolinks [<>],
+// entities [&], tables [|], escapes [\].
+const INLINE_MARKUP = /[\\`*_~[\]<>&|]/g
 const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' }
 
 /**

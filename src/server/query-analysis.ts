@@ -352,7 +352,8 @@ export interface OutletItem {
 export function listOutlets(view: AnalysisView, filters: Filters): OutletItem[] {
   const byOutlet = new Map<string, AnalysisDocument[]>()
   for (const doc of view.analysis.documents) {
-    const outlet = doc.outlet ?? '(unknown outlet)'
+    // A document without an outlet speaks for itself, as in the fusion's framing table.
+    const outlet = doc.outlet ?? doc.id
     if (!matchesOutlet(outlet, filters.outlet)) continue
     if (!overlapsRange(doc.published, doc.published, filters)) continue
     const list = byOutlet.get(outlet)
