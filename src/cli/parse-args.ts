@@ -1,13 +1,17 @@
-import { parseArgs as nodeParseArgs } from 'node:util'
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util'
 import { InputError } from '../ingest/input-error.js'
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>
+type OptionSpec = NonNullable<ParseArgsConfig['options']>
 
 /**
  * Parses a command's arguments with Node's own parser, turning its exceptions into one-line
  * usage errors (`analyze: unknown option --jsn`).
  */
-export function parseArgs<T extends OptionSpec>(command: string, args: string[], options: T) {
+export function parseArgs<T extends OptionSpec>(
+  command: string,
+  args: string[],
+  options: T,
+): ReturnType<typeof nodeParseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
   try {
     return nodeParseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (error) {
