@@ -75,8 +75,11 @@ export class EvidencePanel {
     this.root.setAttribute('aria-hidden', 'false')
     document.body.classList.add('evidence-open')
     heading.focus({ preventScroll: true })
-    for (const text of this.root.querySelectorAll<HTMLElement>('.article-text'))
-      scrollToCurrent(text)
+    // On phones all groups share the panel's scroll box: the first group's mark decides.
+    const scrolled = new Set<HTMLElement>()
+    for (const text of this.root.querySelectorAll<HTMLElement>('.article-text')) {
+      scrollToCurrent(text, scrolled)
+    }
   }
 
   close(): void {
@@ -175,7 +178,7 @@ export class EvidencePanel {
       ),
       text,
     )
-    if (target.isConnected) scrollToCurrent(text)
+    if (target.isConnected) scrollToCurrent(text, new Set())
   }
 }
 
@@ -184,7 +187,7 @@ export class EvidencePanel {
  * article's own box on wide screens, the panel on phones. Only that box moves, so the panel's
  * title and the page behind it stay where they are (unlike `scrollIntoView`).
  */
-function scrollToCurrent(text: HTMLElement): void {
+function scrollToCurrent(text: HTMLElement, alreadyScrolled: Set<HTMLElement>): void {
   const mark = text.querySelector('mark.current')
   if (!mark) return
   let box: HTMLElement | null = text
@@ -194,7 +197,12 @@ function scrollToCurrent(text: HTMLElement): void {
   ) {
     box = box.parentElement
   }
-  if (!box) return
-  const offset = mark.getBoundingClientRect().top - box.getBoundingClientRect().top
-  box.scrollTop += offset - box.clientHeight / 3
+  if (!box || alreadyScrolled.has(box)) return
+  alreadyScrolled.add(box)
+  const markBox = mark.getBoundingClientRect()
+  const frame = box.getBoundingClientRect()
+  // Already in sight: leave the box alone (on phones this keeps the panel's title visible).
+  if (markBox.top >= frame.top && markBox.bottom <= Math.min(frame.bottom, window.innerHeight))
+    return
+  box.scrollTop += markBox.top - frame.top - box.clientHeight / 3
 }
