@@ -22,7 +22,7 @@ describe('openSqliteStore()', () => {
     const names = raw.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as {
       name: string
     }[]
-    expect(names.map((row) => row.name)).toEqual(['001-initial'])
+    expect(names.map((row) => row.name)).toEqual(['001-initial', '002-rowid-fact-tables'])
     raw.close()
     const again = await openSqliteStore(path)
     expect(await again.counts()).toMatchObject({ documents: 0 })

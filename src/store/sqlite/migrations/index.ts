@@ -1,4 +1,5 @@
 import { up as initial } from './001-initial.js'
+import { up as rowidFactTables } from './002-rowid-fact-tables.js'
 
 /**
  * The SQLite schema history, oldest first. Each entry runs once, inside a transaction together
@@ -7,4 +8,5 @@ import { up as initial } from './001-initial.js'
  */
 export const SQLITE_MIGRATIONS: readonly { readonly name: string; readonly up: string }[] = [
   { name: '001-initial', up: initial },
+  { name: '002-rowid-fact-tables', up: rowidFactTables },
 ]
