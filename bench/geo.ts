@@ -180,11 +180,12 @@ function splitSentences(text: string): { start: number; end: number }[] {
 function runGold(
   articles: readonly Article[],
   gazetteer: Gazetteer,
+  backoff: boolean,
   misses?: (name: string, entry: GazetteerEntry | null, gold: GoldToponym, error: number) => void,
 ): { scores: Scores; seconds: number } {
   const errors: number[] = []
   const started = performance.now()
-  const resolved = articles.map((article) => resolvePlaceSpans(article.text, article.toponyms, gazetteer))
+  const resolved = articles.map((article) => resolvePlaceSpans(article.text, article.toponyms, gazetteer, { backoff }))
   const seconds = (performance.now() - started) / 1000
   articles.forEach((article, index) => {
     const results = resolved[index] ?? []
@@ -247,6 +248,9 @@ function main(): void {
   const missesIndex = args.indexOf('--misses')
   const missesFile = missesIndex >= 0 ? args[missesIndex + 1] : undefined
   const missLines: string[] = []
+  // --no-backoff: unknown gold names count as unresolved (maximum error) instead of taking
+  // the article's focus place.
+  const backoff = !args.includes('--no-backoff')
   const repoRoot = findRepoRoot()
   const folder = path.resolve(repoRoot, '..', 'shared', 'benchmarks', 'geoparsing-gritta')
   if (!existsSync(folder)) {
@@ -270,7 +274,7 @@ function main(): void {
     if (only && only !== name) continue
     const { articles, moved } = align(read())
     if (moved > 0) console.log(`${name}: re-aligned ${moved} gold offsets to their names`)
-    const gold = runGold(articles, gazetteer, (text, entry, toponym, error) =>
+    const gold = runGold(articles, gazetteer, backoff, (text, entry, toponym, error) =>
       missLines.push(
         [name, text, entry ? `${entry.id} ${entry.name} ${entry.country} ${entry.kind}` : 'UNRESOLVED', `${toponym.lat},${toponym.lon}`, Math.round(error)].join('\t'),
       ),

@@ -11,7 +11,7 @@
  * Bump FOLD_VERSION whenever the rules change: the built gazetteer stores folded keys and is
  * rebuilt when its version differs.
  */
-export const FOLD_VERSION = 3
+export const FOLD_VERSION = 4
 
 /** Arabic article forms (sun-letter assimilations included) written as a separate word. */
 const ARTICLES = new Set([
@@ -31,6 +31,8 @@ const PREFIX_WORDS = new Map<string, string>(Object.entries({
   rass: 'ras',
   // [Beit Jala] / [Bayt Jala]; [Deir Hafer] / [Dayr Hafir].
   bayt: 'beit', dayr: 'deir', dair: 'deir',
+  // [St. Petersburg] / [Saint Petersburg]; [Mt. Hermon]; [Ft. Worth].
+  st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort',
 }))
 
 const APOSTROPHES = /['’‘`ʼʻʿʾ´′"“”]/g

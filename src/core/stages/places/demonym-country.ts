@@ -26,7 +26,7 @@ const DEMONYM_TABLE =
   'Moroccan:MA|Mosotho:LS|Motswana:BW|Mozambican:MZ|Namibian:NA|Nauruan:NR|Nepalese:NP|' +
   'Nepali:NP|New Zealander:NZ|Ni-Vanuatu:VU|Nicaraguan:NI|Nigerian:NG|Nigerien:NE|' +
   'North Korean:KP|Norwegian:NO|Omani:OM|Pakistani:PK|Palauan:PW|Palestinian:PS|Panamanian:PA|' +
-  'Papua New Guinean:PG|Paraguayan:PY|Peruvian:PE|Polish:PL|Portuguese:PT|Puerto Rican:PR|' +
+  'Papua New Guinean:PG|Paraguayan:PY|Peruvian:PE|Philippine:PH|Polish:PL|Portuguese:PT|Puerto Rican:PR|' +
   'Qatari:QA|Romanian:RO|Russian:RU|Rwandan:RW|Sahrawi:EH|Saint Lucian:LC|Saint Vincentian:VC|' +
   'Salvadoran:SV|Sammarinese:SM|Samoan:WS|Sao Tomean:ST|Saudi:SA|Saudi Arabian:SA|Scottish:GB|' +
   'Senegalese:SN|Serbian:RS|Seychellois:SC|Sierra Leonean:SL|Singaporean:SG|Slovak:SK|' +

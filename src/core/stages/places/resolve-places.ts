@@ -91,7 +91,7 @@ export function priorScore(entry: GazetteerEntry): number {
 function featureCodeBonus(code: string | undefined): number {
   switch (code) {
     case 'PPLC':
-      return 2
+      return 2.5
     case 'PPLA':
       return 1
     case 'PPLA2':
@@ -107,19 +107,35 @@ function featureCodeBonus(code: string | undefined): number {
   }
 }
 
+const SPELLINGS = new WeakMap<GazetteerEntry, string>()
+
+/** The spelling of an entry's canonical name, cached (entries are shared across documents). */
+function spellingOf(entry: GazetteerEntry): string {
+  let value = SPELLINGS.get(entry)
+  if (value === undefined) {
+    value = spelling(entry.name)
+    SPELLINGS.set(entry, value)
+  }
+  return value
+}
+
 /** Light-folded name without articles: 'Al-Qaryatayn' and 'Qaryatayn' spell one name. */
 function spelling(name: string): string {
   return foldPlaceNameLight(name).replace(/\b(al|el|as|ar|ad|az|ash|at|an|ez|es|ed|the)\s/g, '')
 }
 
 interface Focus {
-  readonly countryShare: ReadonlyMap<string, number>
-  readonly topCountry: string | null
+  /** Country votes of all names, and of each name alone (for leave-one-name-out shares). */
+  readonly weights: ReadonlyMap<string, number>
+  readonly total: number
+  readonly byKey: ReadonlyMap<string, ReadonlyMap<string, number>>
   readonly admins: ReadonlySet<string>
   /** Distinct entries chosen in the previous pass, each with the folded names that chose it. */
   readonly anchors: readonly { readonly entry: GazetteerEntry; readonly keys: ReadonlySet<string> }[]
   /** Nearest-anchor distance per `entryId|key`, so long documents stay linear-ish. */
   readonly nearest: Map<string, number>
+  /** Country shares and top country per key, computed once. */
+  readonly sharesByKey: Map<string, { shares: Map<string, number>; top: string | null }>
 }
 
 /**
@@ -153,38 +169,69 @@ function buildFocus(
   context: ResolutionContext,
 ): Focus {
   const weights = new Map<string, number>()
+  const byKey = new Map<string, Map<string, number>>()
   const admins = new Set<string>()
-  const add = (country: string, weight: number): void => {
-    weights.set(country, (weights.get(country) ?? 0) + weight)
-  }
-  for (const [country, count] of context.countries ?? []) add(country, count)
-  const anchors = new Map<string, { entry: GazetteerEntry; keys: Set<string> }>()
-  results.forEach(({ entry }, index) => {
-    if (!entry || entry.kind === 'country') return
-    const anchor = anchors.get(entry.id)
-    if (anchor) anchor.keys.add(keys[index] as string)
-    else anchors.set(entry.id, { entry, keys: new Set([keys[index] as string]) })
-  })
-  for (const { entry, confidence } of results) {
-    if (!entry) continue
-    const weight =
-      entry.kind === 'country' ? 1.5 : entry.kind === 'admin1' ? 1.5 : entry.population >= 1e5 ? 1 : 0.6
-    add(entry.country, weight * (0.5 + confidence / 2))
-    if (entry.kind === 'admin1') admins.add(entry.id)
-  }
   let total = 0
-  let topCountry: string | null = null
-  let topWeight = 0
-  for (const [country, weight] of weights) {
+  const add = (country: string, weight: number, key: string | null): void => {
+    weights.set(country, (weights.get(country) ?? 0) + weight)
     total += weight
-    if (weight > topWeight) {
-      topWeight = weight
-      topCountry = country
+    if (key === null) return
+    let votes = byKey.get(key)
+    if (!votes) byKey.set(key, (votes = new Map()))
+    votes.set(country, (votes.get(country) ?? 0) + weight)
+  }
+  for (const [country, count] of context.countries ?? []) add(country, count, null)
+  const anchors = new Map<string, { entry: GazetteerEntry; keys: Set<string> }>()
+  results.forEach(({ entry, confidence }, index) => {
+    if (!entry) return
+    const key = keys[index] as string
+    const weight =
+      entry.kind === 'country' || entry.kind === 'admin1' ? 1.5 : entry.population >= 1e5 ? 1 : 0.6
+    add(entry.country, weight * (0.5 + confidence / 2), key)
+    if (entry.kind === 'admin1') admins.add(entry.id)
+    if (entry.kind === 'country') return
+    const anchor = anchors.get(entry.id)
+    if (anchor) anchor.keys.add(key)
+    else anchors.set(entry.id, { entry, keys: new Set([key]) })
+  })
+  return {
+    weights,
+    total,
+    byKey,
+    admins,
+    anchors: [...anchors.values()],
+    nearest: new Map(),
+    sharesByKey: new Map(),
+  }
+}
+
+/**
+ * Country shares of the story without the votes of the name being resolved: a lone "Paris"
+ * must not vote for France and then be resolved to France because France leads.
+ */
+function sharesWithout(focus: Focus, key: string): { shares: Map<string, number>; top: string | null } {
+  const cached = focus.sharesByKey.get(key)
+  if (cached) return cached
+  const own = focus.byKey.get(key)
+  let total = focus.total
+  if (own) for (const weight of own.values()) total -= weight
+  const shares = new Map<string, number>()
+  let top: string | null = null
+  let topShare = 0
+  if (total > 1e-9) {
+    for (const [country, weight] of focus.weights) {
+      const share = (weight - (own?.get(country) ?? 0)) / total
+      if (share <= 1e-9) continue
+      shares.set(country, share)
+      if (share > topShare) {
+        topShare = share
+        top = country
+      }
     }
   }
-  const countryShare = new Map<string, number>()
-  for (const [country, weight] of weights) countryShare.set(country, weight / total)
-  return { countryShare, topCountry, admins, anchors: [...anchors.values()], nearest: new Map() }
+  const result = { shares, top }
+  focus.sharesByKey.set(key, result)
+  return result
 }
 
 function rankEntries(
@@ -202,8 +249,9 @@ function rankEntries(
   let bestExact = false
   const hasCity = entries.some((entry) => entry.kind === 'city')
   const hasAdmin = entries.some((entry) => entry.kind === 'admin1')
-  const exactness = entries.map((entry) => spelling(entry.name) === nameSpelling)
+  const exactness = entries.map((entry) => spellingOf(entry) === nameSpelling)
   const anyExact = exactness.includes(true)
+  const exactCountry = entries.some((entry, index) => entry.kind === 'country' && exactness[index])
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as GazetteerEntry
     const exact = exactness[index] as boolean
@@ -211,6 +259,8 @@ function rankEntries(
     // that only share the folded key are much less likely.
     let score = priorScore(entry) + (exact ? 1 : anyExact ? -2 : 0)
     score += qualifierScore(candidate, entry, hasAdmin)
+    // [China] is the country unless the story is about its neighbourhood (China, Texas).
+    if (exactCountry && entry.kind !== 'country') score -= 3
     if (entry.kind === 'admin1' && candidate.qualifier !== 'admin') {
       // [Aleppo] alone is the city, not the governorate that shares its name; [Mexico] alone
       // is the country, not the state.
@@ -296,15 +346,17 @@ function qualifierScore(candidate: PlaceCandidate, entry: GazetteerEntry, hasAdm
 
 function contextScore(entry: GazetteerEntry, focus: Focus, key: string): number {
   let score = 0
-  const share = focus.countryShare.get(entry.country) ?? 0
-  score += 4 * share + (entry.country === focus.topCountry ? 1 : 0)
+  const { shares, top } = sharesWithout(focus, key)
+  score += 3 * (shares.get(entry.country) ?? 0) + (entry.country === top ? 1 : 0)
   // [Alexandria, Louisiana]: a city inside an admin-1 region the story names.
   if (entry.admin1 && focus.admins.has(entry.admin1)) score += 2.5
   if (entry.kind === 'country') return score
   const nearest = nearestAnchor(entry, focus, key)
-  if (nearest < 50) score += 2
-  else if (nearest < 200) score += 1.2
-  else if (nearest < 500) score += 0.5
+  // [Crestwood … Paris]: the Paris 250 km from Crestwood, not the one 7,000 km away.
+  if (nearest < 50) score += 3
+  else if (nearest < 150) score += 2.5
+  else if (nearest < 300) score += 1.5
+  else if (nearest < 600) score += 0.5
   return score
 }
 
