@@ -89,7 +89,7 @@ function collectEntities(doc: string, text: string, mentions: readonly Mention[]
   for (const place of places) {
     if (!place.entry) continue
     const entry = place.entry
-    add(entry.id, { id: entry.id, kind: entry.kind === 'country' ? 'country' : 'place', name: entry.name, lat: entry.lat, lon: entry.lon, country: entry.country, featureClass: entry.featureClass, gazetteerId: entry.id }, place.start, place.end)
+    add(entry.id, { id: entry.id, kind: entry.kind === 'country' ? 'country' : 'place', name: entry.name, lat: entry.lat, lon: entry.lon, country: /^[A-Z]{2}$/.test(entry.country) ? entry.country : null, featureClass: entry.featureClass, gazetteerId: entry.id }, place.start, place.end)
   }
   return [...byId.values()].map(({ entity, aliases, mentions: spans }) => ({ ...entity, aliases: [...aliases], mentions: spans }))
 }
