@@ -431,7 +431,7 @@ function legend(
         h('li', null, swatch(colours.get(controller) ?? UNKNOWN_COLOUR), ` ${controller}`),
       ),
       controllers[0] !== undefined
-        ? h('li', null, swatch(`url(#${hatchId(controllers[0])})`), ' disputed (hatched)')
+        ? h('li', null, swatch('url(#hatch-legend)'), ' disputed (hatched in the claimed colour)')
         : null,
       h(
         'li',
@@ -494,6 +494,17 @@ function hatchPatterns(
     pattern.appendChild(svg('rect', { width: 2.5, height: 6, fill: '#ffffff' }))
     defs.appendChild(pattern)
   }
+  // A neutral sample for the legend.
+  const sample = svg('pattern', {
+    id: 'hatch-legend',
+    width: 6,
+    height: 6,
+    patternUnits: 'userSpaceOnUse',
+    patternTransform: 'rotate(45)',
+  })
+  sample.appendChild(svg('rect', { width: 6, height: 6, fill: '#5d646d' }))
+  sample.appendChild(svg('rect', { width: 2.5, height: 6, fill: '#ffffff' }))
+  defs.appendChild(sample)
   root.appendChild(defs)
   return root
 }
