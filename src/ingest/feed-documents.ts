@@ -74,7 +74,15 @@ export function parseFeedDocuments(
     )
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
-    const reason = valid.err.msg.replace(/\s+/g, ' ')
+    // fast-xml-parser names unclosed elements as a JSON list: say it in words.
+    const unclosed = /^Invalid '\[(.*)\]' found/s.exec(valid.err.msg)?.[1]
+    const reason = unclosed
+      ? `unclosed ${unclosed
+          .replace(/\s+/g, '')
+          .split(',')
+          .map((name) => `<${name.replace(/"/g, '')}>`)
+          .join(' ')}`
+      : valid.err.msg.replace(/\s+/g, ' ')
     throw new InputError(
       input,
       `not well-formed XML, truncated or broken (line ${valid.err.line}: ${reason})`,

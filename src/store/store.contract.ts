@@ -68,6 +68,10 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         newDocument({ ...ALPHA, id: 'alpha-copy', source: 'elsewhere/alpha.txt' }),
       )
       expect(again).toEqual({ status: 'unchanged', id: first.id, revisionOf: null })
+      // Nothing was written, so pollers see no change.
+      const version = await store.lastUpdate()
+      await store.putDocument(newDocument(ALPHA))
+      expect(await store.lastUpdate()).toEqual(version)
       expect((await store.counts()).documents).toBe(1)
       expect((await store.listDocuments()).map((stored) => stored.document.id)).toEqual(['alpha'])
     })

@@ -237,22 +237,20 @@ class SqliteStore implements Store {
     return this.withTransaction(async (tx) => {
       const db = (tx as SqliteStore).db
       const result = await fn(db)
-      await db
-        .updateTable('store_version')
-        .set((eb) => ({ version: eb('version', '+', 1), at: new Date().toISOString() }))
-        .where('singleton', '=', 1)
-        .execute()
+      await bumpVersion(db)
       return result
     })
   }
 
   putDocument(input: NewDocument): Promise<PutDocumentResult> {
-    return this.write(async (db) => {
+    return this.withTransaction(async (tx) => {
+      const db = (tx as SqliteStore).db
       const existing = await db
         .selectFrom('documents')
         .select('id')
         .where('content_hash', '=', input.contentHash)
         .executeTakeFirst()
+      // Known content writes nothing, so the version (what pollers watch) stays put.
       if (existing) return { status: 'unchanged', id: existing.id, revisionOf: null }
 
       const previous =
@@ -302,6 +300,7 @@ class SqliteStore implements Store {
           .execute()
         await deleteExtraction(db, previous.id)
       }
+      await bumpVersion(db)
       return { status: 'inserted', id, revisionOf: previous?.id ?? null }
     })
   }
@@ -726,6 +725,14 @@ async function freeId(db: Kysely<Database>, wanted: string): Promise<string> {
       .executeTakeFirst()
     if (!taken) return candidate
   }
+}
+
+async function bumpVersion(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('store_version')
+    .set((eb) => ({ version: eb('version', '+', 1), at: new Date().toISOString() }))
+    .where('singleton', '=', 1)
+    .execute()
 }
 
 async function deleteExtraction(db: Kysely<Database>, documentId: string): Promise<void> {
