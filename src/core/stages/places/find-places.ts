@@ -203,6 +203,7 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
           rule: suffix?.rule ?? prefix?.rule ?? (length > 1 ? 'places/gazetteer-name' : 'places/gazetteer-word'),
           qualifier,
           site: suffix?.site ?? false,
+          seat: suffix?.rule === 'places/district-suffix',
           byPattern: suffix !== null || prefix !== null,
           entries,
           ...(within ? { within } : {}),

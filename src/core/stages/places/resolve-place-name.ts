@@ -36,7 +36,7 @@ const REGION_DEMONYMS = new Map<string, string>([
 /** Type words a name may carry ("Daraa Governorate", "Rapides Parish"), and what they imply. */
 const TRAILING_TYPE =
   /\s+(province|governorate|oblast|region|state|prefecture|district|county|parish|countryside|airbase|air base|border crossing|crossing)$/i
-const LEADING_TYPE = /^(rural|the)\s+/i
+const LEADING_TYPE = /^(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(rural|the)\s+/i
 
 /**
  * Resolves one place name alone, e.g. an event's place from evaluation gold or another stage.
@@ -143,6 +143,7 @@ function candidateOf(
   else if (typeWord === 'countryside' || leading?.[1]?.toLowerCase() === 'rural' || /\b(rural|countryside of)\s+$/i.test(before)) qualifier = 'countryside'
   else if (/\b(city|town|village) of\s+$/i.test(before)) qualifier = 'city'
   if (/airbase|air base|crossing/.test(typeWord)) site = true
+  const seat = /^(district|county|parish)$/.test(typeWord)
   entries = lookupCandidates(name, qualifier, gazetteer)
   if (entries.length === 0 && (trailing || leading)) {
     name = name.slice(leading ? leading[0].length : 0, trailing ? trailing.index : name.length)
@@ -167,6 +168,7 @@ function candidateOf(
     qualifier,
     site,
     byPattern: true,
+    seat,
     entries,
     ...(within ? { within } : {}),
   }

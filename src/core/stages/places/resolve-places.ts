@@ -17,6 +17,11 @@ export interface PlaceCandidate {
   readonly site: boolean
   /** Found by a pattern ("the town of X"): a place even when the gazetteer does not know it. */
   readonly byPattern: boolean
+  /**
+   * The name is a second-level unit ([Walker County], [Tel Rifaat district]) that the
+   * gazetteer lacks: a same-named town stands in only when it lies near the story's places.
+   */
+  readonly seat?: boolean
   readonly entries: readonly GazetteerEntry[]
   /** Admin-1 regions or countries named right after the name ([Alexandria, La.]). */
   readonly within?: readonly GazetteerEntry[]
@@ -119,9 +124,16 @@ function spellingOf(entry: GazetteerEntry): string {
   return value
 }
 
-/** Light-folded name without articles: 'Al-Qaryatayn' and 'Qaryatayn' spell one name. */
+/**
+ * A name as spelled, give or take articles, doubled letters and a final h: 'Al-Qaryatayn' and
+ * 'Qaryatayn', 'Daraa' and 'Dar‘ā', 'Hama' and 'Ḩamāh' spell one name; 'Columbia' and
+ * 'Colombia' do not.
+ */
 function spelling(name: string): string {
-  return foldPlaceNameLight(name).replace(/\b(al|el|as|ar|ad|az|ash|at|an|ez|es|ed|the)\s/g, '')
+  return foldPlaceNameLight(name)
+    .replace(/\b(al|el|as|ar|ad|az|ash|at|an|ez|es|ed|the)\s/g, '')
+    .replace(/([a-z])\1+/g, '$1')
+    .replace(/([aeiou])h\b/g, '$1')
 }
 
 interface Focus {
@@ -249,9 +261,15 @@ function rankEntries(
   let bestExact = false
   const hasCity = entries.some((entry) => entry.kind === 'city')
   const hasAdmin = entries.some((entry) => entry.kind === 'admin1')
-  const exactness = entries.map((entry) => spellingOf(entry) === nameSpelling)
+  // [Washington] spells "Washington, D.C." and [New York] "New York City": a name that the
+  // canonical name starts with counts as exact.
+  const exactness = entries.map((entry) => {
+    const canonical = spellingOf(entry)
+    return canonical === nameSpelling || canonical.startsWith(`${nameSpelling} `)
+  })
   const anyExact = exactness.includes(true)
   const exactCountry = entries.some((entry, index) => entry.kind === 'country' && exactness[index])
+  const exactAdmins = entries.filter((entry, index) => entry.kind === 'admin1' && exactness[index])
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index] as GazetteerEntry
     const exact = exactness[index] as boolean
@@ -260,7 +278,15 @@ function rankEntries(
     let score = priorScore(entry) + (exact ? 1 : anyExact ? -2 : 0)
     score += qualifierScore(candidate, entry, hasAdmin)
     // [China] is the country unless the story is about its neighbourhood (China, Texas).
-    if (exactCountry && entry.kind !== 'country') score -= 3
+    if (exactCountry && entry.kind !== 'country' && entry.kind !== 'admin1') score -= 3
+    // [California] is the state, not California, Maryland (capitals excepted: [Washington]).
+    if (
+      entry.kind === 'city' &&
+      entry.featureCode !== 'PPLC' &&
+      exactAdmins.some((admin) => admin.id !== entry.admin1)
+    ) {
+      score -= 2
+    }
     if (entry.kind === 'admin1' && candidate.qualifier !== 'admin') {
       // [Aleppo] alone is the city, not the governorate that shares its name; [Mexico] alone
       // is the country, not the state.
@@ -275,6 +301,18 @@ function rankEntries(
       best = entry
       bestExact = exact
     } else if (score > secondScore) secondScore = score
+  }
+  if (
+    best &&
+    candidate.seat &&
+    best.kind === 'city' &&
+    focus &&
+    nearestAnchor(best, focus, key) > 100 &&
+    !(best.admin1 && focus.admins.has(best.admin1)) &&
+    !(candidate.within && isWithin(best, candidate.within))
+  ) {
+    // [Walker County] far from every other place of the story is not the town of Walker.
+    return { entry: null, confidence: 0, margin: 0, exact: false }
   }
   if (best && candidate.qualifier === 'admin' && best.kind === 'city') best = adminOfCapital(best, gazetteer)
   if (best && candidate.qualifier === 'countryside' && best.kind === 'city' && best.admin1) {
@@ -351,6 +389,11 @@ function contextScore(entry: GazetteerEntry, focus: Focus, key: string): number 
   // [Alexandria, Louisiana]: a city inside an admin-1 region the story names.
   if (entry.admin1 && focus.admins.has(entry.admin1)) score += 2.5
   if (entry.kind === 'country') return score
+  if (entry.kind === 'admin1') {
+    // [Kentucky … Berea, Richmond]: a region holding the story's towns.
+    if (focus.anchors.some((anchor) => anchor.entry.admin1 === entry.id && !anchor.keys.has(key))) score += 2.5
+    return score
+  }
   const nearest = nearestAnchor(entry, focus, key)
   // [Crestwood … Paris]: the Paris 250 km from Crestwood, not the one 7,000 km away.
   if (nearest < 50) score += 3
