@@ -368,6 +368,56 @@ describe('real analyze output', () => {
     expectValid(analysis)
   })
 
+  // The same articles as pages and feeds: ids differ (feed items get hash ids), so events are
+  // compared by what they say and where the evidence sits in the text (the same text, but for
+  // the final newline a text file ends with).
+  it('the HTML pages and the RSS and Atom feeds validate and give the events of the text form', async () => {
+    const eventKeys = (analysis: Analysis): string[] => {
+      const texts = new Map(analysis.documents.map((d) => [d.id, d.text]))
+      return analysis.events
+        .map((e) =>
+          [
+            texts.get(e.doc)?.slice(0, 60),
+            e.type,
+            e.place?.name,
+            e.stance,
+            e.source?.name,
+            e.date?.start,
+            e.evidence.start,
+            e.evidence.text,
+          ].join(' | '),
+        )
+        .sort()
+    }
+    const articles = readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => path.join(EXAMPLES, f))
+    const text = await analyze(articles, {})
+    const forms = {
+      html: [path.join(EXAMPLES, '..', 'fall-of-the-south-html')],
+      rss: [path.join(EXAMPLES, '..', 'fall-of-the-south-feed', 'feed.xml')],
+      atom: [path.join(EXAMPLES, '..', 'fall-of-the-south-feed', 'atom.xml')],
+    }
+    for (const [form, paths] of Object.entries(forms)) {
+      const analysis = await analyze(paths, {})
+      expectValid(analysis)
+      const textOf = new Set(text.documents.map((d) => d.text.trimEnd()))
+      expect(
+        analysis.documents.filter((d) => !textOf.has(d.text.trimEnd())).map((d) => d.id),
+        `${form}: documents whose text differs from the text form`,
+      ).toEqual([])
+      const keys = eventKeys(analysis)
+      if (form === 'atom') {
+        const all = new Set(eventKeys(text))
+        expect(analysis.documents).toHaveLength(5)
+        expect(keys.filter((k) => !all.has(k))).toEqual([])
+      } else {
+        expect(analysis.documents).toHaveLength(10)
+        expect(keys, form).toEqual(eventKeys(text))
+      }
+    }
+  })
+
   it.skipIf(!existsSync(SEEDS))(
     'the seed articles (../shared/seeds, published 2024-12-07) validate',
     async () => {
