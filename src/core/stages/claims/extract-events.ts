@@ -52,6 +52,8 @@ interface CueHit extends Hit {
 interface Frame {
   readonly scopeStart: number // char offset
   readonly scopeEnd: number
+  /** Where the attribution cue stands: the nearest cue before a claim is its innermost speaker. */
+  readonly cueAt?: number
   readonly source: EventSource | null
   readonly stance: Stance | null
   readonly rank: number // narrower and later frames win
@@ -359,6 +361,10 @@ function sideOf(input: ExtractInput, mention: Mention): string | null {
 }
 
 function actorName(input: ExtractInput, mention: Mention, side: string | null): string {
+  // "the defense ministry" in a Syrian story is the Syrian Ministry of Defense.
+  if (mention.kind === 'institution' && !mention.country && input.focusDemonym && !mention.name.startsWith(input.focusDemonym)) {
+    return mention.name === 'army' ? `${input.focusDemonym} army` : `${input.focusDemonym} ${mention.name}`
+  }
   if (side === 'government' && !mention.country && input.focusDemonym) {
     return mention.entityId === 'force:government' && /government/i.test(mention.text) ? `${input.focusDemonym} government` : `${input.focusDemonym} army`
   }
@@ -503,9 +509,7 @@ interface FrameContext {
 function sourceFromMention(input: ExtractInput, mention: Mention): EventSource {
   const side = sideOf(input, mention)
   const name = mention.kind === 'force' || mention.kind === 'institution' ? actorName(input, mention, side) : mention.name
-  const anonymous = mention.kind === 'institution' && /source$/.test(name) && !mention.country
-  const finalName = anonymous && input.focusDemonym ? `${input.focusDemonym} ${name}` : name
-  return { entity: mention.entityId, name: finalName, span: makeSpan(input.doc, input.text, mention.start, mention.end) }
+  return { entity: mention.entityId, name, span: makeSpan(input.doc, input.text, mention.start, mention.end) }
 }
 
 /** Speaker words without a proper name: "witnesses", "local sources", "reports". */
@@ -555,6 +559,7 @@ function speakerOf(context: FrameContext, cue: CueHit): { source: EventSource; b
 
 function isAnonymous(source: EventSource): boolean {
   return /^(?:a |an |the )?(?:[A-Z][a-z]+ )?(?:source|sources|official|officials|military source|security source|spokesman|militants?|fighters?|rebels?)$/i.test(source.name) || source.unnamed === true ||
+    /(?:source|sources|officials?|spokesman)$/.test(source.entity) ||
     // Armed groups and generic forces quoted by an outlet: the outlet is the reporting source.
     source.entity.startsWith('force:') || source.entity.startsWith('group:')
 }
@@ -576,11 +581,15 @@ function buildFrames(context: FrameContext): Frame[] {
       case 'say':
       case 'deny':
       case 'hedge': {
+        // "IRNA, citing Syrian TV, said …": the citing frame already names who says it.
+        const citing = frames[frames.length - 1]
+        if (cue.kind === 'say' && citing && citing.scopeStart === sentence.start && citing.source?.span && /^[\s,]*$/.test(input.text.slice(citing.source.span.end, cueStart))) break
         const speaker = speakerOf(context, cue)
         const stance: Stance | null = cue.kind === 'deny' ? 'denied' : cue.kind === 'hedge' ? 'hedged' : null
         if (!speaker) {
           // An adverb or a speakerless hedge still colours the clause: "reportedly", "claimed to be".
-          if (stance) frames.push({ scopeStart: cue.kind === 'deny' ? cueEnd : sentence.start, scopeEnd: sentence.end, source: null, stance, rank: rank++ })
+          // A speakerless denial or hedge ("reportedly", "without admitting that …") colours its own clause.
+          if (stance) frames.push({ scopeStart: cue.kind === 'deny' ? cueEnd : clauseStartBefore(input.text, sentence.start, cueStart), scopeEnd: clauseEndAfter(input.text, cueEnd, sentence.end), source: null, stance, rank: rank++ })
           break
         }
         // "…, The New York Times reports." / "…, an Iraqi military source reported.": nothing follows, so the
@@ -588,8 +597,8 @@ function buildFrames(context: FrameContext): Frame[] {
         const speakerStart = speaker.source.span?.start ?? cueStart
         const after = input.text.slice(cueEnd, sentence.end)
         const trailing = /^[\s.,!?"”]*$/.test(after) || /^\s+(?:on|in|at|late|early|earlier|later)\b[^,]*[.!?"”]*$/i.test(after)
-        const scope = speaker.before && !trailing ? { start: cueEnd, end: sentence.end } : { start: sentence.start, end: Math.min(cueStart, speakerStart) }
-        frames.push({ scopeStart: scope.start, scopeEnd: scope.end, source: speaker.source, stance, rank: rank++ })
+        const scope = speaker.before && !trailing ? { start: cueEnd, end: clauseEndAfter(input.text, cueEnd, sentence.end) } : { start: sentence.start, end: Math.min(cueStart, speakerStart) }
+        frames.push({ scopeStart: scope.start, scopeEnd: scope.end, source: speaker.source, stance, rank: rank++, cueAt: cueStart })
         break
       }
       case 'deny-after': {
@@ -603,7 +612,9 @@ function buildFrames(context: FrameContext): Frame[] {
         const outer = frames.filter((frame) => frame.source && frame.scopeStart <= cueStart).pop() ?? null
         const mention = mentions.find((m) => SPEAKER_KINDS.has(m.kind) && m.start >= cueEnd && m.start - cueEnd < 40)
         const inner = mention ? sourceFromMention(input, mention) : speakerNoun(context, cue.end, cue.end + 6)
-        const outerSource = outer?.source ?? speakerOf(context, cue)?.source ?? null
+        // "IRNA, citing Syrian TV, said": the outer speaker is the mention just before the cue.
+        const outerMention = mentions.filter((m) => SPEAKER_KINDS.has(m.kind) && m.end <= cueStart && cueStart - m.end < 12).pop()
+        const outerSource = outer?.source ?? (outerMention ? sourceFromMention(input, outerMention) : null)
         if (!inner) break
         // The innermost NAMED source is the source; anonymous inner sources keep the outer one.
         const source: EventSource = outerSource && isAnonymous(inner) ? outerSource : outerSource ? { ...inner, via: [outerSource.name, ...(outerSource.via ?? [])] } : inner
@@ -623,12 +634,28 @@ function buildFrames(context: FrameContext): Frame[] {
   return frames
 }
 
-/** The narrowest frame around the trigger supplies the source; any denial or hedge around it colours the stance. */
+/** Where the clause that starts at `from` ends: "denied that X, while Y" does not deny Y. */
+function clauseEndAfter(text: string, from: number, sentenceEnd: number): number {
+  const boundary = /;|,\s*(?:while|whereas|but|although|though|even as|as)\s|\s(?:while|whereas)\s/i.exec(text.slice(from, sentenceEnd))
+  return boundary ? from + boundary.index : sentenceEnd
+}
+
+/**
+ * The source of a claim: the speaker whose cue stands nearest before it ("X said that Y reported
+ * that …" → Y), else the nearest after it ("…, X said"); a trailing credit around an inner speaker
+ * joins the chain ("They added that …, writes Reuters" → They, via Reuters). Any denial or hedge
+ * around the claim colours the stance.
+ */
 function innermostFrame(frames: readonly Frame[], offset: number): { source: EventSource | null; stance: Stance | null } | null {
   const around = frames.filter((frame) => frame.scopeStart <= offset && offset < frame.scopeEnd)
   if (around.length === 0) return null
   const withSource = around.filter((frame) => frame.source)
-  withSource.sort((a, b) => a.scopeEnd - a.scopeStart - (b.scopeEnd - b.scopeStart) || b.rank - a.rank)
+  const cue = (frame: Frame): number => frame.cueAt ?? frame.scopeStart
+  const before = withSource.filter((frame) => cue(frame) <= offset).sort((a, b) => cue(b) - cue(a) || b.rank - a.rank)
+  const after = withSource.filter((frame) => cue(frame) > offset).sort((a, b) => cue(a) - cue(b))
+  let source = (before[0] ?? after[0])?.source ?? null
+  const credit = before[0] ? after[after.length - 1]?.source : undefined
+  if (source && credit && credit.name !== source.name && !(source.via ?? []).includes(credit.name)) source = { ...source, via: [...(source.via ?? []), credit.name] }
   const stance: Stance | null = around.some((frame) => frame.stance === 'denied') ? 'denied' : around.some((frame) => frame.stance === 'hedged') ? 'hedged' : null
-  return { source: withSource[0]?.source ?? null, stance }
+  return { source, stance }
 }

@@ -32,7 +32,7 @@ const OFFICIAL_NOUNS = new Set(['minister', 'ministers', 'official', 'officials'
 const FORCE_NOUNS = new Set(['army', 'armies', 'troops', 'forces', 'force', 'military', 'soldiers', 'soldier', 'aircraft', 'warplanes', 'jets', 'air', 'navy', 'units', 'units', 'personnel', 'militias', 'militia', 'fighters', 'officers', 'drones', 'artillery'])
 
 // Institutions named by function; the canonical name is "<Demonym> <suffix>" (Syrian Ministry of Defense).
-const INSTITUTIONS: readonly { words: string[]; suffix: string; side: 'state' | null; kind: 'institution' | 'source' }[] = [
+const INSTITUTIONS: readonly { words: string[]; suffix: string; side: 'state' | null; kind: 'institution' | 'source'; canonical?: string }[] = [
   { words: ['ministry', 'of', 'defense'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
   { words: ['ministry', 'of', 'defence'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
   { words: ['defense', 'ministry'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
@@ -50,8 +50,9 @@ const INSTITUTIONS: readonly { words: string[]; suffix: string; side: 'state' | 
   { words: ['military', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
   { words: ['army', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
   { words: ['command', 'of', 'the', 'armed', 'forces'], suffix: 'army', side: 'state', kind: 'institution' },
-  { words: ['military', 'source'], suffix: 'military source', side: 'state', kind: 'institution' },
-  { words: ['military', 'sources'], suffix: 'military source', side: 'state', kind: 'institution' },
+  // An anonymous military source speaks for its army; the entity id keeps it anonymous.
+  { words: ['military', 'source'], suffix: 'military source', side: 'state', kind: 'institution', canonical: 'army' },
+  { words: ['military', 'sources'], suffix: 'military source', side: 'state', kind: 'institution', canonical: 'army' },
   { words: ['security', 'source'], suffix: 'security source', side: 'state', kind: 'institution' },
   { words: ['army', 'source'], suffix: 'military source', side: 'state', kind: 'institution' },
   { words: ['state', 'television'], suffix: 'state television', side: 'state', kind: 'source' },
@@ -215,12 +216,13 @@ function matchInstitution(text: string, words: readonly Word[], i: number, vocab
     if (owner && words[i]!.start - words[owner.from]!.end > 2) continue
     const from = owner ? owner.from : i
     const name = owner ? `${owner.country.demonyms[0]} ${institution.suffix}` : institution.suffix
+    const canonical = institution.canonical ? (owner ? `${owner.country.demonyms[0]} ${institution.canonical}` : institution.canonical) : name
     return {
       mention: {
         ...span(text, words, from, i + n - from),
         kind: institution.kind === 'source' ? 'source' : 'institution',
         entityId: `institution:${foldKey(name)}`,
-        name,
+        name: canonical,
         side: null,
         country: owner ? owner.country.code : null,
         framing: null,

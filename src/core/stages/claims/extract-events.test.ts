@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeDocument } from '../../pipeline/analyze-document.js'
+import { loadLexicon } from '../../../datasets/load-lexicon.js'
+import type { AnalysisEvent } from '../../model/analysis.js'
+
+// Sentences written for these tests; none comes from the seed or development articles.
+const lexicon = loadLexicon()
+
+function eventsOf(text: string, published = '2024-03-16'): readonly AnalysisEvent[] {
+  const document = { id: 't', source: 't.txt', outlet: 'Test Wire', url: null, published, publishedFrom: 'header' as const, title: null, text, metadata: {} }
+  return analyzeDocument(document, lexicon).events
+}
+
+const summary = (event: AnalysisEvent) => ({
+  type: event.type,
+  place: event.place?.span?.text ?? event.place?.name ?? null,
+  sides: event.actors.map((actor) => actor.side),
+  source: event.source?.name ?? null,
+  stance: event.stance,
+})
+
+describe('extractEvents(): one event per (trigger, place) with roles', () => {
+  it('reads a control event with its actor and every place of a coordinated list', () => {
+    const events = eventsOf('Rebel fighters took control of the towns of Homs and Hama on Friday.')
+    expect(events.map(summary)).toEqual([
+      { type: 'control', place: 'Homs', sides: ['opposition'], source: null, stance: 'asserted' },
+      { type: 'control', place: 'Hama', sides: ['opposition'], source: null, stance: 'asserted' },
+    ])
+    expect(events[0]!.date).toMatchObject({ start: '2024-03-15', end: '2024-03-15' })
+    expect(events[0]!.trigger?.text).toBe('took control')
+  })
+
+  it('gives a loss of control to the other side', () => {
+    const [event] = eventsOf('The monitor said government forces had lost control of Deir ez-Zor.')
+    expect(summary(event!)).toMatchObject({ type: 'control', sides: ['opposition'] })
+  })
+
+  it('keeps the origin of an advance out of its places', () => {
+    const events = eventsOf('Insurgents advanced from Idlib towards Hama overnight.')
+    expect(events.filter((event) => event.type === 'advance').map((event) => event.place?.span?.text)).toEqual(['Hama'])
+  })
+
+  it('skips a locative modifier of the place: "Izraa, north of Daraa"', () => {
+    const events = eventsOf('Opposition fighters captured Izraa, north of Daraa, after brief clashes.')
+    expect(events.filter((event) => event.type === 'control').map((event) => event.place?.span?.text)).toEqual(['Izraa'])
+  })
+})
+
+describe('extractEvents(): who says so', () => {
+  it('attributes "according to X" and keeps the outlet voice null without attribution', () => {
+    const [attributed] = eventsOf('According to the Syrian Observatory for Human Rights, rebels captured Tadmur.')
+    expect(attributed!.source?.name).toBe('Syrian Observatory for Human Rights')
+    const [plain] = eventsOf('Rebels captured Tadmur.')
+    expect(plain!.source).toBeNull()
+  })
+
+  it('reads an inverted speech verb and a trailing credit', () => {
+    const [inverted] = eventsOf('"Our units withdrew from Khan Shaykhun," said the Syrian army.')
+    expect(inverted!.source?.name).toBe('Syrian army')
+    const [trailing] = eventsOf('Troops pulled out of Manbij, Reuters reported.')
+    expect(trailing!.source?.name).toBe('Reuters')
+  })
+
+  it('keeps a chain: a named inner source wins, with the outer one in via', () => {
+    const [event] = eventsOf('IRNA, citing Syrian TV, said the army regained control of Salamiyah.')
+    expect(event!.source).toMatchObject({ name: 'Syrian TV', via: ['IRNA'] })
+  })
+
+  it('keeps the outlet when it cites an anonymous source', () => {
+    const [event] = eventsOf('Reuters, citing a military source, said troops withdrew from Mayadin.')
+    expect(event!.source?.name).toBe('Reuters')
+  })
+})
+
+describe('extractEvents(): stance and its scope', () => {
+  it('denies only the events inside the denial', () => {
+    const events = eventsOf('The defense ministry denied reports that troops withdrew from Salamiyah, while rebels shelled Hama.')
+    expect(events.map(summary)).toEqual([
+      expect.objectContaining({ type: 'withdrawal', place: 'Salamiyah', stance: 'denied', source: 'Syrian Ministry of Defense' }),
+      expect.objectContaining({ type: 'strike', place: 'Hama', stance: 'asserted' }),
+    ])
+  })
+
+  it('denies what precedes "are unfounded"', () => {
+    const [event] = eventsOf('A military source said that reports about militants entering Qusayr are unfounded.')
+    expect(summary(event!)).toMatchObject({ type: 'control', place: 'Qusayr', stance: 'denied' })
+  })
+
+  it('hedges claims and reads negation', () => {
+    expect(eventsOf('Militants claimed to have captured Sukhnah.')[0]!.stance).toBe('hedged')
+    expect(eventsOf('The rebels did not enter Homs.')[0]!.stance).toBe('denied')
+  })
+
+  it('near misses: intentions, questions and non-event uses of trigger words stay out', () => {
+    expect(eventsOf('Rebels vowed to take over Homs within days.')).toEqual([])
+    expect(eventsOf('Analysts wonder who controls the narrative in Damascus.')).toEqual([])
+    expect(eventsOf('The minister denied that he had resigned.').filter((event) => event.type === 'withdrawal')).toEqual([])
+  })
+})
+
+describe('extractEvents(): framing and evidence', () => {
+  it('records the loaded words of the sentence', () => {
+    const [event] = eventsOf('The army said terrorist groups infiltrated Salamiyah before units were redeployed.')
+    expect(event!.framing).toEqual(expect.arrayContaining(['terrorists']))
+  })
+
+  it('every span quotes the document text', () => {
+    const text = 'Late on Thursday, regime forces withdrew from Jableh, the monitor said.'
+    for (const event of eventsOf(text)) {
+      for (const span of [event.evidence, event.trigger!, event.place!.span!]) expect(text.slice(span.start, span.end)).toBe(span.text)
+    }
+  })
+})
