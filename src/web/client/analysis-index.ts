@@ -41,12 +41,16 @@ export function indexAnalysis(analysis: Analysis): AnalysisIndex {
   const claimOfEvent = new Map<string, string>()
   for (const claim of analysis.claims)
     for (const event of claim.events) claimOfEvent.set(event, claim.id)
+  // The day axis follows the precise dates: a claim dated only "since 2011" or "this year"
+  // must not stretch a two-week story over years. Vague dates are used only when nothing else is.
   const dates: string[] = []
   for (const state of analysis.control) dates.push(state.date)
-  for (const entry of analysis.timeline) dates.push(entry.date.start, entry.date.end)
-  if (dates.length === 0)
-    for (const claim of analysis.claims)
-      if (claim.date) dates.push(claim.date.start, claim.date.end)
+  const ranges: DateValue[] =
+    analysis.timeline.length > 0
+      ? analysis.timeline.map((entry) => entry.date)
+      : analysis.claims.flatMap((claim) => (claim.date ? [claim.date] : []))
+  const precise = ranges.filter((date) => daysBetween(date.start, date.end) <= MAX_PRECISE_DAYS)
+  for (const date of precise.length > 0 ? precise : ranges) dates.push(date.start, date.end)
   const controllers = [...new Set(analysis.control.map((state) => state.controller))].sort()
   return {
     analysis,
@@ -64,12 +68,15 @@ function byId<T extends { readonly id: string }>(items: readonly T[]): Map<strin
   return new Map(items.map((item) => [item.id, item]))
 }
 
-/** Every day between the earliest and latest of `dates` (open-ended spans are capped at a year). */
+/** Dates spanning at most this many days count as precise for the day axis. */
+const MAX_PRECISE_DAYS = 31
+
+/** Every day between the earliest and latest of `dates`, at most the last 366 of them. */
 export function listDays(dates: readonly string[]): string[] {
   const valid = dates.filter((date) => /^\d{4}-\d{2}-\d{2}$/.test(date)).sort()
   if (valid.length === 0) return []
-  const first = Date.parse(`${valid[0]}T00:00:00Z`)
-  const last = Math.min(Date.parse(`${valid[valid.length - 1]}T00:00:00Z`), first + 366 * DAY)
+  const last = Date.parse(`${valid[valid.length - 1]}T00:00:00Z`)
+  const first = Math.max(Date.parse(`${valid[0]}T00:00:00Z`), last - 365 * DAY)
   const days: string[] = []
   for (let time = first; time <= last; time += DAY)
     days.push(new Date(time).toISOString().slice(0, 10))

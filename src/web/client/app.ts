@@ -60,7 +60,7 @@ export async function startApp(root: HTMLElement, source: DataSource): Promise<v
 
   let index: AnalysisIndex | null = null
   let current: View | null = null
-  const state: ViewState = { day: null, ledgerFilter: 'all', ledgerQuery: '' }
+  const state: ViewState = { day: null, ledgerFilter: 'all', ledgerQuery: '', mapView: null }
   const panel = new EvidencePanel(aside, () => index!)
 
   const show = (): void => {

@@ -233,3 +233,40 @@ describe.skipIf(!hasChromium)('static report of the example corpus', () => {
     expect(problems.errors).toEqual([])
   })
 })
+
+describe.skipIf(!hasChromium)('static report of an empty analysis', () => {
+  it('draws every view with its empty message and no console errors', async () => {
+    const empty: Analysis = {
+      schema: 'triangulate.analysis/1',
+      generatedAt: '2030-01-01T00:00:00.000Z',
+      documents: [],
+      entities: [],
+      events: [],
+      claims: [],
+      disputes: [],
+      control: [],
+      timeline: [],
+      diagnostics: [],
+    }
+    const url = writeReport(empty)
+    const session = await launchBrowser()
+    try {
+      const { page, problems } = await openOffline(session.context)
+      const expected: Record<string, string> = {
+        summary: 'No claim is confirmed by two independent origins yet.',
+        map: 'No control reported up to this day.',
+        timeline: 'No dated claims.',
+        ledger: '0 of 0 claims',
+        disputes: 'The reports do not contradict each other on anything found.',
+        framing: 'No actor or action terms found.',
+      }
+      for (const [view, message] of Object.entries(expected)) {
+        await page.goto(`${url}#${view}`)
+        await expect.poll(() => page.textContent('main#view')).toContain(message)
+      }
+      expect(problems.errors).toEqual([])
+    } finally {
+      await session.close()
+    }
+  })
+})

@@ -288,8 +288,13 @@ function renderMap(context: ViewContext): View {
     controlLayer.addTo(current)
     eventLayer.addTo(current)
     const bounds = placeBounds()
-    if (bounds) current.fitBounds(bounds.pad(0.25), { maxZoom: 9 })
+    if (state.mapView) current.setView([state.mapView.lat, state.mapView.lon], state.mapView.zoom)
+    else if (bounds) current.fitBounds(bounds.pad(0.25), { maxZoom: 9 })
     else current.setView([20, 0], 2)
+    current.on('moveend', () => {
+      const center = current.getCenter()
+      state.mapView = { lat: center.lat, lon: center.lng, zoom: current.getZoom() }
+    })
     const toggleLabels = (): void => {
       if (current.getZoom() >= LABEL_ZOOM) labelLayer.addTo(current)
       else labelLayer.remove()

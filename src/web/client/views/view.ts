@@ -13,6 +13,8 @@ export interface ViewState {
   day: string | null
   ledgerFilter: string
   ledgerQuery: string
+  /** Where the map was left, so a live update or a trip to another view does not reset it. */
+  mapView: { lat: number; lon: number; zoom: number } | null
 }
 
 /** A rendered view; `destroy` releases what the DOM does not (the Leaflet map). */
