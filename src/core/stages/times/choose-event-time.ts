@@ -42,10 +42,13 @@ const RELATIVE_OPEN = /(?:,\s*(?:which|who|whom|whose|where)\b[^,]*|\([^)]*)$/i
  * 1. an expression inside the clause, nearest the trigger, that is not in another clause
  *    (", which has held the city since 2011,") and does not merely compare ("for the first time
  *    since 2016");
- * 2. else one that scopes the whole sentence: fronted ("On Friday, X did A and B") or joined to
- *    the clause with no clause boundary between them ("X took the city on Friday");
- * 3. else null. The publication date is never the event's date by default: callers record it as
- *    an upper bound. Attributive years ("the 2011 uprising") never govern.
+ * 2. else one that scopes the whole sentence: fronted ("On Friday, X did A and B"), an
+ *    introductory phrase set off by a comma, joined to the clause with no clause boundary
+ *    between them ("X took the city on Friday"), or the sentence's only expression unless it
+ *    dates a statement ("…, the ministry said on Tuesday");
+ * 3. else null (see `inheritEventTime` for the day a paragraph carries). The publication date
+ *    is never the event's date by default: callers record it as an upper bound. Attributive
+ *    years ("the 2011 uprising") never govern.
  *
  * @example
  * // "On Friday, rebels took Hama and Homs." with clause and trigger on "took"

@@ -1,5 +1,5 @@
 import { addDays } from '../calendar.js'
-import type { TimeCandidate, TimeContext, TimeRefiner } from '../time-mention.js'
+import type { TimeCandidate, TimeRefiner } from '../time-mention.js'
 
 /** How far back (characters) an anchor may be: the same or the previous few sentences. */
 const ANCHOR_REACH = 600
