@@ -49,6 +49,8 @@ export interface AnalysisDocument {
   readonly published: string | null
   readonly publishedFrom: PublishedFrom
   readonly title: string | null
+  readonly author?: string | null
+  readonly language?: string | null
   readonly text: string
   readonly duplicateOf?: string | null
   readonly syndicationGroup?: string | null

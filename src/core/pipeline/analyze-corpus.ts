@@ -53,6 +53,8 @@ export function analyzeCorpus(documents: readonly SourceDocument[], options: Cor
       published: document.published,
       publishedFrom: document.publishedFrom,
       title: document.title,
+      ...(document.author && { author: document.author }),
+      ...(document.language && { language: document.language }),
       text: document.text,
       duplicateOf: document.duplicateOf ?? null,
       syndicationGroup: document.syndicationGroup ?? null,

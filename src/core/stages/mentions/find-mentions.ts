@@ -131,11 +131,38 @@ export function findMentions(text: string, lexicon: Lexicon): Mention[] {
     if (found) {
       mentions.push(found.mention)
       i += found.length
+      continue
+    }
+    const anaphor = matchDefiniteHead(text, words, i, mentions)
+    if (anaphor) {
+      mentions.push(anaphor.mention)
+      i += anaphor.length
     } else {
       i++
     }
   }
   return mentions
+}
+
+// [the Observatory], [the Ministry], [the Britain-based Observatory]: a capitalised head noun after
+// "the" refers back to the latest organisation whose name has that head.
+function matchDefiniteHead(text: string, words: readonly Word[], i: number, earlier: readonly Mention[]): Found {
+  if (words[i]!.folded !== 'the') return null
+  for (let n = 1; n <= 2 && i + n < words.length; n++) {
+    const head = words[i + n]!
+    if (!isCapitalised(head.text) || !ORG_HEADS.has(head.folded)) continue
+    // "the Britain-based Observatory" refers back; "the Levant Observatory for Human Rights" is a new name.
+    if (n === 2 && isCapitalised(words[i + 1]!.text) && !words[i + 1]!.text.includes('-')) return null
+    const next = words[i + n + 1]
+    if (next && (isCapitalised(next.text) || ((next.folded === 'for' || next.folded === 'of') && isCapitalised(words[i + n + 2]?.text ?? '')))) return null
+    for (let k = earlier.length - 1; k >= 0; k--) {
+      const antecedent = earlier[k]!
+      if (antecedent.kind === 'force' || antecedent.kind === 'country' || antecedent.kind === 'person') continue
+      if (!foldKey(antecedent.name).split(' ').includes(head.folded)) continue
+      return { mention: { ...antecedent, ...span(text, words, i, n + 1), rule: 'mentions/definite-head' }, length: n + 1 }
+    }
+  }
+  return null
 }
 
 type Found = { mention: Mention; length: number } | null
@@ -339,10 +366,12 @@ function matchUnknownName(text: string, words: readonly Word[], i: number): Foun
   // "The Syrian Observatory …": a run never starts with a determiner, so the known name after it is found.
   if (!isCapitalised(words[i]!.text) || DETERMINERS.has(words[i]!.folded)) return null
   let n = 0
-  while (i + n < words.length && n < 5) {
+  while (i + n < words.length && n < 7) {
     const word = words[i + n]!
     const particle = NAME_PARTICLES.has(word.folded) || /^(?:al|el|as|ad|ar|ash|az)-/i.test(word.text)
-    if (!isCapitalised(word.text) && !(particle && n > 0)) break
+    // Organisation names run over "for"/"of" between capitalised words: "Observatory for Human Rights".
+    const joiner = (word.folded === 'for' || word.folded === 'of') && n > 0 && ORG_HEADS.has(words[i + n - 1]!.folded) && isCapitalised(words[i + n + 1]?.text ?? '')
+    if (!isCapitalised(word.text) && !(particle && n > 0) && !joiner) break
     // A name does not run across punctuation ("Ghani, the commander").
     if (n > 0 && /[,;:()"“”]/.test(text.slice(words[i + n - 1]!.end, word.start))) break
     n++
@@ -355,7 +384,7 @@ function matchUnknownName(text: string, words: readonly Word[], i: number): Foun
     const at = span(text, words, i, n)
     return { mention: { ...at, kind: 'person', entityId: `person:${foldKey(at.text)}`, name: at.text, side: null, country: null, framing: null, rule: 'mentions/titled-person' }, length: n }
   }
-  if (n >= 2 && ORG_HEADS.has(head)) {
+  if (n >= 2 && words.slice(i, i + n).some((word, k) => k > 0 && ORG_HEADS.has(word.folded))) {
     const at = span(text, words, i, n)
     return { mention: { ...at, kind: 'organization', entityId: `org:${foldKey(at.text)}`, name: at.text, side: null, country: null, framing: null, rule: 'mentions/organization-head' }, length: n }
   }
