@@ -91,7 +91,9 @@ const place = (entity: string, name: string, lat: number, lon: number) => ({
 })
 const KARSA = place('place-karsa', 'Karsa', 35.13, 36.75)
 const VELEN = place('place-velen', 'Velen', 34.73, 36.71)
-const OSTRIN = place('place-ostrin', 'Ostrin', 34.4, 37.2)
+// Place names reach Leaflet's labels: this one carries markup that must stay text.
+export const HOSTILE_PLACE = 'Ostrin<img src=x onerror="window.__pwned=7">'
+const OSTRIN = place('place-ostrin', HOSTILE_PLACE, 34.4, 37.2)
 const OPPOSITION = { entity: 'actor-opposition', name: 'opposition', side: 'opposition' }
 const GOVERNMENT = { entity: 'actor-government', name: 'government', side: 'government' }
 const day = (date: string) => ({ start: date, end: date, precision: 'day' })

@@ -21,7 +21,7 @@ import {
   type PageProblems,
   type Session,
 } from './browser.js'
-import { fixtureAnalysis, HOSTILE_TITLE } from './fixture.js'
+import { fixtureAnalysis, HOSTILE_PLACE, HOSTILE_TITLE } from './fixture.js'
 import {
   findControlChange,
   findTwoSidedDispute,
@@ -101,6 +101,9 @@ describe.skipIf(!hasChromium)('static report of the hand-written fixture', () =>
         .locator('.leaflet-marker-pane .event-cluster, .leaflet-marker-pane .event-marker')
         .count(),
     ).toBeGreaterThan(0)
+    // A place name carrying markup is a label's text, not an element.
+    expect(await page.locator('.leaflet-tooltip', { hasText: HOSTILE_PLACE }).count()).toBe(1)
+    expect(await page.locator('#app img').count()).toBe(0)
     expect(problems.errors).toEqual([])
     expect(problems.blocked).toEqual([])
   })

@@ -335,7 +335,8 @@ function renderMap(context: ViewContext): View {
         fillOpacity: 0.9,
         className: 'control-marker',
       })
-      marker.bindTooltip(place.name, {
+      // Leaflet writes string content as HTML: hand it an element holding a text node instead.
+      marker.bindTooltip(h('span', null, place.name), {
         permanent: true,
         direction: 'right',
         offset: [10, 0],
@@ -371,7 +372,7 @@ function renderMap(context: ViewContext): View {
       dot.addTo(target)
       L.tooltip({ permanent: true, direction: 'right', offset: [4, 0], className: 'place-label' })
         .setLatLng([entity.lat, entity.lon])
-        .setContent(entity.name)
+        .setContent(h('span', null, entity.name))
         .addTo(labelLayer)
     }
   }
