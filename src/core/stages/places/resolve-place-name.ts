@@ -31,6 +31,10 @@ const REGION_DEMONYMS = new Map<string, string>([
   ['kurdish', 'Kurdistan'],
   ['scandinavian', 'Scandinavia'],
   ['gulf', 'Persian Gulf'],
+  ['arab', 'Middle East'],
+  ['english', 'England'],
+  ['scottish', 'Scotland'],
+  ['welsh', 'Wales'],
 ])
 
 /** Type words a name may carry ("Daraa Governorate", "Rapides Parish"), and what they imply. */
@@ -149,15 +153,16 @@ function candidateOf(
     name = name.slice(leading ? leading[0].length : 0, trailing ? trailing.index : name.length)
     entries = lookupCandidates(name, qualifier, gazetteer)
   }
-  // [Canadian] officials: a demonym given as a place is its country, not the town of Canadian.
+  // [Canadian] officials: a demonym given as a place is its country (or region), not the town
+  // of Canadian; [English] is England rather than the United Kingdom.
+  const region = REGION_DEMONYMS.get(name.toLowerCase().replace(/s$/, ''))
+  const regionEntries = region ? lookupCandidates(region, null, gazetteer) : []
   const country = demonymCountry(name)
   const countryEntry = country ? gazetteer.get(`country:${country}`) : undefined
-  if (countryEntry) {
+  if (regionEntries.length > 0) entries = regionEntries
+  else if (countryEntry) {
     entries = [countryEntry]
     countries.set(countryEntry.country, (countries.get(countryEntry.country) ?? 0) + 1)
-  } else if (entries.length === 0) {
-    const region = REGION_DEMONYMS.get(name.toLowerCase().replace(/s$/, ''))
-    if (region) entries = lookupCandidates(region, null, gazetteer)
   }
   const within = readContainers(text, span.end, gazetteer)
   return {

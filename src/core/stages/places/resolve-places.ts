@@ -83,7 +83,7 @@ export function priorScore(entry: GazetteerEntry): number {
     case 'admin1':
       return 7.6
     case 'region':
-      return 7.2
+      return 8
     case 'admin2':
       return 6
     case 'site':
@@ -148,6 +148,9 @@ interface Focus {
   readonly nearest: Map<string, number>
   /** Country shares and top country per key, computed once. */
   readonly sharesByKey: Map<string, { shares: Map<string, number>; top: string | null }>
+  /** Every other name's most likely places (before choosing), for mutual support. */
+  readonly names: readonly { readonly key: string; readonly entries: readonly GazetteerEntry[] }[]
+  readonly support: Map<string, number>
 }
 
 /**
@@ -163,22 +166,126 @@ export function resolveCandidates(
 ): ResolvedCandidate[] {
   const spellings = candidates.map((candidate) => spelling(candidate.name))
   const keys = candidates.map((candidate) => foldPlaceName(candidate.name))
-  let results = candidates.map((candidate, index) =>
-    rankEntries(candidate, spellings[index] as string, '', null, gazetteer),
-  )
+  const groups = groupCandidates(candidates)
+  const names = namesOf(candidates, keys, groups)
+  let results = rankAll(candidates, spellings, keys, null, groups, gazetteer)
   for (let pass = 0; pass < 2; pass++) {
-    const focus = buildFocus(results, keys, context)
-    results = candidates.map((candidate, index) =>
-      rankEntries(candidate, spellings[index] as string, keys[index] as string, focus, gazetteer),
-    )
+    const focus = buildFocus(results, keys, context, names)
+    results = rankAll(candidates, spellings, keys, focus, groups, gazetteer)
   }
   return results
+}
+
+/**
+ * One sense per story: mentions with the same name and the same qualifiers share one choice,
+ * made on their summed scores, so the one written [Paris, Ill.] decides for every [Paris].
+ */
+function groupCandidates(candidates: readonly PlaceCandidate[]): number[][] {
+  const groups = new Map<readonly GazetteerEntry[], Map<string, number[]>>()
+  candidates.forEach((candidate, index) => {
+    let byHints = groups.get(candidate.entries)
+    if (!byHints) groups.set(candidate.entries, (byHints = new Map()))
+    const hints = `${candidate.qualifier}|${candidate.site}|${candidate.seat === true}`
+    const members = byHints.get(hints)
+    if (members) members.push(index)
+    else byHints.set(hints, [index])
+  })
+  return [...groups.values()].flatMap((byHints) => [...byHints.values()])
+}
+
+function rankAll(
+  candidates: readonly PlaceCandidate[],
+  spellings: readonly string[],
+  keys: readonly string[],
+  focus: Focus | null,
+  groups: readonly number[][],
+  gazetteer: Gazetteer,
+): ResolvedCandidate[] {
+  const results: ResolvedCandidate[] = new Array(candidates.length)
+  for (const members of groups) {
+    const first = members[0] as number
+    const candidate = candidates[first] as PlaceCandidate
+    const key = keys[first] as string
+    const pooled = new Array<number>(candidate.entries.length).fill(0)
+    let exactness: boolean[] = []
+    for (const member of members) {
+      const scored = scoreEntries(candidates[member] as PlaceCandidate, spellings[member] as string, key, focus)
+      exactness = scored.exactness
+      scored.scores.forEach((score, index) => (pooled[index] = (pooled[index] ?? 0) + score / members.length))
+    }
+    const result = chooseEntry(candidate, pooled, exactness, key, focus, gazetteer)
+    for (const member of members) {
+      const own = candidates[member] as PlaceCandidate
+      // The seat rule reads the member's own container ([Walker County, Ga.]).
+      results[member] = own === candidate || !own.within ? result : chooseEntry(own, pooled, exactness, key, focus, gazetteer)
+    }
+  }
+  return results
+}
+
+const SUPPORT_NAMES = 60
+const SUPPORT_ENTRIES = 8
+
+/**
+ * The distinct names of the story with their likeliest places (by prior), at most
+ * SUPPORT_NAMES names of SUPPORT_ENTRIES places each, so support stays linear in the text.
+ */
+function namesOf(
+  candidates: readonly PlaceCandidate[],
+  keys: readonly string[],
+  groups: readonly number[][],
+): { key: string; entries: GazetteerEntry[] }[] {
+  const byKey = new Map<string, { key: string; entries: GazetteerEntry[]; count: number }>()
+  for (const members of groups) {
+    const first = members[0] as number
+    const key = keys[first] as string
+    const candidate = candidates[first] as PlaceCandidate
+    const local = candidate.entries.filter((entry) => entry.kind === 'city' || entry.kind === 'site')
+    if (local.length === 0) continue
+    const existing = byKey.get(key)
+    if (existing) {
+      existing.count += members.length
+      continue
+    }
+    const entries = [...local].sort((a, b) => priorScore(b) - priorScore(a)).slice(0, SUPPORT_ENTRIES)
+    byKey.set(key, { key, entries, count: members.length })
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count).slice(0, SUPPORT_NAMES)
+}
+
+/**
+ * How well the story's other names can sit near `entry`: for each other name, the distance
+ * from `entry` to its nearest possible place ([Crestwood] has a Crestwood 250 km from Paris,
+ * Illinois, none near Paris, France). Names with many homonyms count less.
+ */
+function supportOf(entry: GazetteerEntry, focus: Focus, key: string): number {
+  const cacheKey = `${entry.id}|${key}`
+  const cached = focus.support.get(cacheKey)
+  if (cached !== undefined) return cached
+  let support = 0
+  for (const name of focus.names) {
+    if (name.key === key) continue
+    let nearest = Infinity
+    for (const other of name.entries) {
+      if (other.id === entry.id) continue
+      const distance = distanceKm(entry, other)
+      if (distance < nearest) nearest = distance
+    }
+    const weight = name.entries.length <= 2 ? 1 : 0.5
+    if (nearest < 50) support += 1.5 * weight
+    else if (nearest < 150) support += 1 * weight
+    else if (nearest < 300) support += 0.5 * weight
+  }
+  support = Math.min(support, 3)
+  focus.support.set(cacheKey, support)
+  return support
 }
 
 function buildFocus(
   results: readonly ResolvedCandidate[],
   keys: readonly string[],
   context: ResolutionContext,
+  names: readonly { readonly key: string; readonly entries: readonly GazetteerEntry[] }[],
 ): Focus {
   const weights = new Map<string, number>()
   const byKey = new Map<string, Map<string, number>>()
@@ -214,6 +321,8 @@ function buildFocus(
     anchors: [...anchors.values()],
     nearest: new Map(),
     sharesByKey: new Map(),
+    names,
+    support: new Map(),
   }
 }
 
@@ -246,19 +355,14 @@ function sharesWithout(focus: Focus, key: string): { shares: Map<string, number>
   return result
 }
 
-function rankEntries(
+/** Scores every entry of a candidate (prior, spelling, qualifiers, context). */
+function scoreEntries(
   candidate: PlaceCandidate,
   nameSpelling: string,
   key: string,
   focus: Focus | null,
-  gazetteer: Gazetteer,
-): ResolvedCandidate {
+): { scores: number[]; exactness: boolean[] } {
   const { entries } = candidate
-  if (entries.length === 0) return { entry: null, confidence: 0, margin: 0, exact: false }
-  let best: GazetteerEntry | null = null
-  let bestScore = -Infinity
-  let secondScore = -Infinity
-  let bestExact = false
   const hasCity = entries.some((entry) => entry.kind === 'city')
   const hasAdmin = entries.some((entry) => entry.kind === 'admin1')
   // [Washington] spells "Washington, D.C." and [New York] "New York City": a name that the
@@ -270,8 +374,7 @@ function rankEntries(
   const anyExact = exactness.includes(true)
   const exactCountry = entries.some((entry, index) => entry.kind === 'country' && exactness[index])
   const exactAdmins = entries.filter((entry, index) => entry.kind === 'admin1' && exactness[index])
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index] as GazetteerEntry
+  const scores = entries.map((entry, index) => {
     const exact = exactness[index] as boolean
     // [Columbia] is not [Colombia]: when some entry is spelled exactly as written, entries
     // that only share the folded key are much less likely.
@@ -295,13 +398,34 @@ function rankEntries(
     }
     if (candidate.within && isWithin(entry, candidate.within)) score += 4
     if (focus) score += contextScore(entry, focus, key)
+    return score
+  })
+  return { scores, exactness }
+}
+
+/** Picks the best-scoring entry and applies the qualifier rules that replace or reject it. */
+function chooseEntry(
+  candidate: PlaceCandidate,
+  scores: readonly number[],
+  exactness: readonly boolean[],
+  key: string,
+  focus: Focus | null,
+  gazetteer: Gazetteer,
+): ResolvedCandidate {
+  const { entries } = candidate
+  if (entries.length === 0) return { entry: null, confidence: 0, margin: 0, exact: false }
+  let bestIndex = 0
+  let bestScore = -Infinity
+  let secondScore = -Infinity
+  scores.forEach((score, index) => {
     if (score > bestScore) {
       secondScore = bestScore
       bestScore = score
-      best = entry
-      bestExact = exact
+      bestIndex = index
     } else if (score > secondScore) secondScore = score
-  }
+  })
+  let best: GazetteerEntry | null = entries[bestIndex] ?? null
+  const bestExact = exactness[bestIndex] ?? false
   if (
     best &&
     candidate.seat &&
@@ -394,6 +518,7 @@ function contextScore(entry: GazetteerEntry, focus: Focus, key: string): number 
     if (focus.anchors.some((anchor) => anchor.entry.admin1 === entry.id && !anchor.keys.has(key))) score += 2.5
     return score
   }
+  if (entry.kind === 'city' || entry.kind === 'site') score += supportOf(entry, focus, key)
   const nearest = nearestAnchor(entry, focus, key)
   // [Crestwood … Paris]: the Paris 250 km from Crestwood, not the one 7,000 km away.
   if (nearest < 50) score += 3
