@@ -315,6 +315,25 @@ describe('findTimes() ranges, open intervals and years', () => {
       ],
     },
     {
+      // Seasons across a year end: winter runs December to February.
+      sentence:
+        'The siege of last summer ended; this winter may be harder than the winter of 2016.',
+      published: '2025-01-10',
+      expect: [
+        { quote: 'last summer', start: '2024-06-01', end: '2024-08-31', rule: 'times/season' },
+        { quote: 'this winter', start: '2024-12-01', end: '2025-02-28' },
+        { quote: 'the winter of 2016', start: '2016-12-01', end: '2017-02-28' },
+      ],
+    },
+    {
+      sentence: 'The militia was formed in the 1990s and rearmed in the 80s style.',
+      published: null,
+      expect: [
+        { quote: 'the 1990s', start: '1990-01-01', end: '1999-12-31', rule: 'times/decade' },
+        { quote: 'the 80s', start: '1980-01-01', end: '1989-12-31' },
+      ],
+    },
+    {
       sentence: 'The region was held for the first time since 2011.',
       published: SATURDAY,
       expect: [{ quote: 'since 2011', start: '2011-01-01', end: SATURDAY, precision: 'open' }],
@@ -335,6 +354,7 @@ describe('findTimes() near misses: durations, ages, counts and words', () => {
     'After a night of clashes, fighting continued at night.',
     'The army may withdraw within 24 hours.',
     'The now former governor left the now-empty palace.',
+    'After the fall of the city, men in their 40s waited in temperatures in the low 30s.',
   ]
   for (const sentence of misses) {
     it(`finds no time in "${sentence}"`, () => {

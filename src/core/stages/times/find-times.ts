@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../../model/diagnostic.js'
 import { anchoredRecognizer } from './recognizers/anchored-recognizer.js'
 import { chronoRecognizer } from './recognizers/chrono-recognizer.js'
+import { decadeRecognizer } from './recognizers/decade-recognizer.js'
+import { seasonRecognizer } from './recognizers/season-recognizer.js'
 import { quarterRecognizer } from './recognizers/quarter-recognizer.js'
 import { relativeRangeRecognizer } from './recognizers/relative-range-recognizer.js'
 import { yearRecognizer } from './recognizers/year-recognizer.js'
@@ -29,6 +31,8 @@ export const TIME_RECOGNIZERS: readonly TimeRecognizer[] = [
   relativeRangeRecognizer,
   anchoredRecognizer,
   quarterRecognizer,
+  seasonRecognizer,
+  decadeRecognizer,
   chronoRecognizer,
   yearRecognizer,
 ]

@@ -95,6 +95,8 @@ export function resolveReading(
       const end = to.value.end
       return { value: { start: from.value.start, end, precision: 'days' } }
     }
+    case 'interval':
+      return { value: reading.value }
     case 'relative':
       if (published === null) return { reason: 'a relative expression needs a publication date' }
       return { value: reading.resolve(published) }

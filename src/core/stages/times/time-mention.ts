@@ -52,6 +52,8 @@ export type TimeReading =
   | { readonly kind: 'quarter'; readonly quarter: number; readonly year?: number }
   /** "December 5 to 7": two readings, the second inheriting what the first states. */
   | { readonly kind: 'range'; readonly from: TimeReading; readonly to: TimeReading }
+  /** "the 1990s", "the summer of 2011": an interval the words fix on their own. */
+  | { readonly kind: 'interval'; readonly value: TimeValue }
   /** "yesterday", "last week", "in recent days": a function of the publication date. */
   | { readonly kind: 'relative'; readonly resolve: (published: string) => TimeValue }
   /** "hours before", "a day later": relative to the previous dated expression in the text. */
