@@ -272,7 +272,8 @@ async function expandPath(path: string): Promise<string[]> {
   entries.sort((a, b) => a.name.localeCompare(b.name))
   const files: string[] = []
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue
+    // Hidden files and a folder's own paperwork (README, LICENSE, CHANGELOG) are not articles.
+    if (entry.name.startsWith('.') || /^(?:readme|license|licence|changelog|contributing)(?:\.|$)/i.test(entry.name)) continue
     const full = join(path, entry.name)
     if (entry.isDirectory()) files.push(...(await expandPath(full)))
     else if (entry.isFile() && WALKED_EXTENSIONS.has(extname(entry.name).toLowerCase()))
