@@ -1,3 +1,4 @@
+import { compareText } from './compare-text.js'
 import type { ControlState } from '../model/analysis.js'
 import type { ClaimRecord } from './claim-record.js'
 import { claimSide } from './claim-record.js'
@@ -133,7 +134,7 @@ export function rollUpControl(
     const [region = '', date = ''] = key.split('\u0000')
     const controllers = [...counts.entries()]
       .map(([controller, places]) => ({ controller, places }))
-      .sort((a, b) => b.places - a.places || a.controller.localeCompare(b.controller))
+      .sort((a, b) => b.places - a.places || compareText(a.controller, b.controller))
     const top = controllers[0]
     const tie = controllers[1] !== undefined && controllers[1].places === top?.places
     rolled.push({
@@ -144,5 +145,5 @@ export function rollUpControl(
       dominant: top === undefined || tie ? null : top.controller,
     })
   }
-  return rolled.sort((a, b) => a.region.localeCompare(b.region) || a.date.localeCompare(b.date))
+  return rolled.sort((a, b) => compareText(a.region, b.region) || compareText(a.date, b.date))
 }

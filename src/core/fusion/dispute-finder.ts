@@ -33,22 +33,19 @@ export function affectsStatus(kind: DisputeKind): boolean {
 }
 
 /**
- * Disputes anchored at one place, in rule order: stance (a denial of what others assert here or
- * inside), framing (withdrawal vs redeployment of one side), controller (two opposed sides said
- * to hold the place at the same time). Each rule yields at most one dispute per place, type and
- * side, so one contested place is one entry, not one per pair of reports.
+ * Disputes anchored at one claim, in rule order: stance (its denials against what others assert
+ * at its place or inside it), framing (a redeployment against a withdrawal of the same side),
+ * controller (its controller against an opposed one at the same place and moment), then date,
+ * number and loaded-word disputes inside it. Only claims close in time are compared, so a
+ * place's history never makes one endless dispute; disputes found from several anchors that
+ * share reports are folded into one by mergeDisputes.
  */
-export function findPlaceDisputes(placeId: string, context: DisputeContext): Dispute[] {
-  return [
-    ...findStanceDisputes(placeId, context),
-    ...findWithdrawalFramingDisputes(placeId, context),
-    ...findControllerDisputes(placeId, context),
-  ]
-}
-
-/** Disputes inside one claim: dates, numbers, loaded words for one actor. */
 export function findClaimDisputes(claim: ClaimRecord, context: DisputeContext): Dispute[] {
-  const found: Dispute[] = []
+  const found: Dispute[] = [
+    ...findStanceDisputes(claim, context),
+    ...findWithdrawalFramingDisputes(claim, context),
+    ...findControllerDisputes(claim, context),
+  ]
   const date = findDateDispute(claim, context)
   if (date !== null) found.push(date)
   found.push(...findNumberDisputes(claim, context))
@@ -57,80 +54,85 @@ export function findClaimDisputes(claim: ClaimRecord, context: DisputeContext): 
   return found
 }
 
+/** Days between two claims' spans (0 when they overlap or either is undated). */
+export function claimGap(a: ClaimRecord, b: ClaimRecord): number {
+  if (a.minDay === null || a.maxDay === null || b.minDay === null || b.maxDay === null) return 0
+  return Math.max(0, b.minDay - a.maxDay, a.minDay - b.maxDay)
+}
+
+/** Claims of a type at the anchor's place and inside it, within `window` days of the anchor. */
+function claimsAround(
+  anchor: ClaimRecord,
+  type: EventType,
+  window: number,
+  context: DisputeContext,
+): ClaimRecord[] {
+  if (anchor.placeId === null) return anchor.type === type ? [anchor] : []
+  const places = [anchor.placeId, ...context.placesWithin(anchor.placeId)]
+  return places
+    .flatMap((place) => context.claimsAt(place, type))
+    .filter((claim) => claim === anchor || claimGap(anchor, claim) <= window)
+}
+
 // "The ministry [denied] that troops withdrew from rural Damascus" against "forces withdrew
 // from [Kanaker]" (a town in it): the denial covers the place and every place inside it.
-function findStanceDisputes(placeId: string, context: DisputeContext): Dispute[] {
+function findStanceDisputes(claim: ClaimRecord, context: DisputeContext): Dispute[] {
+  const allDenials = claim.events.filter((e) => e.stance === 'denied')
+  if (allDenials.length === 0) return []
+  const type = claim.type
+  const window = CLAIM_WINDOW_DAYS[type]
+  const pool = claimsAround(claim, type, window, context).flatMap((c) => c.events)
   const found: Dispute[] = []
-  const types = new Set<EventType>()
-  for (const type of Object.keys(CLAIM_WINDOW_DAYS) as EventType[]) {
-    if (context.claimsAt(placeId, type).some((c) => c.events.some((e) => e.stance === 'denied'))) {
-      types.add(type)
-    }
-  }
-  if (types.size === 0) return found
-  const scope = [placeId, ...context.placesWithin(placeId)]
-  for (const type of types) {
-    const here = context.claimsAt(placeId, type).flatMap((claim) => claim.events)
-    const pool = scope.flatMap((place) => context.claimsAt(place, type)).flatMap((c) => c.events)
-    const allDenials = here.filter((e) => e.stance === 'denied')
-    const bySide = groupBySide(allDenials, SIDE_BEARING.has(type), context)
-    for (const [root, denials] of bySide) {
-      const relevant = pool.filter(
-        (e) => root === '*' || e.side === null || context.sides.rootOf(e.side) === root,
-      )
-      const latest = latestStanceByOrigin(relevant, context)
-      const effective = (e: EventRecord): boolean =>
-        latest.get(context.originOf(e).key) === e.stance
-      const denied = denials.filter(effective)
-      const asserted = relevant.filter(
-        (e) =>
-          e.stance === 'asserted' &&
-          effective(e) &&
-          denied.some((d) => dayGap(d, e) <= CLAIM_WINDOW_DAYS[type]),
-      )
-      if (denied.length === 0 || asserted.length === 0) continue
-      const denySources = denied.map(context.attributionOf)
-      const assertSources = asserted.map(context.attributionOf)
-      const side = root === '*' ? null : root
-      const places = unique(asserted.map((e) => e.placeId).filter(isString))
-      const elsewhere = places.filter((p) => p !== placeId)
-      const where = elsewhere.length > 0 ? ` at ${joinNames(places.map(context.placeName), 5)}` : ''
-      found.push(
-        makeDispute(
-          'stance',
-          `${placeId}:${type}:${root}`,
-          [...denied, ...asserted],
-          [
-            { label: 'denied', records: denied, context },
-            { label: 'asserted', records: asserted, context },
-          ],
-          `${joinNames(denySources)} ${verbFor(denySources, 'denies', 'deny')} that ${sideLabel(side)} ${pastPhrase(type)} ${context.placeName(placeId)}, which ${joinNames(assertSources)} ${verbFor(assertSources, 'reports', 'report')}${where}.`,
-        ),
-      )
-    }
+  for (const [root, denials] of groupBySide(allDenials, SIDE_BEARING.has(type), context)) {
+    const relevant = pool.filter(
+      (e) => root === '*' || e.side === null || context.sides.rootOf(e.side) === root,
+    )
+    const latest = latestStanceByOrigin(relevant, context)
+    const effective = (e: EventRecord): boolean => latest.get(context.originOf(e).key) === e.stance
+    const denied = denials.filter(effective)
+    const asserted = relevant.filter(
+      (e) => e.stance === 'asserted' && effective(e) && denied.some((d) => dayGap(d, e) <= window),
+    )
+    if (denied.length === 0 || asserted.length === 0) continue
+    const placeId = claim.placeId
+    const denySources = denied.map(context.attributionOf)
+    const assertSources = asserted.map(context.attributionOf)
+    const side = root === '*' ? null : root
+    const places = unique(asserted.map((e) => e.placeId).filter(isString))
+    const elsewhere = places.filter((p) => p !== placeId)
+    const where = elsewhere.length > 0 ? ` at ${joinNames(places.map(context.placeName), 5)}` : ''
+    const what = placeId === null ? type : `${pastPhrase(type)} ${context.placeName(placeId)}`
+    found.push(
+      makeDispute(
+        'stance',
+        `${claim.id}:${root}`,
+        [...denied, ...asserted],
+        [
+          { label: 'denied', records: denied, context },
+          { label: 'asserted', records: asserted, context },
+        ],
+        `${joinNames(denySources)} ${verbFor(denySources, 'denies', 'deny')} that ${sideLabel(side)} ${what}, which ${joinNames(assertSources)} ${verbFor(assertSources, 'reports', 'report')}${where}.`,
+      ),
+    )
   }
   return found
 }
 
 // "Government forces [withdrew] from Daraa" against the army's "[redeployment and
 // repositioning]" in Daraa: one pull-back, two framings.
-function findWithdrawalFramingDisputes(placeId: string, context: DisputeContext): Dispute[] {
-  const redeployments = context
-    .claimsAt(placeId, 'redeployment')
-    .flatMap((claim) => claim.events)
-    .filter((e) => e.stance === 'asserted')
-  if (redeployments.length === 0) return []
-  const withdrawals = [placeId, ...context.placesWithin(placeId)]
-    .flatMap((place) => context.claimsAt(place, 'withdrawal'))
-    .flatMap((claim) => claim.events)
+function findWithdrawalFramingDisputes(claim: ClaimRecord, context: DisputeContext): Dispute[] {
+  if (claim.type !== 'redeployment' || claim.placeId === null) return []
+  const redeployments = claim.events.filter((e) => e.stance === 'asserted')
+  const window = CLAIM_WINDOW_DAYS.withdrawal
+  const withdrawals = claimsAround(claim, 'withdrawal', window, context)
+    .flatMap((c) => c.events)
     .filter((e) => e.stance === 'asserted')
   const found: Dispute[] = []
-  const bySide = groupBySide(redeployments, true, context)
-  for (const [root, framed] of bySide) {
+  for (const [root, framed] of groupBySide(redeployments, true, context)) {
     const matching = withdrawals.filter(
       (w) =>
         (root === '*' || w.side === null || context.sides.rootOf(w.side) === root) &&
-        framed.some((r) => dayGap(r, w) <= CLAIM_WINDOW_DAYS.withdrawal),
+        framed.some((r) => dayGap(r, w) <= window),
     )
     const framedOrigins = new Set(framed.map((r) => context.originOf(r).key))
     // One voice using both words ("withdrew, or as it says, redeployed") is no dispute.
@@ -142,7 +144,7 @@ function findWithdrawalFramingDisputes(placeId: string, context: DisputeContext)
     found.push(
       makeDispute(
         'framing',
-        `${placeId}:withdrawal-redeployment:${root}`,
+        `${claim.id}:${root}`,
         [...matching, ...framed],
         [
           { label: 'withdrawal', records: matching, context },
@@ -157,45 +159,42 @@ function findWithdrawalFramingDisputes(placeId: string, context: DisputeContext)
 
 // "The army said it had [regained control] of Homs" against "the opposition [entered] Homs"
 // the same day: two opposed controllers at one moment.
-function findControllerDisputes(placeId: string, context: DisputeContext): Dispute[] {
-  const claims = context.claimsAt(placeId, 'control')
-  if (claims.length < 2) return []
-  const asserted = claims
-    .flatMap((claim) => claim.events)
+function findControllerDisputes(claim: ClaimRecord, context: DisputeContext): Dispute[] {
+  if (claim.type !== 'control' || claim.placeId === null) return []
+  const own = claim.events.filter((e) => e.stance === 'asserted' && e.side !== null)
+  if (own.length === 0) return []
+  const others = context
+    .claimsAt(claim.placeId, 'control')
+    .filter((other) => other !== claim && claimGap(claim, other) <= CONTROLLER_OVERLAP_DAYS)
+    .flatMap((other) => other.events)
     .filter((e) => e.stance === 'asserted' && e.side !== null)
-  const groups = groupBy(asserted, (e) => context.sides.rootOf(e.side ?? ''))
-  if (groups.size < 2) return []
-  const roots = [...groups.keys()]
-  let best: { a: EventRecord[]; b: EventRecord[]; weight: number } | null = null
-  for (let i = 0; i < roots.length; i++) {
-    for (let j = i + 1; j < roots.length; j++) {
-      const a = groups.get(roots[i] ?? '') ?? []
-      const b = groups.get(roots[j] ?? '') ?? []
-      // One article naming both controllers tells a handover ("rebels took X from the
-      // army"), not a conflict: the two sides must come from different documents.
-      const clash = (x: EventRecord, y: EventRecord): boolean =>
-        x.event.doc !== y.event.doc && dayGap(x, y) <= CONTROLLER_OVERLAP_DAYS
-      const aHit = a.filter((x) => b.some((y) => clash(x, y)))
-      const bHit = b.filter((y) => a.some((x) => clash(x, y)))
-      if (aHit.length === 0) continue
-      const weight = originCount(aHit, context) + originCount(bHit, context)
-      if (best === null || weight > best.weight) best = { a: aHit, b: bHit, weight }
-    }
-  }
-  if (best === null) return []
-  const sideA = best.a[0]?.side ?? null
-  const sideB = best.b[0]?.side ?? null
-  const sourcesA = best.a.map(context.attributionOf)
-  const sourcesB = best.b.map(context.attributionOf)
-  const place = context.placeName(placeId)
+  // One article naming both controllers tells a handover ("rebels took X from the army"), not
+  // a conflict: the two sides must come from different documents.
+  const clash = (x: EventRecord, y: EventRecord): boolean =>
+    x.event.doc !== y.event.doc &&
+    context.sides.opposed(x.side, y.side) &&
+    dayGap(x, y) <= CONTROLLER_OVERLAP_DAYS
+  const a = own.filter((x) => others.some((y) => clash(x, y)))
+  if (a.length === 0) return []
+  const opposing = others.filter((y) => a.some((x) => clash(x, y)))
+  // Against the best-supported opposed side, when several are named.
+  const bySide = [...groupBy(opposing, (e) => context.sides.rootOf(e.side ?? '')).values()].sort(
+    (x, y) => originCount(y, context) - originCount(x, context),
+  )
+  const b = bySide[0] ?? []
+  const sideA = a[0]?.side ?? null
+  const sideB = b[0]?.side ?? null
+  const sourcesA = a.map(context.attributionOf)
+  const sourcesB = b.map(context.attributionOf)
+  const place = context.placeName(claim.placeId)
   return [
     makeDispute(
       'controller',
-      `${placeId}`,
-      [...best.a, ...best.b],
+      claim.id,
+      [...a, ...b],
       [
-        { label: sideLabel(sideA), records: best.a, context },
-        { label: sideLabel(sideB), records: best.b, context },
+        { label: sideLabel(sideA), records: a, context },
+        { label: sideLabel(sideB), records: b, context },
       ],
       `${joinNames(sourcesA)} ${verbFor(sourcesA, 'says', 'say')} ${sideLabel(sideA)} controls ${place}, while ${joinNames(sourcesB)} ${verbFor(sourcesB, 'says', 'say')} ${sideLabel(sideB)} does.`,
     ),

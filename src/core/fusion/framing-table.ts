@@ -1,3 +1,4 @@
+import { compareText } from './compare-text.js'
 import type { EventRecord } from './claim-record.js'
 import { isActionTerm, leanOf } from './framing-terms.js'
 import type { FramingRow, FramingTable, FramingTerm } from './fusion-types.js'
@@ -50,10 +51,10 @@ export function buildFramingTable(
     for (const [outlet, terms] of byOutlet) {
       perOutlet[outlet] = [...terms.entries()]
         .map(([term, n]) => ({ term, count: n }))
-        .sort((a, b) => b.count - a.count || a.term.localeCompare(b.term))
+        .sort((a, b) => b.count - a.count || compareText(a.term, b.term))
     }
     return { kind: kind === 'action' ? 'action' : 'actor', key, outlets: perOutlet }
   })
-  table.sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key))
+  table.sort((a, b) => compareText(a.kind, b.kind) || compareText(a.key, b.key))
   return { outlets: [...outlets].sort(), rows: table }
 }

@@ -1,3 +1,4 @@
+import { compareIds, compareText } from './compare-text.js'
 import type { AnalysisEvent, Claim, ControlState, Dispute, EventType } from '../model/analysis.js'
 import type { SourceDocument } from '../model/document.js'
 import { AffiliationMatcher } from './affiliation-matcher.js'
@@ -7,7 +8,7 @@ import { CLAIM_WINDOW_DAYS, ONE_OFF, SIDE_BEARING } from './claim-rules.js'
 import { updateClaimStatus } from './claim-status.js'
 import { buildPlaceControl, rollUpControl } from './control-map.js'
 import { toDayNumber } from './day-number.js'
-import { affectsStatus, findClaimDisputes, findPlaceDisputes } from './dispute-finder.js'
+import { affectsStatus, findClaimDisputes } from './dispute-finder.js'
 import type { DisputeContext } from './dispute-finder.js'
 import { claimLabel } from './dispute-summary.js'
 import { EntityRegistry } from './entity-registry.js'
@@ -72,9 +73,11 @@ export class FusionState {
   private readonly history: HistoryEntry[] = []
   private readonly lastRecorded = new Map<string, string>()
   private readonly originCache = new WeakMap<EventRecord, { root: string; origin: Origin }>()
+  private readonly attributionCache = new WeakMap<EventRecord, string>()
   private maxDay: number | null = null
 
   private readonly originContext: OriginContext
+  private readonly attributionContext: OriginContext
   private readonly disputeContext: DisputeContext
 
   constructor(options: FusionOptions = {}) {
@@ -89,6 +92,7 @@ export class FusionState {
       syndicationRoot: (doc) => this.syndicationGroups.find(doc),
       outletOf: (doc) => this.documentOf(doc)?.outlet ?? null,
     }
+    this.attributionContext = { ...this.originContext, outletOf: (doc) => this.outletName(doc) }
     this.disputeContext = {
       sides: this.sides,
       claimsAt: (placeId, type) => this.byPlaceType.get(`${placeId}|${type}`) ?? [],
@@ -156,39 +160,38 @@ export class FusionState {
     for (const earlier of match.matches) this.storyGroups.union(earlier, document.id)
 
     // 4. Claims: each event joins the closest compatible claim of its block, or starts one.
-    const placeAnchors = new Set<string>()
     const docRecords: EventRecord[] = []
     for (const event of input.events) {
       const record = this.recordOf(event, index, day)
       this.records.push(record)
       docRecords.push(record)
-      const claim = this.assignClaim(record)
-      touchedClaims.add(claim.id)
-      if (record.placeId !== null) {
-        placeAnchors.add(record.placeId)
-        for (const region of this.containment(record.placeId)) {
-          placeAnchors.add(region)
-          for (const capital of this.capitalsOf.get(region) ?? []) placeAnchors.add(capital)
-        }
-      }
-      if (claim.placeId !== null) placeAnchors.add(claim.placeId)
+      touchedClaims.add(this.assignClaim(record).id)
     }
     this.recordsByDoc.set(document.id, docRecords)
 
-    // 5. Disputes anchored at the touched places and claims.
-    for (const claimId of [...touchedClaims]) {
-      const claim = this.claims.get(claimId)
-      if (claim?.placeId != null) placeAnchors.add(claim.placeId)
+    // 5. Disputes anchored at the claims the new reports can change: their own claims, and
+    // claims close in time at their place, at the regions containing it and at those regions'
+    // seats (a denial about a province covers its towns).
+    const anchors = new Set<string>(touchedClaims)
+    for (const record of docRecords) {
+      if (record.placeId === null) continue
+      const places = new Set([record.placeId])
+      for (const region of this.containment(record.placeId)) {
+        places.add(region)
+        for (const capital of this.capitalsOf.get(region) ?? []) places.add(capital)
+      }
+      const type = record.event.type
+      const types: EventType[] = type === 'withdrawal' ? ['withdrawal', 'redeployment'] : [type]
+      for (const placeId of places) {
+        for (const t of types) {
+          for (const claim of this.byPlaceType.get(`${placeId}|${t}`) ?? []) {
+            if (this.gapToClaim(record, claim) <= CLAIM_WINDOW_DAYS[t]) anchors.add(claim.id)
+          }
+        }
+      }
     }
     const statusDirty = new Set(touchedClaims)
-    for (const placeId of placeAnchors) {
-      this.replaceDisputes(
-        `place:${placeId}`,
-        findPlaceDisputes(placeId, this.disputeContext),
-        statusDirty,
-      )
-    }
-    for (const claimId of touchedClaims) {
+    for (const claimId of anchors) {
       const claim = this.claims.get(claimId)
       if (claim === undefined) continue
       this.replaceDisputes(
@@ -219,7 +222,7 @@ export class FusionState {
         })
       }
     }
-    changes.sort((a, b) => a.claim.localeCompare(b.claim, 'en', { numeric: true }))
+    changes.sort((a, b) => compareIds(a.claim, b.claim))
     this.history.push({ index, doc: document.id, changes })
     return [...touchedClaims]
   }
@@ -483,10 +486,11 @@ export class FusionState {
   }
 
   private attributionOf(record: EventRecord): string {
-    return attributionOf(record.event.doc, record.event.source, {
-      ...this.originContext,
-      outletOf: (doc) => this.outletName(doc),
-    })
+    const cached = this.attributionCache.get(record)
+    if (cached !== undefined) return cached
+    const name = attributionOf(record.event.doc, record.event.source, this.attributionContext)
+    this.attributionCache.set(record, name)
+    return name
   }
 
   private documentOf(docId: string): SourceDocument | undefined {
@@ -608,7 +612,7 @@ export class FusionState {
       }
       const ranked = (counts: Map<string, number>): string[] =>
         [...counts.entries()]
-          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
           .map(([key]) => key)
       const days = documents
         .map((document) => document.published?.slice(0, 10) ?? null)

@@ -1,3 +1,4 @@
+import { compareText } from './compare-text.js'
 import type { Dispute } from '../model/analysis.js'
 
 /**
@@ -8,27 +9,38 @@ import type { Dispute } from '../model/analysis.js'
  */
 export function mergeDisputes(disputes: readonly Dispute[]): Dispute[] {
   const ordered = [...disputes].sort(
-    (a, b) => b.events.length - a.events.length || a.id.localeCompare(b.id),
+    (a, b) => b.events.length - a.events.length || compareText(a.id, b.id),
   )
   const kept: Dispute[] = []
+  // family + event id → index of the kept dispute holding it: one pass, no pairwise scan.
+  const holder = new Map<string, number>()
   for (const dispute of ordered) {
-    const at = kept.findIndex(
-      (other) => familyOf(other) === familyOf(dispute) && shareEvent(other, dispute),
-    )
+    const family = familyOf(dispute)
+    let at = -1
+    for (const event of dispute.events) {
+      const found = holder.get(`${family}\u0000${event}`)
+      if (found !== undefined) {
+        at = found
+        break
+      }
+    }
     const target = kept[at]
-    if (target === undefined) kept.push(dispute)
-    else kept[at] = unite(target, dispute)
+    if (target === undefined) {
+      at = kept.length
+      kept.push(dispute)
+    } else {
+      kept[at] = unite(target, dispute)
+    }
+    for (const event of dispute.events) {
+      const key = `${family}\u0000${event}`
+      if (!holder.has(key)) holder.set(key, at)
+    }
   }
   return kept
 }
 
 function familyOf(dispute: Dispute): string {
   return dispute.id.includes(':terms:') ? `${dispute.kind}:terms` : dispute.kind
-}
-
-function shareEvent(a: Dispute, b: Dispute): boolean {
-  const events = new Set(a.events)
-  return b.events.some((id) => events.has(id))
 }
 
 function unite(keep: Dispute, fold: Dispute): Dispute {

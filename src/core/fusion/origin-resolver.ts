@@ -16,10 +16,22 @@ const GENERIC_HEADS =
   /(^| )(sources?|witness(es)?|residents?|activists?|reports?|observers?|footage|videos?|images|media|social media|accounts?|officials?|source close)$/
 const GENERIC_START = /^(a |an |one |two |three |several |some |many |other )?(sources?|reports?) /
 
+const genericCache = new Map<string, boolean>()
+
 /** True when a source names nobody in particular (`local sources`, `reports`). */
 export function isGenericSource(source: EventSource): boolean {
   if (source.unnamed === true) return true
-  const folded = foldText(source.name)
+  let generic = genericCache.get(source.name)
+  if (generic === undefined) {
+    if (genericCache.size > 100_000) genericCache.clear()
+    generic = isGenericName(source.name)
+    genericCache.set(source.name, generic)
+  }
+  return generic
+}
+
+function isGenericName(name: string): boolean {
+  const folded = foldText(name)
   if (folded === '') return true
   if (GENERIC_START.test(folded)) return true
   return folded.split(' ').length <= 4 && GENERIC_HEADS.test(folded)

@@ -1,3 +1,4 @@
+import { compareIds, compareText } from './compare-text.js'
 import type { DateValue, TimelineEntry } from '../model/analysis.js'
 import type { ClaimRecord } from './claim-record.js'
 import { fromDayNumber } from './day-number.js'
@@ -21,7 +22,7 @@ export function claimDate(claim: ClaimRecord): DateValue | null {
     else entry.count++
   }
   const best = [...counts.values()].sort(
-    (a, b) => b.count - a.count || a.value.start.localeCompare(b.value.start),
+    (a, b) => b.count - a.count || compareText(a.value.start, b.value.start),
   )[0]
   return best?.value ?? null
 }
@@ -56,8 +57,8 @@ export function buildTimeline(
   }
   return entries.sort(
     (a, b) =>
-      a.date.start.localeCompare(b.date.start) ||
-      a.date.end.localeCompare(b.date.end) ||
-      a.claim.localeCompare(b.claim, 'en', { numeric: true }),
+      compareText(a.date.start, b.date.start) ||
+      compareText(a.date.end, b.date.end) ||
+      compareIds(a.claim, b.claim),
   )
 }
