@@ -60,7 +60,13 @@ export async function startApp(root: HTMLElement, source: DataSource): Promise<v
 
   let index: AnalysisIndex | null = null
   let current: View | null = null
-  const state: ViewState = { day: null, ledgerFilter: 'all', ledgerQuery: '', mapView: null }
+  const state: ViewState = {
+    day: null,
+    followLatest: true,
+    ledgerFilter: 'all',
+    ledgerQuery: '',
+    mapView: null,
+  }
   const panel = new EvidencePanel(aside, () => index!)
 
   const show = (): void => {

@@ -154,6 +154,16 @@ describe.skipIf(!hasChromium)('static report of the hand-written fixture', () =>
     expect(problems.errors).toEqual([])
   })
 
+  it("opens a place's mentions from the ledger, each outlet's words marked", async () => {
+    await page.goto(`${url}#ledger`)
+    await page.click('[data-claim="c1"] .place-line button')
+    await page.waitForSelector('#evidence.open .article-text mark.current')
+    expect(await page.textContent('#evidence h2')).toBe('Karsa')
+    expect(await page.locator('#evidence .evidence-item').count()).toBe(3)
+    expect(await page.textContent('#evidence .article-text mark.current')).toBe('Karsa')
+    await page.keyboard.press('Escape')
+  })
+
   it('reaches every view and the evidence from the keyboard', async () => {
     await page.goto(`${url}#summary`)
     await page.reload() // a fresh document: focus starts at the top, not where the last test left it

@@ -8,7 +8,7 @@ import type { Origin } from '../analysis-index.js'
 import { describeClaim, originsOf } from '../analysis-index.js'
 import { chip, statusBadge } from '../components/badge.js'
 import { h, replaceChildren } from '../components/dom.js'
-import { claimEvidence } from '../components/evidence-requests.js'
+import { claimEvidence, entityEvidence } from '../components/evidence-requests.js'
 import type { View, ViewContext, ViewDefinition } from './view.js'
 
 export const ledgerView: ViewDefinition = { id: 'ledger', label: 'Claims', render: renderLedger }
@@ -127,6 +127,7 @@ function renderClaim(context: ViewContext, claim: Claim): HTMLElement {
       ),
     ),
     claim.summary ? h('p', null, claim.summary) : null,
+    placeLink(context, claim),
     h(
       'div',
       { class: 'claim-sides' },
@@ -180,5 +181,31 @@ function originList(
       rest.map((name) => h('li', null, h('strong', null, name))),
       origins.length === 0 && rest.length === 0 ? h('li', { class: 'empty' }, 'none') : null,
     ),
+  )
+}
+
+/** The claim's place, opening every mention of it (how each outlet names it). */
+function placeLink(context: ViewContext, claim: Claim): HTMLElement | null {
+  const entity = claim.place ? context.index.entities.get(claim.place.entity) : undefined
+  if (!entity) return null
+  return h(
+    'p',
+    { class: 'muted place-line' },
+    'Place: ',
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'link',
+        onclick: (event: Event) =>
+          context.openEvidence(
+            entityEvidence(context.index, entity),
+            event.currentTarget as HTMLElement,
+          ),
+      },
+      entity.name,
+    ),
+    entity.country ? ` (${entity.country})` : '',
+    ` · ${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'}`,
   )
 }

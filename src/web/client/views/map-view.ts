@@ -31,7 +31,9 @@ function renderMap(context: ViewContext): View {
   const days = index.days
   const colours = colourControllers(index.controllers)
   const hatchId = (controller: string): string => `hatch-${index.controllers.indexOf(controller)}`
-  if (state.day === null || !days.includes(state.day)) state.day = days[days.length - 1] ?? null
+  if (state.followLatest || state.day === null || !days.includes(state.day)) {
+    state.day = days[days.length - 1] ?? null
+  }
 
   const mapElement = h('div', {
     class: 'map',
@@ -129,6 +131,7 @@ function renderMap(context: ViewContext): View {
   const showDay = (): void => {
     const day = days[Number(slider.value)] ?? null
     state.day = day
+    state.followLatest = Number(slider.value) === days.length - 1
     dayOutput.value = day ? formatDay(day) : 'No dated reports'
     const states = day ? controlOn(index, day) : []
     const shown = new Set<string>()

@@ -11,6 +11,8 @@ export interface ViewContext {
 
 export interface ViewState {
   day: string | null
+  /** True while the slider sits on the last day: a live update then moves it to the new last day. */
+  followLatest: boolean
   ledgerFilter: string
   ledgerQuery: string
   /** Where the map was left, so a live update or a trip to another view does not reset it. */
