@@ -1,20 +1,21 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { GazetteerEntry, PlaceKind } from '../../core/lexicon/gazetteer.js'
-import { indexEntry, type IndexedEntry } from '../../core/stages/places/create-gazetteer.js'
+import type { Gazetteer, GazetteerEntry, PlaceKind } from '../../core/lexicon/gazetteer.js'
+import { indexEntry } from '../../core/stages/places/create-gazetteer.js'
 import { FOLD_VERSION } from '../../core/text/fold-place-name.js'
 import { InputFileError } from './input-file-error.js'
 import { readGazetteerSources } from './read-gazetteer-sources.js'
 
 /**
- * The built gazetteer: one UTF-8 text file, a stamp line then one entry a line with its folded
- * keys precomputed, so loading is split-and-Map (no folding, no JSON of 130k objects):
+ * The built gazetteer: one UTF-8 text file, a stamp line then one entry a line, its folded keys
+ * first and precomputed, so loading only indexes keys and ids; an entry's other fields are
+ * parsed the first time a lookup returns it (most of the 140k entries never are):
  *
- *   #triangulate-gazetteer <stamp>
- *   id \t name \t lat \t lon \t country \t kind \t featureClass \t featureCode \t population \t admin1 \t capital \t key key …
+ *   #triangulate-gazetteer <stamp> <maxNameWords>
+ *   key key … \t id \t name \t lat \t lon \t country \t kind \t featureClass \t featureCode \t population \t admin1 \t capital
  */
-const FORMAT_VERSION = 1
+const FORMAT_VERSION = 2
 const MAGIC = '#triangulate-gazetteer'
 
 /** Paths of the inputs and of the output, relative to the repository root. */
@@ -45,13 +46,16 @@ export function buildGazetteerFile(repoRoot: string): { output: string; entries:
   const { curated, output } = gazetteerPaths(repoRoot)
   const stamp = gazetteerStamp(curated)
   const records = readGazetteerSources(curated)
-  const lines: string[] = [`${MAGIC} ${stamp}`]
+  const lines: string[] = []
   let keys = 0
+  let maxNameWords = 1
   for (const { entry, names } of records) {
     const indexed = indexEntry(entry, names)
     keys += indexed.keys.length
+    maxNameWords = Math.max(maxNameWords, entry.name.split(/[\s-]+/).length)
     lines.push(
       [
+        indexed.keys.join(' '),
         entry.id,
         entry.name,
         entry.lat.toFixed(5).replace(/\.?0+$/, ''),
@@ -63,10 +67,10 @@ export function buildGazetteerFile(repoRoot: string): { output: string; entries:
         String(entry.population),
         entry.admin1 ?? '',
         entry.capital ?? '',
-        indexed.keys.join(' '),
       ].join('\t'),
     )
   }
+  lines.unshift(`${MAGIC} ${stamp} ${Math.min(maxNameWords, 8)}`)
   mkdirSync(path.dirname(output), { recursive: true })
   const temporary = `${output}.${process.pid}.tmp`
   writeFileSync(temporary, lines.join('\n') + '\n')
@@ -74,10 +78,13 @@ export function buildGazetteerFile(repoRoot: string): { output: string; entries:
   return { output, entries: records.length, keys }
 }
 
+const NO_ENTRIES: readonly GazetteerEntry[] = []
+
 /**
- * Parses a built file; returns null when it is missing or its stamp differs from `stamp`.
+ * Opens a built file as a Gazetteer; returns null when it is missing or its stamp differs from
+ * `stamp`. Indexes every key and id at once (Maps), parses entries lazily.
  */
-export function readGazetteerFile(file: string, stamp: string): IndexedEntry[] | null {
+export function readGazetteerFile(file: string, stamp: string): Gazetteer | null {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -85,31 +92,77 @@ export function readGazetteerFile(file: string, stamp: string): IndexedEntry[] |
     return null
   }
   const firstBreak = text.indexOf('\n')
-  if (text.slice(0, firstBreak) !== `${MAGIC} ${stamp}`) return null
-  const entries: IndexedEntry[] = []
+  const header = text.slice(0, firstBreak).split(' ')
+  if (header[0] !== MAGIC || header[1] !== stamp) return null
+  const maxNameWords = Number(header[2] ?? 4)
+  const lineStarts: number[] = []
+  const linesByKey = new Map<string, number[]>()
+  const lineById = new Map<string, number>()
   let start = firstBreak + 1
   while (start < text.length) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
-    const cells = text.slice(start, end).split('\t')
+    const keysEnd = text.indexOf('\t', start)
+    const idEnd = text.indexOf('\t', keysEnd + 1)
+    if (keysEnd > 0 && keysEnd < end && idEnd < end) {
+      const line = lineStarts.length
+      lineStarts.push(start)
+      lineById.set(text.slice(keysEnd + 1, idEnd), line)
+      let keyStart = start
+      while (keyStart < keysEnd) {
+        let keyEnd = text.indexOf(' ', keyStart)
+        if (keyEnd === -1 || keyEnd > keysEnd) keyEnd = keysEnd
+        const key = text.slice(keyStart, keyEnd)
+        const lines = linesByKey.get(key)
+        if (lines) lines.push(line)
+        else linesByKey.set(key, [line])
+        keyStart = keyEnd + 1
+      }
+    }
     start = end + 1
-    if (cells.length < 12) continue
-    const [id, name, lat, lon, country, kind, featureClass, featureCode, population, admin1, capital, keys] =
-      cells as [string, string, string, string, string, string, string, string, string, string, string, string]
-    const entry: GazetteerEntry = {
-      id,
-      name,
+  }
+  const parsed: (GazetteerEntry | undefined)[] = new Array(lineStarts.length)
+  const entryAt = (line: number): GazetteerEntry => {
+    const cached = parsed[line]
+    if (cached) return cached
+    const lineStart = lineStarts[line] as number
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd === -1) lineEnd = text.length
+    const [, id, name, lat, lon, country, kind, featureClass, featureCode, population, admin1, capital] = text
+      .slice(lineStart, lineEnd)
+      .split('\t') as string[]
+    const entry: { -readonly [K in keyof GazetteerEntry]: GazetteerEntry[K] } = {
+      id: id as string,
+      name: name as string,
       lat: Number(lat),
       lon: Number(lon),
-      country,
+      country: country as string,
       kind: kind as PlaceKind,
-      featureClass,
+      featureClass: featureClass as string,
       population: Number(population),
-      ...(featureCode ? { featureCode } : {}),
-      ...(admin1 ? { admin1 } : {}),
-      ...(capital ? { capital } : {}),
     }
-    entries.push({ entry, keys: keys === '' ? [] : keys.split(' ') })
+    if (featureCode) entry.featureCode = featureCode
+    if (admin1) entry.admin1 = admin1
+    if (capital) entry.capital = capital
+    parsed[line] = entry
+    return entry
   }
-  return entries
+  // One array per key, kept: callers may group mentions by the identity of the array.
+  const entriesByKey = new Map<string, readonly GazetteerEntry[]>()
+  return {
+    lookup(foldedName) {
+      const cached = entriesByKey.get(foldedName)
+      if (cached) return cached
+      const lines = linesByKey.get(foldedName)
+      if (!lines) return NO_ENTRIES
+      const entries = lines.map(entryAt)
+      entriesByKey.set(foldedName, entries)
+      return entries
+    },
+    get(id) {
+      const line = lineById.get(id)
+      return line === undefined ? undefined : entryAt(line)
+    },
+    maxNameWords,
+  }
 }

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Gazetteer } from '../../core/lexicon/gazetteer.js'
-import { createGazetteer } from '../../core/stages/places/create-gazetteer.js'
 import {
   buildGazetteerFile,
   gazetteerPaths,
@@ -25,8 +24,8 @@ export function loadGazetteer(options: { repoRoot?: string } = {}): Gazetteer {
   const repoRoot = options.repoRoot ?? findRepoRoot()
   const { curated, output } = gazetteerPaths(repoRoot)
   const stamp = gazetteerStamp(curated)
-  let entries = readGazetteerFile(output, stamp)
-  if (!entries) {
+  let gazetteer = readGazetteerFile(output, stamp)
+  if (!gazetteer) {
     try {
       buildGazetteerFile(repoRoot)
     } catch (cause) {
@@ -37,10 +36,9 @@ export function loadGazetteer(options: { repoRoot?: string } = {}): Gazetteer {
         { cause },
       )
     }
-    entries = readGazetteerFile(output, stamp)
-    if (!entries) throw new InputFileError(output, 'was rebuilt but cannot be read back')
+    gazetteer = readGazetteerFile(output, stamp)
+    if (!gazetteer) throw new InputFileError(output, 'was rebuilt but cannot be read back')
   }
-  const gazetteer = createGazetteer(entries)
   if (options.repoRoot === undefined) cached = gazetteer
   return gazetteer
 }
