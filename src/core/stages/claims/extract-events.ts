@@ -7,6 +7,7 @@ import { splitWords, type Word } from '../../text/words.js'
 import type { Mention } from '../mentions/find-mentions.js'
 import type { Sentence } from '../sentences/split-sentences.js'
 import { chooseEventTime } from '../times/choose-event-time.js'
+import { inheritEventTime } from '../times/inherit-event-time.js'
 import type { TimeMention } from '../times/time-mention.js'
 
 /** A place mention as the places stage hands it over. */
@@ -220,7 +221,8 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       if (isNegated(words, trigger.start)) stance = 'denied'
       const source = frame?.source ?? null
 
-      const time = chooseEventTime(input.times, sentenceSpan, { start: clauseStart, end: scopeEnd }, { start: triggerStart, end: triggerEnd })
+      // The expression governing the clause, else the last day named earlier in the paragraph.
+      const time = chooseEventTime(input.times, sentenceSpan, { start: clauseStart, end: scopeEnd }, { start: triggerStart, end: triggerEnd }) ?? inheritEventTime(input.times, text, sentenceSpan)
       // "Since November 29, X have launched an offensive": an offensive dates from the start of its open interval.
       const value = time?.value && time.value.precision === 'open' && type === 'offensive' ? { start: time.value.start, end: time.value.start, precision: 'day' } : time?.value
       const date = time && value ? { start: value.start, end: value.end, precision: value.precision, text: makeSpan(doc, text, time.start, time.end) } : null
