@@ -73,6 +73,18 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 }
 
 /**
+ * Approximate distance in km for nearby checks (equirectangular; within 1 % under 1,000 km).
+ * `cosLat` is the cosine of `a`'s latitude, computed once per scored entry.
+ */
+function nearKm(a: { lat: number; lon: number }, cosLat: number, b: { lat: number; lon: number }): number {
+  const dLat = b.lat - a.lat
+  let dLon = Math.abs(b.lon - a.lon)
+  if (dLon > 180) dLon = 360 - dLon
+  dLon *= cosLat
+  return 111.2 * Math.sqrt(dLat * dLat + dLon * dLon)
+}
+
+/**
  * Prior of an entry before context: countries and admin-1 regions are named far more often
  * than villages that share their name; among cities, population and capital status decide.
  */
@@ -168,9 +180,11 @@ export function resolveCandidates(
   const keys = candidates.map((candidate) => foldPlaceName(candidate.name))
   const groups = groupCandidates(candidates)
   const names = namesOf(candidates, keys, groups)
+  // Support depends on the names only, not on the choices: one cache for every pass.
+  const support = new Map<string, number>()
   let results = rankAll(candidates, spellings, keys, null, groups, gazetteer)
   for (let pass = 0; pass < 2; pass++) {
-    const focus = buildFocus(results, keys, context, names)
+    const focus = buildFocus(results, keys, context, names, support)
     results = rankAll(candidates, spellings, keys, focus, groups, gazetteer)
   }
   return results
@@ -223,7 +237,7 @@ function rankAll(
   return results
 }
 
-const SUPPORT_NAMES = 60
+const SUPPORT_NAMES = 40
 const SUPPORT_ENTRIES = 8
 
 /**
@@ -263,12 +277,13 @@ function supportOf(entry: GazetteerEntry, focus: Focus, key: string): number {
   const cached = focus.support.get(cacheKey)
   if (cached !== undefined) return cached
   let support = 0
+  const cosLat = Math.cos(entry.lat * RADIANS)
   for (const name of focus.names) {
     if (name.key === key) continue
     let nearest = Infinity
     for (const other of name.entries) {
       if (other.id === entry.id) continue
-      const distance = distanceKm(entry, other)
+      const distance = nearKm(entry, cosLat, other)
       if (distance < nearest) nearest = distance
     }
     const weight = name.entries.length <= 2 ? 1 : 0.5
@@ -286,6 +301,7 @@ function buildFocus(
   keys: readonly string[],
   context: ResolutionContext,
   names: readonly { readonly key: string; readonly entries: readonly GazetteerEntry[] }[],
+  support: Map<string, number>,
 ): Focus {
   const weights = new Map<string, number>()
   const byKey = new Map<string, Map<string, number>>()
@@ -322,7 +338,7 @@ function buildFocus(
     nearest: new Map(),
     sharesByKey: new Map(),
     names,
-    support: new Map(),
+    support,
   }
 }
 
@@ -534,9 +550,10 @@ function nearestAnchor(entry: GazetteerEntry, focus: Focus, key: string): number
   const cached = focus.nearest.get(cacheKey)
   if (cached !== undefined) return cached
   let nearest = Infinity
+  const cosLat = Math.cos(entry.lat * RADIANS)
   for (const anchor of focus.anchors) {
     if (anchor.keys.size === 1 && anchor.keys.has(key)) continue
-    const distance = distanceKm(entry, anchor.entry)
+    const distance = nearKm(entry, cosLat, anchor.entry)
     if (distance < nearest) nearest = distance
   }
   focus.nearest.set(cacheKey, nearest)
