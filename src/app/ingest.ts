@@ -134,6 +134,7 @@ export async function reanalyzeStore(
     const at = now().toISOString()
     const { changes } = await refreshPicture(tx, {
       generatedAt: at,
+      rerunPipeline: true,
       ...(options.onProgress && { onProgress: options.onProgress }),
     })
     const counts = await tx.counts()

@@ -134,6 +134,41 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       })
     })
 
+    it("keeps each document's own entities beside its extraction, and listExtractions() reads them all in ingest order", async () => {
+      for (const doc of [ALPHA, BETA]) await store.putDocument(newDocument(doc))
+      const { extractions } = splitAnalysis(analysisOf([ALPHA, BETA]))
+      const own = (doc: string) => [
+        {
+          id: `${doc}:army`,
+          kind: 'actor' as const,
+          name: 'army',
+          aliases: ['army'],
+          mentions: [spanOf(doc === 'alpha' ? ALPHA : BETA, 'army')],
+        },
+      ]
+      await store.replaceExtractions([
+        { ...extractions[0]!, entities: own('alpha') },
+        { ...extractions[1]!, entities: [] },
+      ])
+      expect((await store.getExtraction('alpha'))?.entities).toEqual(own('alpha'))
+      expect((await store.getExtraction('beta'))?.entities).toEqual([])
+      const listed = await store.listExtractions()
+      expect(listed).toEqual([
+        { ...extractions[0]!, entities: own('alpha') },
+        { ...extractions[1]!, entities: [] },
+      ])
+      // Replaced without entities: unknown again (the pipeline must run on it next time).
+      await store.replaceExtractions([extractions[0]!])
+      expect((await store.getExtraction('alpha'))?.entities).toBeUndefined()
+      // A new revision drops the old version's facts, and lists only current documents.
+      await store.putDocument(newDocument({ ...BETA, text: 'The crossing reopened on Monday.' }))
+      expect((await store.listExtractions()).map((extraction) => extraction.documentId)).toEqual([
+        'alpha',
+        'beta-2',
+      ])
+      expect((await store.getExtraction('beta'))?.entities).toBeUndefined()
+    })
+
     it('keeps every span exact, characters outside the BMP included', async () => {
       for (const doc of [ALPHA, BETA]) await store.putDocument(newDocument(doc))
       const { extractions, fusion } = splitAnalysis(analysisOf([ALPHA, BETA]))

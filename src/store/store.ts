@@ -49,6 +49,8 @@ export interface Store {
   /** Replaces, per document named, its events, mentions and diagnostics. */
   replaceExtractions(extractions: readonly DocumentExtraction[]): Promise<void>
   getExtraction(documentId: string): Promise<DocumentExtraction | null>
+  /** The extractions of all current documents, in ingest order (one query, not one per document). */
+  listExtractions(): Promise<DocumentExtraction[]>
   /** Replaces the whole fused picture (claims, disputes, control, timeline, stories, entities). */
   replaceFusion(fusion: FusedPicture): Promise<void>
   /** The current picture in the contract shape (`triangulate.analysis/1`), over current documents. */
@@ -127,8 +129,15 @@ export interface EntityMention {
 export interface DocumentExtraction {
   readonly documentId: string
   readonly events: readonly AnalysisEvent[]
+  /** Mentions of the fused entities in this document. */
   readonly mentions: readonly EntityMention[]
   readonly diagnostics: readonly Diagnostic[]
+  /**
+   * The document's own entities as the per-document pipeline found them, before fusion
+   * merged them across documents. Kept so a later ingest can re-fuse without re-running the
+   * pipeline on this document; absent when the writer did not give them.
+   */
+  readonly entities?: readonly Entity[]
 }
 
 /** The cross-document layer of an Analysis; entities here carry no mentions (see extractions). */

@@ -22,7 +22,11 @@ describe('openSqliteStore()', () => {
     const names = raw.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as {
       name: string
     }[]
-    expect(names.map((row) => row.name)).toEqual(['001-initial', '002-rowid-fact-tables'])
+    expect(names.map((row) => row.name)).toEqual([
+      '001-initial',
+      '002-rowid-fact-tables',
+      '003-document-facts',
+    ])
     raw.close()
     const again = await openSqliteStore(path)
     expect(await again.counts()).toMatchObject({ documents: 0 })

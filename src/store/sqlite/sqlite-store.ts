@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { type Generated, Kysely, type Selectable, SqliteDialect, sql } from 'kysely'
-import type { Analysis, AnalysisEvent } from '../../core/model/analysis.js'
+import type { Analysis, AnalysisEvent, Entity } from '../../core/model/analysis.js'
 import type { Diagnostic } from '../../core/model/diagnostic.js'
 import type { PublishedFrom, SourceDocument } from '../../core/model/document.js'
 import { assembleAnalysis, toAnalysisDocument } from '../picture.js'
@@ -131,6 +131,7 @@ interface Database {
     counts: string
   }
   store_version: { singleton: number; version: number; at: string | null }
+  document_facts: { document_id: string; entities: string }
   schema_migrations: { name: string; applied_at: string }
 }
 
@@ -359,6 +360,12 @@ class SqliteStore implements Store {
           await db.insertInto('mentions').values(chunk).execute()
         for (const chunk of chunks(diagnostics))
           await db.insertInto('diagnostics').values(chunk).execute()
+        if (extraction.entities !== undefined) {
+          await db
+            .insertInto('document_facts')
+            .values({ document_id: id, entities: JSON.stringify(extraction.entities) })
+            .execute()
+        }
       }
     })
   }
@@ -370,35 +377,84 @@ class SqliteStore implements Store {
       .where('id', '=', documentId)
       .executeTakeFirst()
     if (!known) return null
-    const [events, mentions, diagnostics] = await Promise.all([
-      this.db
+    return (await this.readExtractions([documentId]))[0] ?? null
+  }
+
+  async listExtractions(): Promise<DocumentExtraction[]> {
+    if (this.inTransaction) return this.readExtractions(null)
+    return this.db.connection().execute(async (connection) => {
+      await sql`BEGIN`.execute(connection)
+      try {
+        return await new SqliteStore(connection, this.location, true).readExtractions(null)
+      } finally {
+        await sql`COMMIT`.execute(connection)
+      }
+    })
+  }
+
+  /** Extractions of the given documents, or of every current one (null), in ingest order. */
+  private async readExtractions(ids: readonly string[] | null): Promise<DocumentExtraction[]> {
+    const db = this.db
+    let documents = db.selectFrom('documents').select(['id', 'seq']).orderBy('seq')
+    documents =
+      ids === null ? documents.where('superseded_by', 'is', null) : documents.where('id', 'in', ids)
+    const order = await documents.execute()
+    if (order.length === 0) return []
+    const inScope =
+      ids === null
+        ? sql<boolean>`document_id IN (SELECT id FROM documents WHERE superseded_by IS NULL)`
+        : sql<boolean>`document_id IN (${sql.join(ids)})`
+    const [events, mentions, diagnostics, facts] = await Promise.all([
+      db
         .selectFrom('events')
-        .select('body')
-        .where('document_id', '=', documentId)
+        .select(['document_id', 'body'])
+        .where(inScope)
+        .orderBy('document_id')
         .orderBy('position')
         .execute(),
-      this.db
+      db
         .selectFrom('mentions')
         .selectAll()
-        .where('document_id', '=', documentId)
+        .where(inScope)
+        .orderBy('document_id')
         .orderBy('position')
         .execute(),
-      this.db
+      db
         .selectFrom('diagnostics')
-        .select('body')
-        .where('document_id', '=', documentId)
+        .select(['document_id', 'body'])
+        .where(inScope)
+        .orderBy('document_id')
         .orderBy('position')
         .execute(),
+      db.selectFrom('document_facts').selectAll().where(inScope).execute(),
     ])
-    return {
-      documentId,
-      events: events.map((row) => JSON.parse(row.body) as AnalysisEvent),
-      mentions: mentions.map((row) => ({
+    const byId = new Map<
+      string,
+      {
+        events: AnalysisEvent[]
+        mentions: DocumentExtraction['mentions'][number][]
+        diagnostics: Diagnostic[]
+        entities?: Entity[]
+      }
+    >()
+    for (const row of order) byId.set(row.id, { events: [], mentions: [], diagnostics: [] })
+    for (const row of events)
+      byId.get(row.document_id)?.events.push(JSON.parse(row.body) as AnalysisEvent)
+    for (const row of mentions) {
+      byId.get(row.document_id)?.mentions.push({
         entity: row.entity_id,
         span: { doc: row.document_id, start: row.start, end: row.end, text: row.quote },
-      })),
-      diagnostics: diagnostics.map((row) => JSON.parse(row.body) as Diagnostic),
+      })
     }
+    for (const row of diagnostics) {
+      if (row.document_id !== null)
+        byId.get(row.document_id)?.diagnostics.push(JSON.parse(row.body) as Diagnostic)
+    }
+    for (const row of facts) {
+      const found = byId.get(row.document_id)
+      if (found) found.entities = JSON.parse(row.entities) as Entity[]
+    }
+    return [...byId].map(([documentId, found]) => ({ documentId, ...found }))
   }
 
   replaceFusion(fusion: FusedPicture): Promise<void> {
@@ -739,6 +795,7 @@ async function deleteExtraction(db: Kysely<Database>, documentId: string): Promi
   await db.deleteFrom('events').where('document_id', '=', documentId).execute()
   await db.deleteFrom('mentions').where('document_id', '=', documentId).execute()
   await db.deleteFrom('diagnostics').where('document_id', '=', documentId).execute()
+  await db.deleteFrom('document_facts').where('document_id', '=', documentId).execute()
 }
 
 function eventRow(documentId: string, position: number, event: AnalysisEvent): EventsTable {

@@ -1,5 +1,6 @@
 import { up as initial } from './001-initial.js'
 import { up as rowidFactTables } from './002-rowid-fact-tables.js'
+import { up as documentFacts } from './003-document-facts.js'
 
 /**
  * The SQLite schema history, oldest first. Each entry runs once, inside a transaction together
@@ -9,4 +10,5 @@ import { up as rowidFactTables } from './002-rowid-fact-tables.js'
 export const SQLITE_MIGRATIONS: readonly { readonly name: string; readonly up: string }[] = [
   { name: '001-initial', up: initial },
   { name: '002-rowid-fact-tables', up: rowidFactTables },
+  { name: '003-document-facts', up: documentFacts },
 ]
