@@ -34,7 +34,6 @@ interface Row {
   readonly entity?: Entity
 }
 
-const ACTOR_KINDS = new Set(['actor', 'organization', 'country'])
 const ROW_LIMIT = 25
 
 function renderFraming(context: ViewContext): View {
@@ -192,8 +191,11 @@ function addTerm(
 
 /** Actors by how often they are named; the cells are the names each outlet used. */
 function actorRows(index: AnalysisIndex): Row[] {
+  const acting = new Set(
+    index.analysis.events.flatMap((event) => event.actors.map((actor) => actor.entity)),
+  )
   return index.analysis.entities
-    .filter((entity) => ACTOR_KINDS.has(entity.kind) && entity.mentions.length > 0)
+    .filter((entity) => isFramedActor(entity, acting) && entity.mentions.length > 0)
     .sort((a, b) => b.mentions.length - a.mentions.length)
     .slice(0, ROW_LIMIT)
     .map((entity) => {
@@ -229,4 +231,12 @@ function findTerm(index: AnalysisIndex, evidence: Span, term: string): Span | nu
   const start = evidence.start + at
   const end = start + term.length
   return doc ? { doc: evidence.doc, start, end, text: doc.text.slice(start, end) } : null
+}
+
+/**
+ * The parties whose naming is contested: actors, and anyone an event names as acting. Countries
+ * and organisations named in passing ("Jordan said", the monitor) have no framing to compare.
+ */
+function isFramedActor(entity: Entity, acting: ReadonlySet<string>): boolean {
+  return entity.kind === 'actor' || acting.has(entity.id)
 }
