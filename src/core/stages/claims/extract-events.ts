@@ -185,13 +185,13 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
         if (antecedent?.entry) eventPlaces = [antecedent]
       }
       // "evacuating its diplomats from the country": the country the document is about.
-      if (eventPlaces.length === 0 && /\bthe country\b/i.test(text.slice(triggerEnd, scopeEnd)) && input.focusPlace) {
+      if (eventPlaces.length === 0 && COUNTRY_FALLBACK.has(trigger.rule.type) && /\bthe country\b/i.test(text.slice(triggerEnd, scopeEnd)) && input.focusPlace) {
         placeValues0 = [{ entity: input.focusPlace.id, name: input.focusPlace.name, lat: input.focusPlace.lat, lon: input.focusPlace.lon }]
       }
       // Killings, flights and offensives are often placed elsewhere in their sentence:
       // "four civilians were killed when HTS shelled a residence in Aleppo".
       if (eventPlaces.length === 0 && SENTENCE_PLACE_TYPES.has(trigger.rule.type)) {
-        const resolved = places.filter((place) => place.entry && place.entry.kind !== 'country' && !isCompoundModifier(text, place))
+        const resolved = places.filter((place) => place.entry && place.entry.kind !== 'country' && place.entry.country !== '' && !isCompoundModifier(text, place))
         const after = resolved.find((place) => place.start >= triggerEnd)
         const before = resolved.filter((place) => place.end <= triggerStart).pop()
         const found = after ?? before
@@ -202,6 +202,11 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
         const country = mentions.filter((m) => m.kind === 'country' && m.end <= triggerStart && m.start >= clauseStart).pop()
         const place = country ? places.find((p) => p.start === country.start && p.entry) : undefined
         if (place) eventPlaces = [place]
+      }
+      // "have entered Iraq" after a sentence about the Al-Qaim crossing: a country stands for the place
+      // in that country the document last reported an event at.
+      if (eventPlaces.length === 1 && eventPlaces[0]!.entry?.kind === 'country' && lastPlace?.entry && lastPlace.entry.country === eventPlaces[0]!.entry.country && (trigger.rule.type === 'border' || trigger.rule.type === 'displacement')) {
+        eventPlaces = [lastPlace]
       }
       let placeValues: (EventPlace | null)[] = placeValues0 ?? eventPlaces.filter((place) => place.entry !== null).map((place) => toEventPlace(doc, text, place))
       if (placeValues.length === 0) {
@@ -343,6 +348,8 @@ function placesFor(
 function isCompoundModifier(text: string, place: PlaceInput): boolean {
   const after = text.slice(place.end, place.end + 40)
   const before = text.slice(Math.max(0, place.start - 30), place.start)
+  // "a Damascus ally", "an Aleppo resident": the place only qualifies a person or thing.
+  if (/\b(?:a|an)\s+$/i.test(before) && /^\s+(?:ally|allies|resident|residents|native|official|officials|man|woman|group|based|businessman|source|family|court)\b/i.test(after)) return true
   return /^-\p{Lu}[\p{L}'’-]*\s+(?:highway|road|motorway|axis|route|front|line|railway|border|format|process|talks|forum)\b/u.test(after) ||
     /\p{Lu}[\p{L}'’]*-$/u.test(before) && /^\s+(?:highway|road|motorway|axis|route|railway)\b/.test(after) ||
     /^\s+(?:format|process|talks|forum|agreement|accords?|declaration)\b/i.test(after)
