@@ -63,6 +63,40 @@ describe('openSqliteStore()', () => {
     await reopened.close()
   })
 
+  it('lets another connection read the last committed picture while a write transaction is open', async () => {
+    const path = join(dir, 'readers.db')
+    const writer = await openSqliteStore(path)
+    const reader = await openSqliteStore(path)
+    const before = await reader.lastUpdate()
+    await writer.withTransaction(async (tx) => {
+      await tx.putDocument({
+        document: {
+          id: 'pending',
+          source: 'p.txt',
+          outlet: null,
+          url: null,
+          published: null,
+          publishedFrom: 'unknown',
+          title: null,
+          text: 'Troops left the town.',
+          metadata: {},
+        },
+        contentHash: 'b'.repeat(64),
+        byteLength: 21,
+        revisionKey: null,
+        ingestedAt: '2024-12-08T09:00:00.000Z',
+      })
+      // WAL: the reader is not blocked and does not see uncommitted rows.
+      expect((await reader.getAnalysis()).documents).toEqual([])
+      expect(await reader.lastUpdate()).toEqual(before)
+    })
+    // After the commit, another connection (a server process polling) sees the new version.
+    expect((await reader.lastUpdate()).version).toBeGreaterThan(before.version)
+    expect((await reader.getAnalysis()).documents.map((doc) => doc.id)).toEqual(['pending'])
+    await writer.close()
+    await reader.close()
+  })
+
   it('refuses a missing file when asked to open an existing store only', async () => {
     await expect(openSqliteStore(join(dir, 'absent.db'), { mustExist: true })).rejects.toThrow()
   })
