@@ -179,7 +179,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       let placeValues0: EventPlace[] | null = null
       // "liberating the area", "the special forces unit in the city": the nearest place before in the
       // sentence, else the place of the last sentence's first event.
-      if (eventPlaces.length === 0 && /\bthe (?:[\w-]+\s+){0,2}(?:city|town|village|area|district)\b(?!\s+of\b)/i.test(text.slice(Math.max(clauseStart, triggerStart - 40), scopeEnd))) {
+      if (eventPlaces.length === 0 && /\bthe (?:[\w-]+\s+){0,2}(?:city|town|village|area|district|operation|attack|raid|assault|offensive)\b(?!\s+of\b)/i.test(text.slice(Math.max(clauseStart, triggerStart - 40), scopeEnd))) {
         const before = places.filter((place) => place.end <= triggerStart && place.entry && place.entry.kind !== 'country').pop()
         const antecedent = before ?? lastPlace
         if (antecedent?.entry) eventPlaces = [antecedent]
@@ -289,14 +289,21 @@ function placesFor(
     // The gap to a list continuation is measured from the last place read, even one skipped as a
     // locative modifier: "Quneitra and Daraa near the Golan Heights, as well as in Sweida".
     let gapStart = triggerEnd
+    let skippedLast = false
     for (const place of places) {
       if (place.start < triggerEnd || place.start >= scopeEnd) continue
       const gap = text.slice(gapStart, place.start)
       gapStart = place.end
+      // "Al-Sukhna between Homs and Deir ez-Zor": the list after a skipped modifier is skipped too.
+      if (skippedLast && LIST_GAP.test(gap)) continue
+      skippedLast = false
       const lead = /(\w+)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|rural|outskirts\s+of)\s+)?$/i.exec(gap)?.[1]?.toLowerCase()
       if (flags.has('from-is-origin') && lead === 'from') continue
       if (flags.has('to-is-destination') && (lead === 'to' || lead === 'towards' || lead === 'toward' || lead === 'into')) continue
-      if (chosen.length > 0 && !LIST_GAP.test(gap) && LOCATIVE_GAP.test(gap)) continue
+      if (chosen.length > 0 && !LIST_GAP.test(gap) && LOCATIVE_GAP.test(gap)) {
+        skippedLast = true
+        continue
+      }
       if (chosen.length === 0) {
         // The first place must be near the trigger and not behind a clause boundary.
         if (/[;]|,\s*(?:while|whereas|but|which|who|where|as)\b/i.test(gap) || gap.split(/\s+/).length > 14) break
@@ -304,6 +311,7 @@ function placesFor(
       } else if (LIST_GAP.test(gap)) {
         chosen.push(place)
       } else if (LOCATIVE_GAP.test(gap)) {
+        skippedLast = true
         continue
       } else {
         break
@@ -314,7 +322,10 @@ function placesFor(
     // Passive and state readings name the place first: "Aleppo ... is under rebel control".
     // A country before the trigger is usually its subject ("Iran has begun evacuating"), not its place.
     const before = places.filter((place) => place.end <= triggerStart && place.start >= clauseStart - 80 && place.entry?.kind !== 'country')
-    const nearest = before[before.length - 1]
+    let nearest = before[before.length - 1]
+    // "residents of Jaramana in rural Damascus were protesting": the place the modifier qualifies.
+    const qualified = before[before.length - 2]
+    if (nearest && qualified && /^\s+(?:in|near|outside|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$/i.test(text.slice(qualified.end, nearest.start))) nearest = qualified
     // "Deir ez-Zor, where Kurdish militias are engaged in fighting": a place before `where` scopes its clause.
     const whereClause = nearest !== undefined && /^\s*,\s*where\b/i.test(text.slice(nearest.end, triggerStart))
     const beforeAllowed = flags.has('place-before') || PLACE_BEFORE_TYPES.has(trigger.rule.type)
@@ -352,7 +363,7 @@ function isCompoundModifier(text: string, place: PlaceInput): boolean {
   if (/\b(?:a|an)\s+$/i.test(before) && /^\s+(?:ally|allies|resident|residents|native|official|officials|man|woman|group|based|businessman|source|family|court)\b/i.test(after)) return true
   return /^-\p{Lu}[\p{L}'’-]*\s+(?:highway|road|motorway|axis|route|front|line|railway|border|format|process|talks|forum)\b/u.test(after) ||
     /\p{Lu}[\p{L}'’]*-$/u.test(before) && /^\s+(?:highway|road|motorway|axis|route|railway)\b/.test(after) ||
-    /^\s+(?:format|process|talks|forum|agreement|accords?|declaration)\b/i.test(after)
+    /^\s+(?:format|process|talks|forum|agreement|accords?|declaration|parties|group|summit|peace)\b/i.test(after)
 }
 
 function toEventPlace(doc: string, text: string, place: PlaceInput): EventPlace {
@@ -361,6 +372,8 @@ function toEventPlace(doc: string, text: string, place: PlaceInput): EventPlace 
 }
 
 function sideOf(input: ExtractInput, mention: Mention): string | null {
+  // "Syria" acting in a Syrian story is its government; elsewhere a country is its own side.
+  if (mention.kind === 'country' && mention.country && mention.country === input.focusCountry) return 'government'
   if (mention.side) return mention.side
   if (mention.kind === 'force' || mention.kind === 'institution') {
     if (!mention.country || mention.country === input.focusCountry) return 'government'

@@ -152,7 +152,8 @@ function matchDefiniteHead(text: string, words: readonly Word[], i: number, earl
     const head = words[i + n]!
     if (!isCapitalised(head.text) || !ORG_HEADS.has(head.folded)) continue
     // "the Britain-based Observatory" refers back; "the Levant Observatory for Human Rights" is a new name.
-    if (n === 2 && isCapitalised(words[i + 1]!.text) && !words[i + 1]!.text.includes('-')) return null
+    if (n === 2 && !words[i + 1]!.text.includes('-')) return null
+    if (/[.;:!?]/.test(text.slice(words[i]!.end, head.start))) return null
     const next = words[i + n + 1]
     if (next && (isCapitalised(next.text) || ((next.folded === 'for' || next.folded === 'of') && isCapitalised(words[i + n + 2]?.text ?? '')))) return null
     for (let k = earlier.length - 1; k >= 0; k--) {
