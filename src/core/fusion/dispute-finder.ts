@@ -219,10 +219,15 @@ function findDateDispute(claim: ClaimRecord, context: DisputeContext): Dispute |
     .map(([day, records]) => ({ day: Number(day), records, weight: originCount(records, context) }))
     .sort((a, b) => b.weight - a.weight || a.day - b.day)
   const first = ranked[0]
+  if (first === undefined) return null
+  // One voice giving two dates speaks of two events; a dispute needs another origin.
+  const firstOrigins = new Set(first.records.map((r) => context.originOf(r).key))
   const second = ranked.find(
-    (r) => first !== undefined && Math.abs(r.day - first.day) > DATE_TOLERANCE_DAYS,
+    (r) =>
+      Math.abs(r.day - first.day) > DATE_TOLERANCE_DAYS &&
+      r.records.some((record) => !firstOrigins.has(context.originOf(record).key)),
   )
-  if (first === undefined || second === undefined) return null
+  if (second === undefined) return null
   const sourcesA = first.records.map(context.attributionOf)
   const sourcesB = second.records.map(context.attributionOf)
   const place = claim.placeId === null ? '' : ` in ${context.placeName(claim.placeId)}`
@@ -262,6 +267,8 @@ function findNumberDisputes(claim: ClaimRecord, context: DisputeContext): Disput
     if (dayGap(low, high) > DATE_TOLERANCE_DAYS) continue
     const lows = sorted.filter((e) => (e.event.quantity?.value ?? 0) * NUMBER_RATIO <= highValue)
     const highs = sorted.filter((e) => !lows.includes(e))
+    const lowOrigins = new Set(lows.map((e) => context.originOf(e).key))
+    if (highs.every((e) => lowOrigins.has(context.originOf(e).key))) continue
     const sourcesA = lows.map(context.attributionOf)
     const sourcesB = highs.map(context.attributionOf)
     const place = claim.placeId === null ? '' : ` in ${context.placeName(claim.placeId)}`

@@ -4,6 +4,7 @@ import { AffiliationMatcher } from './affiliation-matcher.js'
 import {
   attributionOf,
   isGenericSource,
+  outletOrigin,
   resolveOrigin,
   type OriginContext,
 } from './origin-resolver.js'
@@ -93,4 +94,48 @@ describe('resolveOrigin()', () => {
     expect(attributionOf('own', source('Reuters'), context)).toBe('Reuters')
     expect(attributionOf('own', null, context)).toBe('Valley Times')
   })
+})
+
+describe('outletOrigin()', () => {
+  const context: OriginContext = {
+    affiliations: new AffiliationMatcher([
+      {
+        pattern: 'rt',
+        ecosystem: 'russia-state',
+        owner: 'Russian state media',
+        country: 'RU',
+        kind: 'state-broadcaster',
+      },
+      {
+        pattern: 'afp',
+        ecosystem: 'afp',
+        owner: 'Agence France-Presse',
+        country: 'FR',
+        kind: 'wire',
+      },
+      {
+        pattern: 'kestrel news agency',
+        ecosystem: 'kestrel-state',
+        owner: 'Kestrel state media',
+        country: '-',
+        kind: 'state-agency',
+      },
+    ]),
+    entityName: () => undefined,
+    syndicationRoot: (doc) => doc,
+    outletOf: () => null,
+  }
+  const cases: [string, string][] = [
+    ['Harbour Post (reposting an RT report)', 'eco:russia-state'],
+    ['Daily Lantern (via local media / AFP wire)', 'eco:afp'],
+    ['Evening Star (AFP/dpa-based wire report)', 'eco:afp'],
+    ['Town Crier (English; reposting The Morning Bell)', 'name:morning bell'],
+    ['Kestrel News Agency (KNA; reposted by mirror.example)', 'eco:kestrel-state'],
+    ['Kestrel News Agency (English)', 'eco:kestrel-state'],
+    ['Valley Times (Norland)', 'name:valley times'],
+    ['Valley Times (via foreign media)', 'name:valley times'],
+  ]
+  for (const [outlet, key] of cases) {
+    it(`traces "${outlet}" to ${key}`, () => expect(outletOrigin(outlet, context).key).toBe(key))
+  }
 })

@@ -76,7 +76,51 @@ export function resolveOrigin(
   if (outlet === null || foldText(outlet) === '') {
     return { key: `doc:${root}`, label: context.outletOf(doc) ?? root }
   }
-  return named(outlet, context)
+  return outletOrigin(outlet, context)
+}
+
+// A header note saying whose copy the outlet prints [reposting an RT report], [TASS wire],
+// [citing Reuters]; "[reposted by] X" says the reverse and is no relay.
+const RELAY_CUE = /\b(repost|reposting|reposts|citing|cites|via|wire)\b/i
+const NOT_RELAY = /\breposted by\b/i
+const RELAYED_NAME =
+  /\b(?:reposting|reposts|citing|cites|via)\s+(?:an?\s+|the\s+)?(.+?)(?:\s+(?:report|story|article|copy|wire))?$/i
+
+/**
+ * The origin of an outlet's own voice: the agency its header says it relays ("Big News Network
+ * (reposting an RT report)" → RT), else the outlet named without its notes in parentheses, each
+ * through the affiliations data.
+ */
+export function outletOrigin(outlet: string, context: OriginContext): Origin {
+  const relayed = relayedAgency(outlet, context.affiliations)
+  if (relayed !== null) return named(relayed, context)
+  const base = outlet.replace(/\s*\([^)]*\)/g, ' ').trim()
+  const affiliation = context.affiliations.match(base) ?? context.affiliations.match(outlet)
+  if (affiliation !== null) return { key: `eco:${affiliation.ecosystem}`, label: affiliation.owner }
+  return { key: `name:${foldText(base === '' ? outlet : base)}`, label: outlet }
+}
+
+/** The agency named by a relay note in an outlet's parentheses, or null. */
+export function relayedAgency(outlet: string, affiliations: AffiliationMatcher): string | null {
+  for (const [, note = ''] of outlet.matchAll(/\(([^)]*)\)/g)) {
+    for (const segment of note.split(/[;,]/)) {
+      if (NOT_RELAY.test(segment) || !RELAY_CUE.test(segment)) continue
+      // The earliest words naming a known outlet ("RT-style" → RT, "AFP/dpa-based" → AFP).
+      const tokens = segment
+        .split(/[\s/]+/)
+        .map((token) => token.replace(/-(style|based)$/i, ''))
+        .filter((token) => token !== '')
+      for (let i = 0; i < tokens.length; i++) {
+        for (let n = Math.min(4, tokens.length - i); n >= 1; n--) {
+          const phrase = tokens.slice(i, i + n).join(' ')
+          if (affiliations.match(phrase) !== null) return phrase
+        }
+      }
+      const name = RELAYED_NAME.exec(segment.trim())?.[1]
+      if (name !== undefined && !isGenericName(name)) return name
+    }
+  }
+  return null
 }
 
 /** The name a report is attributed to in a claim's asserting/denying list. */
