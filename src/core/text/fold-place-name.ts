@@ -11,7 +11,7 @@
  * Bump FOLD_VERSION whenever the rules change: the built gazetteer stores folded keys and is
  * rebuilt when its version differs.
  */
-export const FOLD_VERSION = 4
+export const FOLD_VERSION = 5
 
 /** Arabic article forms (sun-letter assimilations included) written as a separate word. */
 const ARTICLES = new Set([
@@ -39,6 +39,7 @@ const APOSTROPHES = /['’‘`ʼʻʿʾ´′"“”]/g
 const SEPARATORS = /[-‐‑‒–—_./,()]+/g
 // Sun letters the article assimilates to when it is written joined: [Ezzor], [Assuwayda].
 const JOINED_ARTICLE = /^[ae](tt|dd|rr|zz|ss|nn)(?=[a-z]{2,})/
+const JOINED_ABU = /^(?:abu|abou|albu)(?=[a-z]{4,})/
 
 /**
  * Light fold: lower case, no diacritics, apostrophes removed, separators as single spaces. Two
@@ -68,7 +69,10 @@ export function foldPlaceName(name: string): string {
     if (!isLast && ARTICLES.has(word)) continue
     // [Al-Raqqa] written [Alraqqa] is left alone (too rare to guess); [Deir Ezzor] is not.
     if (index > 0 && JOINED_ARTICLE.test(word)) word = word.slice(2)
-    if (index === 0 || kept.length === 0) word = PREFIX_WORDS.get(word) ?? word
+    if (kept.length === 0) {
+      // [Abukamal] written as one word: the joined abu / albu prefix folds like the separate one.
+      word = PREFIX_WORDS.get(word) ?? word.replace(JOINED_ABU, 'bu')
+    }
     kept.push(foldWord(word))
   }
   return kept.join('')

@@ -27,6 +27,9 @@ const CONNECTORS = new Set([
   'upon', 'on', 'sur', 'am', 'im',
 ])
 
+/** Connectors that are also English words: only inside hyphenated names ([Rostov-on-Don]). */
+const HYPHEN_ONLY = new Set(['upon', 'on', 'am', 'im', 'sur', 'an', 'at', 'as', 'do', 'den'])
+
 // Letters, combining marks and digits, with inner apostrophes kept ([Sa'sa'], [Rif'at]).
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}]+)*/gu
 const UPPER = /^\p{Lu}/u
@@ -76,7 +79,11 @@ export function findNameRuns(text: string, sentenceStarts: ReadonlySet<number>):
       if (words.length === 0) runInitial = isSentenceInitial(text, start, sentenceStarts)
       words.push(...pendingConnectors, { start, end, connector: false, hyphenated })
       pendingConnectors = []
-    } else if (CONNECTORS.has(lower) && (words.length > 0 || isArticleBeforeName(text, end))) {
+    } else if (
+      CONNECTORS.has(lower) &&
+      (!HYPHEN_ONLY.has(lower) || hyphenated || isArticleBeforeName(text, end)) &&
+      (words.length > 0 || isArticleBeforeName(text, end))
+    ) {
       if (words.length === 0 && pendingConnectors.length === 0) {
         runInitial = isSentenceInitial(text, start, sentenceStarts)
       }

@@ -176,47 +176,51 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
       continue
     }
     let matched = false
-    for (let length = Math.min(maxWords, words.length - index); length >= 1; length--) {
-      const last = words[index + length - 1] as RunWord
-      if (last.connector) continue
-      const name = text.slice(first.start, last.end)
-      const suffix = readSuffix(text, words, index + length)
-      const prefix = readPrefix(text, first.start)
-      const qualifier = suffix?.qualifier ?? prefix?.qualifier ?? null
-      const entries = lookupCandidates(name, qualifier, gazetteer)
-      if (entries.length === 0) {
+    // Longest gazetteer match first; a pattern ("the town of X") with no match takes the run.
+    for (const unknown of [false, true]) {
+      for (let length = Math.min(maxWords, words.length - index); length >= 1 && !matched; length--) {
+        const last = words[index + length - 1] as RunWord
+        if (last.connector) continue
+        const name = text.slice(first.start, last.end)
+        const suffix = readSuffix(text, words, index + length)
+        const prefix = readPrefix(text, first.start)
+        const qualifier = suffix?.qualifier ?? prefix?.qualifier ?? null
+        const entries = unknown ? [] : lookupCandidates(name, qualifier, gazetteer)
+        if (!unknown && entries.length === 0) continue
         // [Khalkhalah airbase], [the village of Umm Batna]: unknown, but a place by pattern.
-        const byPattern = suffix !== null || prefix !== null
-        if (!(byPattern && length === words.length - index - (suffix?.inRun ?? 0))) continue
+        if (unknown && !((suffix !== null || prefix !== null) && length === words.length - index - (suffix?.inRun ?? 0))) {
+          continue
+        }
+        const start = prefix?.spanStart ?? first.start
+        const end = suffix?.end ?? last.end
+        const within = readContainers(text, end, gazetteer)
+        const before = index > 0 && !(words[index - 1] as RunWord).connector
+        const afterIndex = index + length + (suffix?.inRun ?? 0)
+        const after = afterIndex < words.length
+        out.push({
+          candidate: {
+            start,
+            end,
+            name,
+            rule:
+              suffix?.rule ?? prefix?.rule ?? (length > 1 ? 'places/gazetteer-name' : 'places/gazetteer-word'),
+            qualifier,
+            site: suffix?.site ?? false,
+            seat: suffix?.rule === 'places/district-suffix',
+            byPattern: suffix !== null || prefix !== null,
+            entries,
+            ...(within ? { within } : {}),
+          },
+          nameWords: words.slice(index, index + length).filter((word) => !word.connector).length,
+          nameStart: first.start,
+          embedded: before || after,
+          sentenceInitial: index === 0 && run.sentenceInitial,
+          weight: before || after ? 0.8 : 1,
+        })
+        index = afterIndex
+        matched = true
       }
-      const start = prefix?.spanStart ?? first.start
-      const end = suffix?.end ?? last.end
-      const within = readContainers(text, end, gazetteer)
-      const before = index > 0 && !(words[index - 1] as RunWord).connector
-      const afterIndex = index + length + (suffix?.inRun ?? 0)
-      const after = afterIndex < words.length
-      out.push({
-        candidate: {
-          start,
-          end,
-          name,
-          rule: suffix?.rule ?? prefix?.rule ?? (length > 1 ? 'places/gazetteer-name' : 'places/gazetteer-word'),
-          qualifier,
-          site: suffix?.site ?? false,
-          seat: suffix?.rule === 'places/district-suffix',
-          byPattern: suffix !== null || prefix !== null,
-          entries,
-          ...(within ? { within } : {}),
-        },
-        nameWords: words.slice(index, index + length).filter((word) => !word.connector).length,
-        nameStart: first.start,
-        embedded: before || after,
-        sentenceInitial: index === 0 && run.sentenceInitial,
-        weight: before || after ? 0.8 : 1,
-      })
-      index = afterIndex
-      matched = true
-      break
+      if (matched) break
     }
     if (!matched) index++
   }

@@ -100,7 +100,8 @@ export function resolvePlaceSpans(
   const countries = new Map<string, number>()
   for (const country of context.countries ?? []) countries.set(country, (countries.get(country) ?? 0) + 3)
   const candidates = spans.map((span) => candidateOf(text, span, gazetteer, countries))
-  const resolved = resolveCandidates(candidates, gazetteer, { countries })
+  const preferCountries = new Set(context.countries ?? [])
+  const resolved = resolveCandidates(candidates, gazetteer, { countries, preferCountries })
   const focus = context.backoff ? focusPlace(resolved.map((result) => result.entry)) : null
   return spans.map((span, index) => {
     const entry = resolved[index]?.entry ?? null

@@ -39,6 +39,8 @@ export interface ResolvedCandidate {
 export interface ResolutionContext {
   /** Countries named by demonyms or known by the caller, with weights (mention counts). */
   readonly countries?: ReadonlyMap<string, number>
+  /** Countries the caller states the story is about: their places are strongly preferred. */
+  readonly preferCountries?: ReadonlySet<string>
 }
 
 /**
@@ -182,10 +184,10 @@ export function resolveCandidates(
   const names = namesOf(candidates, keys, groups)
   // Support depends on the names only, not on the choices: one cache for every pass.
   const support = new Map<string, number>()
-  let results = rankAll(candidates, spellings, keys, null, groups, gazetteer)
+  let results = rankAll(candidates, spellings, keys, null, groups, gazetteer, context)
   for (let pass = 0; pass < 2; pass++) {
     const focus = buildFocus(results, keys, context, names, support)
-    results = rankAll(candidates, spellings, keys, focus, groups, gazetteer)
+    results = rankAll(candidates, spellings, keys, focus, groups, gazetteer, context)
   }
   return results
 }
@@ -214,6 +216,7 @@ function rankAll(
   focus: Focus | null,
   groups: readonly number[][],
   gazetteer: Gazetteer,
+  context: ResolutionContext,
 ): ResolvedCandidate[] {
   const results: ResolvedCandidate[] = new Array(candidates.length)
   for (const members of groups) {
@@ -223,7 +226,13 @@ function rankAll(
     const pooled = new Array<number>(candidate.entries.length).fill(0)
     let exactness: boolean[] = []
     for (const member of members) {
-      const scored = scoreEntries(candidates[member] as PlaceCandidate, spellings[member] as string, key, focus)
+      const scored = scoreEntries(
+        candidates[member] as PlaceCandidate,
+        spellings[member] as string,
+        key,
+        focus,
+        context.preferCountries,
+      )
       exactness = scored.exactness
       scored.scores.forEach((score, index) => (pooled[index] = (pooled[index] ?? 0) + score / members.length))
     }
@@ -377,6 +386,7 @@ function scoreEntries(
   nameSpelling: string,
   key: string,
   focus: Focus | null,
+  preferCountries: ReadonlySet<string> | undefined,
 ): { scores: number[]; exactness: boolean[] } {
   const { entries } = candidate
   const hasCity = entries.some((entry) => entry.kind === 'city')
@@ -413,6 +423,7 @@ function scoreEntries(
       if (entries.some((other) => other.kind === 'country' && other.country === entry.country)) score -= 3
     }
     if (candidate.within && isWithin(entry, candidate.within)) score += 4
+    if (preferCountries?.has(entry.country)) score += 4
     if (focus) score += contextScore(entry, focus, key)
     return score
   })
