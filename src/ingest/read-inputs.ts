@@ -273,7 +273,11 @@ async function expandPath(path: string): Promise<string[]> {
   const files: string[] = []
   for (const entry of entries) {
     // Hidden files and a folder's own paperwork (README, LICENSE, CHANGELOG) are not articles.
-    if (entry.name.startsWith('.') || /^(?:readme|license|licence|changelog|contributing)(?:\.|$)/i.test(entry.name)) continue
+    if (
+      entry.name.startsWith('.') ||
+      /^(?:readme|license|licence|changelog|contributing)(?:\.|$)/i.test(entry.name)
+    )
+      continue
     const full = join(path, entry.name)
     if (entry.isDirectory()) files.push(...(await expandPath(full)))
     else if (entry.isFile() && WALKED_EXTENSIONS.has(extname(entry.name).toLowerCase()))
