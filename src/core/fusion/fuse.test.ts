@@ -58,7 +58,7 @@ function article(
   specs: readonly EventSpec[],
 ): Article {
   const document = makeDocument(id, outlet, published, text)
-  return { document, events: specs.map((spec, n) => makeEvent(document, n, spec)) }
+  return { document, events: specs.map((spec, n) => makeEvent(document, n, spec)), entities: [] }
 }
 
 function fuseArticles(
@@ -258,6 +258,25 @@ describe('fuse(): status and history', () => {
     expect(() => state.add({ document: wire.document, events: [], entities: [] })).toThrow(
       /document wire was already added/,
     )
+  })
+
+  it('touches only the claims the new article can change', () => {
+    const state = new FusionState({ containment: testContainment, capitalOf: testCapitalOf })
+    const unrelated = article(
+      'far',
+      'Harbour News',
+      '2024-03-05',
+      'Clashes were reported in Dunmore.',
+      [{ type: 'clash', place: 'dunmore', quote: 'Clashes were reported in Dunmore' }],
+    )
+    state.add(unrelated)
+    state.add(wire)
+    expect(state.add(independent)).toEqual(['claim:2'])
+    expect(state.snapshot().history.map((h) => h.changes.map((c) => c.claim))).toEqual([
+      ['claim:1'],
+      ['claim:2'],
+      ['claim:2'],
+    ])
   })
 })
 
