@@ -32,6 +32,9 @@ export async function openStore(
         'no store here (run `triangulate ingest` first, or pass --db PATH)',
       )
     }
+    if (/directory does not exist/i.test(String(error))) {
+      throw new InputError(dbPathOrUrl, 'the directory for the store does not exist')
+    }
     if (code === 'SQLITE_NOTADB')
       throw new InputError(dbPathOrUrl, 'not a triangulate store (not a SQLite database)')
     if (code === 'SQLITE_CANTOPEN')

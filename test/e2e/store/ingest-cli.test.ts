@@ -232,6 +232,13 @@ describe('triangulate ingest / status / search / reanalyze', () => {
     const missing = await run(['status', '--db', join(dir, 'absent.db')])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/absent\.db: no store here/)
+    const noDir = await run(['ingest', articles()[0]!, '--db', join(dir, 'no-such-dir', 'x.db')])
+    expect(noDir.code).toBe(2)
+    expect(noDir.stderr).toMatch(/x\.db: the directory for the store does not exist\n$/)
+    writeFileSync(join(dir, 'not-a-store.db'), 'plain text, not SQLite\n'.repeat(100))
+    const notStore = await run(['status', '--db', join(dir, 'not-a-store.db')])
+    expect(notStore.code).toBe(2)
+    expect(notStore.stderr).toMatch(/not-a-store\.db: not a triangulate store/)
     const url = await run(['ingest', 'https://example.org/x', '--db', join(dir, 'net.db')])
     expect(url.code).toBe(2)
     expect(url.stderr).toBe(
