@@ -47,7 +47,7 @@ const CAPTURE: EventSpec = {
 interface Article {
   readonly document: SourceDocument
   readonly events: readonly AnalysisEvent[]
-  readonly entities?: readonly Entity[]
+  readonly entities: readonly Entity[]
 }
 
 function article(
@@ -68,7 +68,7 @@ function fuseArticles(
   return fuse({
     documents: articles.map((a) => a.document),
     events: articles.flatMap((a) => a.events),
-    entities: articles.flatMap((a) => a.entities ?? []),
+    entities: articles.flatMap((a) => a.entities),
     containment: testContainment,
     capitalOf: testCapitalOf,
     ...extra,
