@@ -3,7 +3,12 @@
 // 10,000-article picture. Prints figures; asserts nothing. Run: npx tsx bench/fusion.ts
 import { FusionState } from '../src/core/fusion/fusion-state.js'
 import type { FusionDocumentInput, OutletAffiliation } from '../src/core/fusion/fusion-types.js'
-import { EVENT_TYPES, type AnalysisEvent, type Entity, type EventType } from '../src/core/model/analysis.js'
+import {
+  EVENT_TYPES,
+  type AnalysisEvent,
+  type Entity,
+  type EventType,
+} from '../src/core/model/analysis.js'
 import type { SourceDocument } from '../src/core/model/document.js'
 import { makeSpan } from '../src/core/model/span.js'
 
@@ -22,30 +27,92 @@ const random = mulberry32(7)
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
 const int = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1))
 
-const SYLLABLES = ['ka', 'lo', 'mir', 'sa', 'tan', 'de', 'ru', 'vel', 'no', 'zi', 'ar', 'bek', 'hol', 'im', 'qu', 'sen']
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mir',
+  'sa',
+  'tan',
+  'de',
+  'ru',
+  'vel',
+  'no',
+  'zi',
+  'ar',
+  'bek',
+  'hol',
+  'im',
+  'qu',
+  'sen',
+]
 const word = (): string => Array.from({ length: int(2, 4) }, () => pick(SYLLABLES)).join('')
 const VOCABULARY = Array.from({ length: 3000 }, word)
-const PROVINCES = Array.from({ length: 14 }, (_, i) => ({ id: `adm:BX-${i}`, name: `Province ${i}` }))
+const PROVINCES = Array.from({ length: 14 }, (_, i) => ({
+  id: `adm:BX-${i}`,
+  name: `Province ${i}`,
+}))
 const PLACES = Array.from({ length: 600 }, (_, i) => {
   const province = PROVINCES[i % PROVINCES.length] as { id: string; name: string }
-  return { id: `gn:${100000 + i}`, name: `${word()}${i}`, province: province.id, lat: 30 + random() * 5, lon: 35 + random() * 5 }
+  return {
+    id: `gn:${100000 + i}`,
+    name: `${word()}${i}`,
+    province: province.id,
+    lat: 30 + random() * 5,
+    lon: 35 + random() * 5,
+  }
 })
 const CONTAINMENT = new Map<string, readonly string[]>([
   ...PLACES.map((p) => [p.id, [p.province, 'country:BX']] as const),
   ...PROVINCES.map((p) => [p.id, ['country:BX']] as const),
 ])
 const SIDES = ['government', 'opposition', 'hts', 'sdf', 'sna', 'russia', 'turkey', 'israel']
-const OUTLETS = Array.from({ length: 200 }, (_, i) => (i < 6 ? ['TASS', 'RT', 'IRNA', 'Mehr News', 'SANA', 'Anadolu'][i] as string : `Outlet ${i}`))
+const OUTLETS = Array.from({ length: 200 }, (_, i) =>
+  i < 6 ? (['TASS', 'RT', 'IRNA', 'Mehr News', 'SANA', 'Anadolu'][i] as string) : `Outlet ${i}`,
+)
 const SOURCES = Array.from({ length: 300 }, (_, i) => `Spokesman ${word()} ${i}`)
 const GENERIC = ['local sources', 'witnesses', 'activists', 'security sources']
 const AFFILIATIONS: OutletAffiliation[] = [
-  { pattern: 'tass', ecosystem: 'russia-state', owner: 'Russian state media', country: 'RU', kind: 'state-agency' },
-  { pattern: 'rt', ecosystem: 'russia-state', owner: 'Russian state media', country: 'RU', kind: 'state-broadcaster' },
-  { pattern: 'irna', ecosystem: 'iran-state', owner: 'Iranian state media', country: 'IR', kind: 'state-agency' },
-  { pattern: 'mehr*', ecosystem: 'iran-state', owner: 'Iranian state media', country: 'IR', kind: 'state-agency' },
+  {
+    pattern: 'tass',
+    ecosystem: 'russia-state',
+    owner: 'Russian state media',
+    country: 'RU',
+    kind: 'state-agency',
+  },
+  {
+    pattern: 'rt',
+    ecosystem: 'russia-state',
+    owner: 'Russian state media',
+    country: 'RU',
+    kind: 'state-broadcaster',
+  },
+  {
+    pattern: 'irna',
+    ecosystem: 'iran-state',
+    owner: 'Iranian state media',
+    country: 'IR',
+    kind: 'state-agency',
+  },
+  {
+    pattern: 'mehr*',
+    ecosystem: 'iran-state',
+    owner: 'Iranian state media',
+    country: 'IR',
+    kind: 'state-agency',
+  },
 ]
-const TYPE_WEIGHTS: Partial<Record<EventType, number>> = { control: 6, withdrawal: 3, advance: 3, strike: 4, clash: 4, casualties: 2, redeployment: 1 }
-const WEIGHTED_TYPES = EVENT_TYPES.flatMap((type) => Array.from({ length: TYPE_WEIGHTS[type] ?? 1 }, () => type))
+const TYPE_WEIGHTS: Partial<Record<EventType, number>> = {
+  control: 6,
+  withdrawal: 3,
+  advance: 3,
+  strike: 4,
+  clash: 4,
+  casualties: 2,
+  redeployment: 1,
+}
+const WEIGHTED_TYPES = EVENT_TYPES.flatMap((type) =>
+  Array.from({ length: TYPE_WEIGHTS[type] ?? 1 }, () => type),
+)
 const BASE_DAY = Date.UTC(2024, 0, 1) / 86_400_000
 const day = (n: number): string => new Date((BASE_DAY + n) * 86_400_000).toISOString().slice(0, 10)
 
@@ -75,10 +142,21 @@ function makeCorpus(count: number, prefix: string): FusionDocumentInput[] {
       text = words.join(' ')
     } else {
       const words: string[] = []
-      for (let k = 0; k < 220; k++) words.push(random() < 0.06 ? pick(story.places).name : pick(VOCABULARY))
+      for (let k = 0; k < 220; k++)
+        words.push(random() < 0.06 ? pick(story.places).name : pick(VOCABULARY))
       text = words.join(' ')
     }
-    const document: SourceDocument = { id, source: `bench/${id}`, outlet, url: null, published, publishedFrom: 'header', title: null, text, metadata: {} }
+    const document: SourceDocument = {
+      id,
+      source: `bench/${id}`,
+      outlet,
+      url: null,
+      published,
+      publishedFrom: 'header',
+      title: null,
+      text,
+      metadata: {},
+    }
     const events: AnalysisEvent[] = []
     const entities: Entity[] = []
     const eventCount = int(4, 12)
@@ -96,16 +174,36 @@ function makeCorpus(count: number, prefix: string): FusionDocumentInput[] {
         doc: id,
         type,
         place: { entity: place.id, name: place.name, lat: place.lat, lon: place.lon },
-        actors: [pick(SIDES), ...(random() < 0.3 ? [pick(SIDES)] : [])].map((side) => ({ entity: `side:${side}`, name: side, side })),
-        source: sourceName === null ? null : { entity: `source:${sourceName}`, name: sourceName, ...(random() < 0.2 && { via: [pick(OUTLETS)] }) },
+        actors: [pick(SIDES), ...(random() < 0.3 ? [pick(SIDES)] : [])].map((side) => ({
+          entity: `side:${side}`,
+          name: side,
+          side,
+        })),
+        source:
+          sourceName === null
+            ? null
+            : {
+                entity: `source:${sourceName}`,
+                name: sourceName,
+                ...(random() < 0.2 && { via: [pick(OUTLETS)] }),
+              },
         stance: random() < 0.08 ? 'denied' : random() < 0.03 ? 'hedged' : 'asserted',
         date: dated ? { start: day(eventDay), end: day(eventDay), precision: 'day' } : null,
-        framing: random() < 0.1 ? [pick(['terrorists', 'rebels', 'redeployment', 'militants'])] : [],
+        framing:
+          random() < 0.1 ? [pick(['terrorists', 'rebels', 'redeployment', 'militants'])] : [],
         evidence,
         notAfter: published,
-        ...(type === 'casualties' && { quantity: { value: int(1, 80), unit: 'killed', span: evidence } }),
+        ...(type === 'casualties' && {
+          quantity: { value: int(1, 80), unit: 'killed', span: evidence },
+        }),
       })
-      entities.push({ id: place.id, kind: 'place', name: place.name, aliases: [place.name], mentions: [evidence] })
+      entities.push({
+        id: place.id,
+        kind: 'place',
+        name: place.name,
+        aliases: [place.name],
+        mentions: [evidence],
+      })
     }
     corpus.push({ document, events, entities })
   }
@@ -125,7 +223,7 @@ function newState(): FusionState {
   })
 }
 
-const SIZES = (process.env["FUSION_BENCH_SIZES"] ?? "1000,10000").split(",").map(Number)
+const SIZES = (process.env['FUSION_BENCH_SIZES'] ?? '1000,10000').split(',').map(Number)
 for (const size of SIZES) {
   const corpus = makeCorpus(size, `a${size}-`)
   const events = corpus.reduce((sum, article) => sum + article.events.length, 0)
@@ -155,6 +253,8 @@ for (const size of SIZES) {
     )
     const t0 = performance.now()
     state.snapshot()
-    console.log(`snapshot of the ${state.size}-article picture: ${(performance.now() - t0).toFixed(0)} ms`)
+    console.log(
+      `snapshot of the ${state.size}-article picture: ${(performance.now() - t0).toFixed(0)} ms`,
+    )
   }
 }

@@ -308,7 +308,7 @@ export class FusionState {
       event,
       docIndex,
       placeId,
-      side: sides[0] ?? null,
+      side: this.actingSide(event.type, sides),
       sides,
       dated,
       start: dated ? start : reported,
@@ -316,6 +316,17 @@ export class FusionState {
       stance: event.stance === 'denied' ? 'denied' : 'asserted',
       claimId: '',
     }
+  }
+
+  /**
+   * The side an event is about: its first actor's. A control event naming opposed sides
+   * ("after clashes with [regime forces], the [Free Syria Army] seized the town") does not say
+   * by its order which one holds the place, so its side is left unknown rather than guessed.
+   */
+  private actingSide(type: EventType, sides: readonly string[]): string | null {
+    const first = sides[0] ?? null
+    if (type !== 'control' || first === null) return first
+    return sides.some((side) => this.sides.opposed(side, first)) ? null : first
   }
 
   private assignClaim(record: EventRecord): ClaimRecord {
