@@ -68,7 +68,7 @@ const NEEDS_ACTOR: ReadonlySet<EventType> = new Set(['diplomacy', 'command_chang
 // Types whose place may be read before the trigger ("Aleppo ... is under rebel control"); others need an object.
 const PLACE_BEFORE_TYPES: ReadonlySet<EventType> = new Set(['control', 'withdrawal', 'redeployment', 'protest', 'defection', 'strike'])
 // Types whose place may stand anywhere in the sentence when none follows the trigger.
-const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set(['casualties', 'displacement', 'evacuation', 'offensive', 'diplomacy', 'border'])
+const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set(['casualties', 'displacement', 'evacuation', 'offensive', 'border'])
 // Intentions and futures are not reported events: "militants have [vowed to] take over Homs".
 const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can|who|whether)\s+(?:\w+\s+){0,2}$/i
 // Locative words that make a later place a modifier of an earlier one: Izraa, [north of] Daraa.
@@ -160,6 +160,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     for (const frame of frames) if (frame.source && !frame.source.unnamed) lastSpeaker = frame.source
 
     const sentenceSpan = makeSpan(doc, text, sentence.start, sentence.end)
+    let sentenceActors: EventActor[] = []
     const framing = findFraming(index.framing, words)
     // A trigger inside an attribution phrase is speech, not an event ("the announcement was made").
     const speechWords = new Set(cueHits.filter((cue) => cue.kind !== 'negation' && cue.kind !== 'hedge').flatMap((cue) => range(cue.start, cue.end)))
@@ -175,6 +176,8 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
 
       // "militants have vowed to take over Homs", "who controls the country": not a reported event.
       if (MODAL_BEFORE.test(text.slice(clauseStart, triggerStart))) continue
+      // "the Separation of Forces Agreement": a capitalised diplomacy noun mid-sentence names a thing.
+      if (trigger.rule.type === 'diplomacy' && triggerStart > sentence.start + 1 && /^\p{Lu}/u.test(text.slice(triggerStart, triggerEnd))) continue
       let eventPlaces = placesFor(text, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, places)
       let placeValues0: EventPlace[] | null = null
       // "liberating the area", "the special forces unit in the city": the nearest place before in the
@@ -215,8 +218,13 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       }
 
       const frame = innermostFrame(frames, triggerStart)
-      const actors = actorsFor(input, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, mentions, frame?.source ?? null, lastActors)
-      if (actors.length > 0) lastActors = actors
+      const subjects = actorsFor(input, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, mentions, frame?.source ?? null, lastActors, sentenceActors)
+      // Meetings and fights have partners: "a meeting in Doha [with Russia and Iran]", "fighting [with] army troops".
+      const actors = PARTNER_TYPES.has(trigger.rule.type) ? withPartners(input, subjects, mentions, triggerEnd, scopeEnd) : subjects
+      if (subjects.length > 0) {
+        lastActors = subjects
+        sentenceActors = subjects
+      }
       // A speaker who reports their own diplomacy counts as its actor ("We have reached a ceasefire").
       if (NEEDS_ACTOR.has(trigger.rule.type) && actors.length === 0 && !frame?.source) continue
       // A leader who flees leaves; forces that flee withdraw.
@@ -295,10 +303,13 @@ function placesFor(
       const gap = text.slice(gapStart, place.start)
       gapStart = place.end
       // "Al-Sukhna between Homs and Deir ez-Zor": the list after a skipped modifier is skipped too.
-      if (skippedLast && LIST_GAP.test(gap)) continue
+      // ("as well as" joins the main list again: "Daraa near the Golan Heights, as well as in Sweida".)
+      if (skippedLast && LIST_GAP.test(gap) && !/as\s+well\s+as/i.test(gap)) continue
       skippedLast = false
       const lead = /(\w+)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|rural|outskirts\s+of)\s+)?$/i.exec(gap)?.[1]?.toLowerCase()
       if (flags.has('from-is-origin') && lead === 'from') continue
+      // Diplomacy happens somewhere: "met in Doha"; "talks with Ankara" names a partner, not a place.
+      if (trigger.rule.type === 'diplomacy' && chosen.length === 0 && !/\b(?:in|at|to|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(text.slice(triggerStart, place.start))) continue
       if (flags.has('to-is-destination') && (lead === 'to' || lead === 'towards' || lead === 'toward' || lead === 'into')) continue
       if (chosen.length > 0 && !LIST_GAP.test(gap) && LOCATIVE_GAP.test(gap)) {
         skippedLast = true
@@ -444,6 +455,7 @@ function actorsFor(
   mentions: readonly Mention[],
   frameSource: EventSource | null,
   previousActors: readonly EventActor[],
+  sentenceActors: readonly EventActor[],
 ): EventActor[] {
   const flags = trigger.rule.flags
   if (flags.has('no-actor')) return []
@@ -471,7 +483,14 @@ function actorsFor(
     if (main && main.start >= clauseStart - 400) return withCoordinated(text, candidates, main).map((mention) => toActor(input, mention))
   }
   const subject = before[before.length - 1]
-  const pronoun = PRONOUN_SUBJECT.exec(text.slice(subject ? subject.end : clauseStart, triggerStart))
+  const pronoun = PRONOUN_SUBJECT.exec(text.slice(subject ? subject.end : clauseStart, triggerStart)) ?? /\b(?:their|its|his|her)\s+$/i.exec(text.slice(Math.max(clauseStart, triggerStart - 8), triggerStart))
+  // "SNA forces, which continued fighting": a relative clause's subject is the mention before it.
+  if (!subject && /^\s*(?:which|who)\b/i.test(text.slice(clauseStart, triggerStart)) || (!subject && /,\s*(?:which|who)\s+(?:\w+\s+){0,3}$/i.test(text.slice(clauseStart - 12, triggerStart)))) {
+    const antecedent = candidates.filter((mention) => mention.end <= clauseStart && clauseStart - mention.end < 25).pop()
+    if (antecedent) return [toActor(input, antecedent, flags.has('loser'))]
+  }
+  // "…, and are reportedly engaged in fighting": a coordinated clause without a subject shares the sentence's.
+  if (!subject && !pronoun && sentenceActors.length > 0 && /^\s*(?:and|but|then)\b/i.test(text.slice(clauseStart - 5, triggerStart).replace(/^[^a-z]*,/i, ''))) return [...sentenceActors]
   if (subject && !pronoun) return withCoordinated(text, candidates, subject).map((mention) => toActor(input, mention, flags.has('loser')))
   // "the army said it had regained control", "Abdul Ghani posted that their forces ...": the speaker's side.
   if (pronoun || !subject) {
@@ -497,6 +516,22 @@ function asideRanges(text: string, from: number, to: number): { start: number; e
   const appositive = /,\s+(?:a|an|the|which|who|whose|including|led by|backed by)\b[^,]*,\s*(?:\S+\s+){0,3}$/i.exec(slice)
   if (appositive) ranges.push({ start: from + appositive.index, end: to })
   return ranges
+}
+
+const PARTNER_TYPES: ReadonlySet<EventType> = new Set(['diplomacy', 'clash'])
+
+function withPartners(input: ExtractInput, subjects: readonly EventActor[], mentions: readonly Mention[], triggerEnd: number, scopeEnd: number): EventActor[] {
+  const partners: EventActor[] = []
+  let cursor = triggerEnd
+  for (const mention of mentions) {
+    if (mention.start < triggerEnd || mention.start >= scopeEnd || !isActorMention(input.text, mention)) continue
+    const gap = input.text.slice(cursor, mention.start)
+    if (partners.length === 0 ? !/\b(?:with|between|against|and)\s+(?:the\s+|my\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,2}$/i.test(gap) || gap.length > 60 : !/^\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:with\s+)?)(?:the\s+|my\s+)?$/i.test(gap)) break
+    partners.push(toActor(input, mention))
+    cursor = mention.end
+  }
+  const seen = new Set(subjects.map((actor) => actor.side ?? actor.entity))
+  return [...subjects, ...partners.filter((actor) => !seen.has(actor.side ?? actor.entity) && seen.add(actor.side ?? actor.entity))]
 }
 
 function invertActor(input: ExtractInput, actor: EventActor): EventActor {
