@@ -42,7 +42,7 @@ describe.skipIf(postgres === null)('PostgreSQL store', () => {
 
   it('names the server in one line when nothing listens there', async () => {
     await expect(openPostgresStore('postgres://someone:secret@127.0.0.1:1/none')).rejects.toThrow(
-      /^postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/none: cannot use the PostgreSQL database \(ECONNREFUSED/,
+      /^postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/none: cannot use the PostgreSQL database \(connect ECONNREFUSED/,
     )
   })
 })
