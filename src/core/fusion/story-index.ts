@@ -3,7 +3,7 @@ import { wordsOf } from './fold-text.js'
 /** Days between two documents' publication for them to tell one story. */
 const STORY_WINDOW_DAYS = 3
 /** Score at or above which two documents join one story. */
-const STORY_THRESHOLD = 0.3
+const STORY_THRESHOLD = 0.25
 /** Candidates compared per new document (the most entities shared first). */
 const MAX_CANDIDATES = 60
 /** Words kept per document for the text similarity. */

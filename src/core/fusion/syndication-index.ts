@@ -35,7 +35,6 @@ export interface SyndicationMatch {
  */
 export class SyndicationIndex {
   private readonly entries: Entry[] = []
-  private readonly byId = new Map<string, Entry>()
   private readonly buckets = new Map<string, number[]>()
 
   add(id: string, text: string): SyndicationMatch {
@@ -74,7 +73,6 @@ export class SyndicationIndex {
     }
     const index = this.entries.length
     this.entries.push(entry)
-    this.byId.set(id, entry)
     for (const key of keys) {
       const bucket = this.buckets.get(key)
       if (bucket === undefined) this.buckets.set(key, [index])
