@@ -40,7 +40,7 @@ media internet online video photo email twitter facebook
 ok okay yes no please thanks welcome hello
 however moreover furthermore nevertheless
 summer winter spring autumn fall
-reading mobile split bath nice buffalo deal sale
+reading mobile split bath nice buffalo deal sale free date surprise roman bell
 michael john james david robert william mary paul mark george thomas richard charles
 joseph daniel matthew anthony donald steven andrew kevin brian jason ryan eric jacob
 chelsea tyler

@@ -127,10 +127,10 @@ export function findPlaces(
     gazetteer,
     { countries: demonyms },
   )
-  const focusCountry = topCountry(first, demonyms)
+  const focusCountries = storyCountries(first, demonyms)
   const lowerWords = collectLowerCaseWords(text)
   const accepted = kept.filter((proposal, index) =>
-    isAccepted(text, proposal, first[index] as ResolvedCandidate, focusCountry, lowerWords),
+    isAccepted(text, proposal, first[index] as ResolvedCandidate, focusCountries, lowerWords),
   )
   const final = resolveCandidates(
     accepted.map((proposal) => proposal.candidate),
@@ -163,6 +163,8 @@ interface Proposal {
   readonly sentenceInitial: boolean
   /** Multiplies the confidence (embedded matches are less sure). */
   readonly weight: number
+  /** The run words touching the match are common words ([Homs] Governor, not [Vladimir] Putin). */
+  readonly besideCommonWords: boolean
 }
 
 function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: Proposal[]): void {
@@ -185,7 +187,10 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
         const suffix = readSuffix(text, words, index + length)
         const prefix = readPrefix(text, first.start)
         const qualifier = suffix?.qualifier ?? prefix?.qualifier ?? null
-        const entries = unknown ? [] : lookupCandidates(name, qualifier, gazetteer)
+        // [Al-Qaim border crossing]: a curated site under its full name beats the town.
+        const siteEntries =
+          !unknown && suffix?.site ? gazetteer.lookup(foldPlaceName(text.slice(first.start, suffix.end))) : []
+        const entries = unknown ? [] : siteEntries.length > 0 ? siteEntries : lookupCandidates(name, qualifier, gazetteer)
         if (!unknown && entries.length === 0) continue
         // [Khalkhalah airbase], [the village of Umm Batna]: unknown, but a place by pattern.
         if (unknown && !((suffix !== null || prefix !== null) && length === words.length - index - (suffix?.inRun ?? 0))) {
@@ -216,6 +221,9 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
           embedded: before || after,
           sentenceInitial: index === 0 && run.sentenceInitial,
           weight: before || after ? 0.8 : 1,
+          besideCommonWords:
+            (!before || isCommonWordAt(text, words[index - 1] as RunWord)) &&
+            (!after || isCommonWordAt(text, words[afterIndex] as RunWord)),
         })
         index = afterIndex
         matched = true
@@ -224,6 +232,10 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
     }
     if (!matched) index++
   }
+}
+
+function isCommonWordAt(text: string, word: RunWord): boolean {
+  return isCommonWord(text.slice(word.start, word.end))
 }
 
 /** [al-Qaryatayn] at the start of a run: the lower-case article belongs to the name. */
@@ -305,42 +317,67 @@ function readPrefix(text: string, start: number): Prefix | null {
 }
 
 /** Decides whether a name found only through the gazetteer is a place mention. */
+/**
+ * Organisations whose names fold like places: [Al-Qaeda] is not Kedah, [Al Jazeera] not the
+ * Jazira. Folded keys (see foldPlaceName).
+ */
+const NON_PLACE_NAMES = new Set(
+  ['Al-Qaeda', 'Al-Qaida', 'Al Jazeera', 'Al Arabiya', 'Al-Shabaab', 'Al-Nusra', 'Hezbollah', 'Hamas'].map(
+    foldPlaceName,
+  ),
+)
+
+/** Decides whether a candidate is a place mention (precision over recall). */
 function isAccepted(
   text: string,
   proposal: Proposal,
   resolved: ResolvedCandidate,
-  focusCountry: string | null,
+  focusCountries: StoryCountries,
   lowerWords: ReadonlySet<string>,
 ): boolean {
   const { candidate } = proposal
+  const name = candidate.name
+  const single = proposal.nameWords === 1
+  // [The state], [Islamic State]: a type word after a common word names no place.
+  if (single && (isCommonWord(name) || demonymCountry(name) !== null)) return false
   if (candidate.byPattern) return true
   const entry = resolved.entry
   if (!entry) return false
-  const name = candidate.name
-  const head = lastWord(text, proposal)
-  if (NON_PLACE_HEADS.has(head)) return false
-  if (proposal.nameWords === 1) {
-    // [Syrian] forces; [The] … ; [May] 2024: words that are not places by themselves.
-    if (isCommonWord(name) || demonymCountry(name) !== null) return false
+  if (NON_PLACE_HEADS.has(lastWord(proposal))) return false
+  const spelled = text.slice(proposal.nameStart, candidate.end)
+  if (NON_PLACE_NAMES.has(foldPlaceName(name)) && !resolved.exact) return false
+  // [The Ta…]: a name that opens with "The" must be spelled exactly ([The Hague]).
+  if (/^the\s/i.test(spelled) && !resolved.exact) return false
+  if (single) {
     // [President Assad], [Gen. Jordan]: a title before the name makes it a person.
     if (isPersonCue(previousWord(text, proposal.nameStart))) return false
     // [Police] said …: a sentence-initial word the text also writes in lower case.
     if (proposal.sentenceInitial && lowerWords.has(name.toLowerCase())) return false
     if (name.length < 3 || (name === name.toUpperCase() && entry.kind !== 'country')) return false
   }
-  const strong =
-    entry.kind === 'country' ||
-    entry.kind === 'admin1' ||
-    entry.kind === 'region' ||
-    entry.kind === 'site' ||
-    entry.population >= 50_000
-  if (proposal.embedded) return strong && resolved.exact
-  if (proposal.nameWords > 1) return resolved.exact || strong || entry.population >= 1000
-  const local = focusCountry !== null && entry.country === focusCountry
-  return strong || (local && (resolved.exact || entry.population >= 5000)) || (resolved.exact && entry.population >= 15_000)
+  const local = focusCountries.core.has(entry.country)
+  const named = focusCountries.named.has(entry.country)
+  const major = entry.featureCode === 'PPLC' || entry.population >= 1_000_000
+  const area = entry.kind === 'country' || entry.kind === 'region'
+  const strong = area || entry.kind === 'admin1' || entry.kind === 'site' || entry.population >= 50_000
+  // [Vladimir] Putin, [Jordan] Peterson: a place word beside capitalised words that are not
+  // common words ([Aleppo] University and [Homs] Governor keep their place).
+  if (proposal.embedded) {
+    if (!resolved.exact) return false
+    return area || major || (local && strong && proposal.besideCommonWords)
+  }
+  if (!single) return resolved.exact || strong || entry.population >= 1000
+  // A lone word far from the story ([Surprise], Arizona, in a story about Syria) needs to be
+  // a country, a region, a capital or a city of a million; near it, less.
+  if (local) return strong || resolved.exact || entry.population >= 5000
+  // [Turkey] found through the alias of Türkiye: countries are named in many spellings.
+  if (entry.kind === 'country') return true
+  // [Idlib] in a story about Russia, Iran and Turkey that also names Syria.
+  if (named && resolved.exact && entry.population >= 15_000) return true
+  return resolved.exact && (area || major || (entry.kind === 'admin1' && !proposal.sentenceInitial))
 }
 
-function lastWord(text: string, proposal: Proposal): string {
+function lastWord(proposal: Proposal): string {
   const name = proposal.candidate.name
   const space = Math.max(name.lastIndexOf(' '), name.lastIndexOf('-'))
   return name.slice(space + 1).toLowerCase()
@@ -359,20 +396,32 @@ function collectDemonyms(text: string, run: NameRun, out: Map<string, number>): 
   }
 }
 
-function topCountry(results: readonly ResolvedCandidate[], demonyms: ReadonlyMap<string, number>): string | null {
+interface StoryCountries {
+  /** Countries with at least a fifth of the story's weight. */
+  readonly core: ReadonlySet<string>
+  /** Countries the story names as countries, by demonym or as admin-1 regions. */
+  readonly named: ReadonlySet<string>
+}
+
+/**
+ * The countries a story is about, from its demonyms and resolved names (countries and regions
+ * count more than towns).
+ */
+function storyCountries(results: readonly ResolvedCandidate[], demonyms: ReadonlyMap<string, number>): StoryCountries {
   const weights = new Map(demonyms)
+  const named = new Set(demonyms.keys())
+  let total = 0
+  for (const weight of demonyms.values()) total += weight
   for (const { entry } of results) {
-    if (entry) weights.set(entry.country, (weights.get(entry.country) ?? 0) + (entry.kind === 'country' ? 1.5 : 1))
+    if (!entry || !entry.country) continue
+    const weight = entry.kind === 'country' || entry.kind === 'admin1' ? 1.5 : 1
+    if (entry.kind === 'country' || entry.kind === 'admin1') named.add(entry.country)
+    weights.set(entry.country, (weights.get(entry.country) ?? 0) + weight)
+    total += weight
   }
-  let best: string | null = null
-  let bestWeight = 0
-  for (const [country, weight] of weights) {
-    if (weight > bestWeight) {
-      best = country
-      bestWeight = weight
-    }
-  }
-  return best
+  const core = new Set<string>()
+  for (const [country, weight] of weights) if (weight >= total / 5) core.add(country)
+  return { core, named }
 }
 
 function collectLowerCaseWords(text: string): Set<string> {

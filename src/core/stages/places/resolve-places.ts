@@ -395,7 +395,8 @@ function scoreEntries(
   // canonical name starts with counts as exact.
   const exactness = entries.map((entry) => {
     const canonical = spellingOf(entry)
-    return canonical === nameSpelling || canonical.startsWith(`${nameSpelling} `)
+    if (canonical === nameSpelling) return true
+    return (entry.kind === 'city' || entry.kind === 'site') && canonical.startsWith(`${nameSpelling} `)
   })
   const anyExact = exactness.includes(true)
   const exactCountry = entries.some((entry, index) => entry.kind === 'country' && exactness[index])
