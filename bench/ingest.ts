@@ -3,7 +3,7 @@
 // temporary directory, and prints articles/s per batch and overall, and the store's size per
 // 1,000 articles. Prints figures only; asserts nothing.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ingestInputs } from '../src/app/ingest.js'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js'
@@ -64,7 +64,7 @@ try {
     `       ${counts.events} events, ${counts.claims} claims, ${counts.disputes} disputes, ${counts.entities} entities`,
   )
   console.log(
-    'note: each ingest redraws the picture over all stored documents (app/refresh-picture.ts), so time per batch grows with the store',
+    'note: each ingest runs the pipeline on its new documents only, then fusion over all stored ones (app/refresh-picture.ts), so time per batch grows slowly with the store',
   )
 } finally {
   rmSync(dir, { recursive: true, force: true })
