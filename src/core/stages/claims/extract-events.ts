@@ -304,7 +304,8 @@ function placesFor(
       gapStart = place.end
       // "Al-Sukhna between Homs and Deir ez-Zor": the list after a skipped modifier is skipped too.
       // ("as well as" joins the main list again: "Daraa near the Golan Heights, as well as in Sweida".)
-      if (skippedLast && LIST_GAP.test(gap) && !/as\s+well\s+as/i.test(gap)) continue
+      // (Only a bare "and" continues the modifier — "between Homs and Deir ez-Zor" — a comma does not.)
+      if (skippedLast && /^\s+and\s+(?:the\s+)?$/i.test(gap)) continue
       skippedLast = false
       const lead = /(\w+)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|rural|outskirts\s+of)\s+)?$/i.exec(gap)?.[1]?.toLowerCase()
       if (flags.has('from-is-origin') && lead === 'from') continue
@@ -340,7 +341,17 @@ function placesFor(
     // "Deir ez-Zor, where Kurdish militias are engaged in fighting": a place before `where` scopes its clause.
     const whereClause = nearest !== undefined && /^\s*,\s*where\b/i.test(text.slice(nearest.end, triggerStart))
     const beforeAllowed = flags.has('place-before') || PLACE_BEFORE_TYPES.has(trigger.rule.type)
-    if (nearest && (whereClause || (beforeAllowed && nearest.start >= clauseStart && (flags.has('place-before') || triggerStart - nearest.end < 60)))) {
+    // "… entering Ar-Rastan and Talbiseh, showing … the regime forces withdrawing from their military
+    // points": a generic site after the trigger points back to the places named before it.
+    const genericSite = /^\s+(?:from|of|at|in)\s+(?:their|its|the)\s+(?:[a-z]+\s+)?(?:positions|points|posts|bases|checkpoints|barracks|headquarters)\b/i.test(text.slice(triggerEnd, triggerEnd + 60))
+    if (genericSite && nearest && beforeAllowed) {
+      chosen.push(nearest)
+      for (let k = before.length - 2; k >= 0; k--) {
+        if (!LIST_GAP.test(text.slice(before[k]!.end, chosen[0]!.start))) break
+        chosen.unshift(before[k]!)
+      }
+    }
+    if (chosen.length === 0 && nearest && (whereClause || (beforeAllowed && nearest.start >= clauseStart && (flags.has('place-before') || triggerStart - nearest.end < 60)))) {
       chosen.push(nearest)
       // Walk back through the list the nearest place ends: "in Daraa and Suwayda have repositioned".
       for (let k = before.length - 2; k >= 0; k--) {
