@@ -16,4 +16,4 @@ export type {
 } from './fusion-types.js'
 export { AffiliationMatcher, compileGlob } from './affiliation-matcher.js'
 export { DEFAULT_SIDE_GROUPS, SideRelations } from './side-relations.js'
-export { claimStatusAt } from './picture-at.js'
+export { claimStatusAt, pictureAt } from './picture-at.js'

@@ -19,3 +19,19 @@ export function claimStatusAt(
   }
   return state
 }
+
+/**
+ * Every claim's state as of the k-th ingested document: "as of the third article, claim 4 was
+ * disputed; as of the fifth, corroborated by three independent origins".
+ */
+export function pictureAt(
+  history: readonly HistoryEntry[],
+  index: number,
+): Map<string, HistoryChange> {
+  const picture = new Map<string, HistoryChange>()
+  for (const entry of history) {
+    if (entry.index > index) break
+    for (const change of entry.changes) picture.set(change.claim, change)
+  }
+  return picture
+}
