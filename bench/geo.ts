@@ -181,7 +181,7 @@ function runGold(
   articles: readonly Article[],
   gazetteer: Gazetteer,
   backoff: boolean,
-  misses?: (name: string, entry: GazetteerEntry | null, gold: GoldToponym, error: number) => void,
+  misses?: (name: string, entry: GazetteerEntry | null, gold: GoldToponym, error: number, backedOff: boolean) => void,
 ): { scores: Scores; seconds: number } {
   const errors: number[] = []
   const resolve = (): ReturnType<typeof resolvePlaceSpans>[] =>
@@ -195,7 +195,7 @@ function runGold(
       const entry = results[position]?.entry ?? null
       const error = errorOf(entry, gold)
       errors.push(error)
-      if (error > 161) misses?.(article.text.slice(gold.start, gold.end), entry, gold, error)
+      if (error > 161) misses?.(article.text.slice(gold.start, gold.end), entry, gold, error, results[position]?.backoff ?? false)
     })
   })
   return { scores: score(errors), seconds }
@@ -286,9 +286,15 @@ function main(): void {
     if (only && only !== name) continue
     const { articles, moved } = align(read())
     if (moved > 0) console.log(`${name}: re-aligned ${moved} gold offsets to their names`)
-    const gold = runGold(articles, gazetteer, backoff, (text, entry, toponym, error) =>
+    const gold = runGold(articles, gazetteer, backoff, (text, entry, toponym, error, backedOff) =>
       missLines.push(
-        [name, text, entry ? `${entry.id} ${entry.name} ${entry.country} ${entry.kind}` : 'UNRESOLVED', `${toponym.lat},${toponym.lon}`, Math.round(error)].join('\t'),
+        [
+          name,
+          text,
+          entry ? `${backedOff ? 'BACKOFF ' : ''}${entry.id} ${entry.name} ${entry.country} ${entry.kind}` : 'UNRESOLVED',
+          `${toponym.lat},${toponym.lon}`,
+          Math.round(error),
+        ].join('\t'),
       ),
     )
     const raw = runRaw(articles, gazetteer)

@@ -25,6 +25,8 @@ export interface GazetteerEntry {
   readonly admin1?: string
   /** For an admin-1 entry: the id of its capital city, when known. */
   readonly capital?: string
+  /** Other names the entry is known by (alternate and curated names), for exact-spelling checks. */
+  readonly aliases?: readonly string[]
 }
 
 export interface Gazetteer {

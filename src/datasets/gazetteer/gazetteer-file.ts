@@ -13,9 +13,9 @@ import { readGazetteerSources } from './read-gazetteer-sources.js'
  * parsed the first time a lookup returns it (most of the 140k entries never are):
  *
  *   #triangulate-gazetteer <stamp> <maxNameWords>
- *   key key … \t id \t name \t lat \t lon \t country \t kind \t featureClass \t featureCode \t population \t admin1 \t capital
+ *   key key … \t id \t name \t lat \t lon \t country \t kind \t featureClass \t featureCode \t population \t admin1 \t capital \t alias|alias…
  */
-const FORMAT_VERSION = 2
+const FORMAT_VERSION = 3
 const MAGIC = '#triangulate-gazetteer'
 
 /** Paths of the inputs and of the output, relative to the repository root. */
@@ -67,6 +67,7 @@ export function buildGazetteerFile(repoRoot: string): { output: string; entries:
         String(entry.population),
         entry.admin1 ?? '',
         entry.capital ?? '',
+        aliasesOf(entry.name, names).join('|'),
       ].join('\t'),
     )
   }
@@ -79,6 +80,19 @@ export function buildGazetteerFile(repoRoot: string): { output: string; entries:
 }
 
 const NO_ENTRIES: readonly GazetteerEntry[] = []
+
+/** The names of an entry other than its canonical one, once each, without tabs or bars. */
+function aliasesOf(name: string, names: readonly string[]): string[] {
+  const seen = new Set([name.toLowerCase()])
+  const aliases: string[] = []
+  for (const alias of names) {
+    const clean = alias.replace(/[\t|\n]/g, ' ').trim()
+    if (clean === '' || seen.has(clean.toLowerCase())) continue
+    seen.add(clean.toLowerCase())
+    aliases.push(clean)
+  }
+  return aliases
+}
 
 /**
  * Opens a built file as a Gazetteer; returns null when it is missing or its stamp differs from
@@ -128,7 +142,7 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
     const lineStart = lineStarts[line] as number
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = text.length
-    const [, id, name, lat, lon, country, kind, featureClass, featureCode, population, admin1, capital] = text
+    const [, id, name, lat, lon, country, kind, featureClass, featureCode, population, admin1, capital, aliases] = text
       .slice(lineStart, lineEnd)
       .split('\t') as string[]
     const entry: { -readonly [K in keyof GazetteerEntry]: GazetteerEntry[K] } = {
@@ -144,6 +158,7 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
     if (featureCode) entry.featureCode = featureCode
     if (admin1) entry.admin1 = admin1
     if (capital) entry.capital = capital
+    if (aliases) entry.aliases = aliases.split('|')
     parsed[line] = entry
     return entry
   }

@@ -126,13 +126,13 @@ function featureCodeBonus(code: string | undefined): number {
   }
 }
 
-const SPELLINGS = new WeakMap<GazetteerEntry, string>()
+const SPELLINGS = new WeakMap<GazetteerEntry, readonly string[]>()
 
-/** The spelling of an entry's canonical name, cached (entries are shared across documents). */
-function spellingOf(entry: GazetteerEntry): string {
+/** Spellings of an entry's names (canonical first), cached (entries are shared across documents). */
+function spellingsOf(entry: GazetteerEntry): readonly string[] {
   let value = SPELLINGS.get(entry)
   if (value === undefined) {
-    value = spelling(entry.name)
+    value = [entry.name, ...(entry.aliases ?? [])].map(spelling)
     SPELLINGS.set(entry, value)
   }
   return value
@@ -394,8 +394,9 @@ function scoreEntries(
   // [Washington] spells "Washington, D.C." and [New York] "New York City": a name that the
   // canonical name starts with counts as exact.
   const exactness = entries.map((entry) => {
-    const canonical = spellingOf(entry)
-    if (canonical === nameSpelling) return true
+    const spellings = spellingsOf(entry)
+    if (spellings.includes(nameSpelling)) return true
+    const canonical = spellings[0] as string
     return (entry.kind === 'city' || entry.kind === 'site') && canonical.startsWith(`${nameSpelling} `)
   })
   const anyExact = exactness.includes(true)
