@@ -1,3 +1,4 @@
+import { InputError } from '../ingest/input-error.js'
 import { DEFAULT_DB_PATH, openStore } from '../store/open-store.js'
 import type { Store } from '../store/store.js'
 
@@ -24,6 +25,16 @@ export async function withLibrary<T>(
   const store = await openStore(location, options)
   try {
     return await fn(store)
+  } catch (error) {
+    // Another process held the write lock for longer than the busy timeout: say so plainly.
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new InputError(
+        location,
+        'the store is busy: another process is writing to it (try again when it has finished)',
+        { cause: error },
+      )
+    }
+    throw error
   } finally {
     await store.close()
   }

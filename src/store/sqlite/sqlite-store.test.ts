@@ -97,6 +97,43 @@ describe('openSqliteStore()', () => {
     await reader.close()
   })
 
+  it('makes a second writer wait for the first, and fail with SQLITE_BUSY after its timeout', async () => {
+    const path = join(dir, 'writers.db')
+    const first = await openSqliteStore(path)
+    const second = await openSqliteStore(path, { busyTimeoutMs: 50 })
+    const document = (id: string, hash: string) => ({
+      document: {
+        id,
+        source: `${id}.txt`,
+        outlet: null,
+        url: null,
+        published: null,
+        publishedFrom: 'unknown' as const,
+        title: null,
+        text: `Troops left ${id}.`,
+        metadata: {},
+      },
+      contentHash: hash.repeat(64),
+      byteLength: 16,
+      revisionKey: null,
+      ingestedAt: '2024-12-08T09:00:00.000Z',
+    })
+    await first.withTransaction(async (tx) => {
+      await tx.putDocument(document('held', 'c'))
+      await expect(second.putDocument(document('blocked', 'd'))).rejects.toMatchObject({
+        code: 'SQLITE_BUSY',
+      })
+    })
+    // Once the first commits, the second writes.
+    expect((await second.putDocument(document('later', 'e'))).status).toBe('inserted')
+    expect((await second.listDocuments()).map((stored) => stored.document.id)).toEqual([
+      'held',
+      'later',
+    ])
+    await first.close()
+    await second.close()
+  })
+
   it('refuses a missing file when asked to open an existing store only', async () => {
     await expect(openSqliteStore(join(dir, 'absent.db'), { mustExist: true })).rejects.toThrow()
   })

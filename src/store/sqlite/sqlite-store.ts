@@ -141,6 +141,8 @@ const BATCH = 500
 export interface SqliteStoreOptions {
   /** Refuse to create a missing file (read commands on a store that does not exist). */
   readonly mustExist?: boolean
+  /** How long a writer waits for another process's write transaction (default 30 s). */
+  readonly busyTimeoutMs?: number
 }
 
 /**
