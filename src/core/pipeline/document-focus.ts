@@ -28,7 +28,13 @@ export function documentFocus(places: readonly PlaceMention[], mentions: readonl
   for (const mention of mentions) if (mention.kind === 'force' && mention.country) votes.set(mention.country, (votes.get(mention.country) ?? 0) + 1)
   let country: string | null = null
   let best = 0
-  for (const [code, score] of votes) if (score > best) [country, best] = [code, score]
+  let second = 0
+  for (const [code, score] of votes) {
+    if (score > best) [country, best, second] = [code, score, best]
+    else if (score > second) second = score
+  }
+  // Country names alone are often actors ("Russia and Iran agreed"): a tie decides nothing.
+  if (best === second) country = null
   const record = lexicon.vocabulary.countries.find((candidate) => candidate.code === country)
   const sides = new Map(lexicon.vocabulary.countries.map((candidate) => [candidate.code, candidate.side]))
   const place = country ? lexicon.gazetteer.get(`country:${country}`) ?? null : null

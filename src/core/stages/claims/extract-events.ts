@@ -485,7 +485,7 @@ function actorsFor(
     if (after) return [toActor(input, after)]
   }
   // "HTS, a jihadist alliance led by Al-Qaeda's former Syria branch, controls": skip the appositive.
-  const hidden = asideRanges(text, clauseStart, triggerStart)
+  const hidden = asideRanges(text, clauseStart, triggerStart, candidates)
   const before = candidates.filter((mention) => mention.end <= triggerStart && mention.start >= clauseStart && triggerStart - mention.end < 140 && !hidden.some((r) => r.start <= mention.start && mention.end <= r.end))
   // "… days after [taking over] Aleppo": an adverbial participle shares the main clause's subject.
   if (/^\p{L}+ing$/u.test(text.slice(triggerStart, triggerEnd).split(/\s/)[0] ?? '') && /\b(?:after|before|while|since|by|upon|when|despite)\s+$/i.test(text.slice(Math.max(0, triggerStart - 12), triggerStart))) {
@@ -520,12 +520,15 @@ function actorsFor(
 }
 
 /** Parenthetical and appositive stretches before the trigger: "(a US-backed faction …)", ", a jihadist alliance …,". */
-function asideRanges(text: string, from: number, to: number): { start: number; end: number }[] {
+function asideRanges(text: string, from: number, to: number, candidates: readonly Mention[]): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = []
   const slice = text.slice(from, to)
   for (const match of slice.matchAll(/\([^()]*\)/g)) ranges.push({ start: from + match.index, end: from + match.index + match[0].length })
+  // An appositive follows the actor it describes: "[HTS], a jihadist alliance led by …, controls".
   const appositive = /,\s+(?:a|an|the|which|who|whose|including|led by|backed by)\b[^,]*,\s*(?:\S+\s+){0,3}$/i.exec(slice)
-  if (appositive) ranges.push({ start: from + appositive.index, end: to })
+  if (appositive && candidates.some((mention) => mention.end <= from + appositive.index && from + appositive.index - mention.end <= 2)) {
+    ranges.push({ start: from + appositive.index, end: to })
+  }
   return ranges
 }
 
