@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { Hono, type Context, type TypedResponse } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { JSONParsed } from 'hono/utils/types'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
@@ -111,73 +113,78 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
 
   const api = new Hono()
     .get('/analysis', validateQuery(NoQuery), async (c) => {
-      const { version, view } = await snapshot()
+      const snap = await snapshot()
+      const { version, view } = snap
       const etag = `"v${String(version)}"`
       c.header('etag', etag)
       c.header('cache-control', 'no-cache')
       if (c.req.header('if-none-match') === etag) return c.body(null, 304)
-      return c.json(view.analysis)
+      // Serialised once per version: the web app reads this on every update.
+      return sendJsonText<typeof view.analysis>(
+        c,
+        (snap.analysisJson ??= toSafeJson(view.analysis)),
+      )
     })
     .get('/stories', validateQuery(StoriesQuery), async (c) => {
       const { view } = await snapshot()
       const stories = (view.analysis.stories ?? []).filter(
         (story): story is Record<string, unknown> => typeof story === 'object' && story !== null,
       )
-      return c.json(paginate(stories, c.req.valid('query')))
+      return sendJson(c, paginate(stories, c.req.valid('query')))
     })
     .get('/documents', validateQuery(DocumentsQuery), async (c) => {
       const query = c.req.valid('query')
-      return c.json(paginate(listDocuments((await snapshot()).view, query), query))
+      return sendJson(c, paginate(listDocuments((await snapshot()).view, query), query))
     })
     .get('/documents/:id', validateQuery(NoQuery), async (c) => {
       const id = c.req.param('id')
       const document = getDocument((await snapshot()).view, id)
       if (!document) throw new RequestError(404, 'not found', `no document "${id}"`)
-      return c.json(document)
+      return sendJson(c, document)
     })
     .get('/events', validateQuery(EventsQuery), async (c) => {
       const query = c.req.valid('query')
-      return c.json(paginate(listEvents((await snapshot()).view, query), query))
+      return sendJson(c, paginate(listEvents((await snapshot()).view, query), query))
     })
     .get('/claims', validateQuery(ClaimsQuery), async (c) => {
       const query = c.req.valid('query')
-      return c.json(paginate(listClaims((await snapshot()).view, query), query))
+      return sendJson(c, paginate(listClaims((await snapshot()).view, query), query))
     })
     .get('/claims/:id', validateQuery(NoQuery), async (c) => {
       const { view } = await snapshot()
       const claim = view.claims.get(c.req.param('id'))
       if (!claim) throw new RequestError(404, 'not found', `no claim "${c.req.param('id')}"`)
-      return c.json(describeClaim(view, claim))
+      return sendJson(c, describeClaim(view, claim))
     })
     .get('/disputes', validateQuery(DisputesQuery), async (c) => {
       const query = c.req.valid('query')
-      return c.json(paginate(listDisputes((await snapshot()).view, query), query))
+      return sendJson(c, paginate(listDisputes((await snapshot()).view, query), query))
     })
     .get('/control', validateQuery(ControlQuery), async (c) => {
       const query = c.req.valid('query')
-      return c.json(paginate(listControlDays((await snapshot()).view, query), query))
+      return sendJson(c, paginate(listControlDays((await snapshot()).view, query), query))
     })
     .get('/timeline', validateQuery(TimelineQuery), async (c) => {
       const query = c.req.valid('query')
-      return c.json(paginate(listTimeline((await snapshot()).view, query), query))
+      return sendJson(c, paginate(listTimeline((await snapshot()).view, query), query))
     })
     .get('/entities', validateQuery(EntitiesQuery), async (c) => {
       const query = c.req.valid('query')
-      return c.json(paginate(listEntities((await snapshot()).view, query), query))
+      return sendJson(c, paginate(listEntities((await snapshot()).view, query), query))
     })
     .get('/entities/:id', validateQuery(NoQuery), async (c) => {
       const { view } = await snapshot()
       const entity = view.entities.get(c.req.param('id'))
       if (!entity) throw new RequestError(404, 'not found', `no entity "${c.req.param('id')}"`)
-      return c.json(entity)
+      return sendJson(c, entity)
     })
     .get('/outlets', validateQuery(OutletsQuery), async (c) => {
       const query = c.req.valid('query')
-      return c.json(paginate(listOutlets((await snapshot()).view, query), query))
+      return sendJson(c, paginate(listOutlets((await snapshot()).view, query), query))
     })
     .get('/search', validateQuery(SearchQuery), async (c) => {
       const { q, ...paging } = c.req.valid('query')
-      return c.json(searchAnalysis((await snapshot()).view, q, paging))
+      return sendJson(c, searchAnalysis((await snapshot()).view, q, paging))
     })
     .get('/stream', validateQuery(NoQuery), async (c) => {
       if (openStreams >= maxStreams)
@@ -247,7 +254,7 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
       validator('json', (value) => parseOrThrow(NewArticleBody, value, 'invalid body')),
       async (c) => {
         const added = await source.addDocument!(c.req.valid('json'))
-        return c.json(added, added.unchanged ? 200 : 201)
+        return added.unchanged ? sendJson(c, added, 200) : sendJson(c, added, 201)
       },
     )
 
@@ -266,7 +273,6 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
       referrerPolicy: 'no-referrer',
     }),
   )
-  app.use('/api/*', escapeJsonMarkup)
   if (options.corsOrigins && options.corsOrigins.length > 0) {
     app.use(
       '/api/*',
@@ -279,7 +285,7 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
     )
   }
   const routes = app.route('/api', api)
-  app.get('/openapi.json', (c) => c.json(buildOpenApi()))
+  app.get('/openapi.json', (c) => sendJsonText(c, openApiText()))
   mountWebApp(app, options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot)
 
   app.notFound((c) =>
@@ -294,19 +300,41 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
 
 /**
  * Article text travels as JSON strings; on top of `nosniff` and the JSON content type, `<`, `>`
- * and `&` are written as `\u003c`, `\u003e`, `\u0026` so no response byte sequence can ever read
- * as `<script>`, whoever renders it. JSON parsers read the same strings back.
+ * and `&` are written as `\\u003c`, `\\u003e`, `\\u0026` (and the JavaScript line separators
+ * escaped) so no response byte sequence can ever read as `<script>`, whoever renders it. JSON
+ * parsers read the same strings back.
  */
-const escapeJsonMarkup: MiddlewareHandler = async (c, next) => {
-  await next()
-  if (!c.res.headers.get('content-type')?.startsWith('application/json')) return
-  const text = await c.res.text()
-  const headers = new Headers(c.res.headers)
-  headers.delete('content-length')
-  c.res = new Response(
-    text.replace(/[<>&]/g, (char) => `\\u00${char.charCodeAt(0).toString(16)}`),
-    { status: c.res.status, headers },
+export function toSafeJson(data: unknown): string {
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )
+}
+
+/** `c.json` with `toSafeJson`, keeping the typed response for `hc<AppType>` clients. */
+function sendJson<T, S extends ContentfulStatusCode = 200>(
+  c: Context,
+  data: T,
+  status?: S,
+): Response & TypedResponse<JSONParsed<T>, S, 'json'> {
+  return sendJsonText<T, S>(c, toSafeJson(data), status)
+}
+
+/** Sends JSON text already made by `toSafeJson` (cached bodies), typed as `T`. */
+function sendJsonText<T, S extends ContentfulStatusCode = 200>(
+  c: Context,
+  text: string,
+  status?: S,
+): Response & TypedResponse<JSONParsed<T>, S, 'json'> {
+  return c.body(text, status ?? 200, {
+    'content-type': 'application/json; charset=UTF-8',
+  }) as unknown as Response & TypedResponse<JSONParsed<T>, S, 'json'>
+}
+
+let openApiCache: string | null = null
+/** The OpenAPI document never changes while the process runs: build it once. */
+function openApiText(): string {
+  return (openApiCache ??= toSafeJson(buildOpenApi()))
 }
 
 /** The typed shape of the API, for `hc<AppType>()` clients (the web app). */
@@ -323,7 +351,8 @@ function respondToError(
 ): Response {
   if (error instanceof RequestError) {
     for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value)
-    return c.json(
+    return sendJson(
+      c,
       error.detail === undefined
         ? { error: error.error }
         : { error: error.error, detail: error.detail },
@@ -332,11 +361,11 @@ function respondToError(
   }
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's own refusals, e.g. "Malformed JSON in request body".
-    return c.json({ error: 'bad request', detail: error.message }, error.status)
+    return sendJson(c, { error: 'bad request', detail: error.message }, error.status)
   }
-  if (isInputError(error)) return c.json({ error: 'bad input', detail: error.message }, 400)
+  if (isInputError(error)) return sendJson(c, { error: 'bad input', detail: error.message }, 400)
   onInternalError?.(error)
-  return c.json({ error: 'internal error' }, 500)
+  return sendJson(c, { error: 'internal error' }, 500)
 }
 
 /** A query validator whose output type flows into `c.req.valid('query')` and `AppType`. */
@@ -381,20 +410,22 @@ function parseOrThrow<Schema extends z.ZodType>(
  * Reads the source once per version: every request asks for the (cheap) version and rebuilds the
  * lookups only when it changed. Concurrent requests share one rebuild.
  */
-function cacheSnapshots(
-  source: AnalysisSource,
-): () => Promise<{ version: number | string; view: AnalysisView }> {
-  let current: { version: number | string; view: AnalysisView } | null = null
-  let pending: {
-    version: number | string
-    promise: Promise<{ version: number | string; view: AnalysisView }>
-  } | null = null
+interface Snapshot {
+  readonly version: number | string
+  readonly view: AnalysisView
+  /** `/api/analysis` body, made on first request. */
+  analysisJson: string | null
+}
+
+function cacheSnapshots(source: AnalysisSource): () => Promise<Snapshot> {
+  let current: Snapshot | null = null
+  let pending: { version: number | string; promise: Promise<Snapshot> } | null = null
   return async () => {
     const version = await source.version()
     if (current && current.version === version) return current
     if (pending && pending.version === version) return pending.promise
     const promise = source.getAnalysis().then((analysis) => {
-      const built = { version, view: viewAnalysis(analysis) }
+      const built: Snapshot = { version, view: viewAnalysis(analysis), analysisJson: null }
       if (pending?.promise === promise) pending = null
       current = built
       return built
