@@ -44,6 +44,30 @@ export const SIDE_BEARING: ReadonlySet<EventType> = new Set<EventType>([
  */
 export const ONE_OFF: ReadonlySet<EventType> = new Set<EventType>(['offensive', 'command_change'])
 
+/**
+ * Kilometres within which reports naming two different points may be one claim, when no claim
+ * of the exact place fits: a city and its suburb name one protest or strike. Holding or leaving
+ * a town is a fact about that town, so control and moves get only a few kilometres (a border
+ * crossing and the village it is named after).
+ */
+export const NEAR_KM: Readonly<Record<EventType, number>> = {
+  control: 3,
+  withdrawal: 3,
+  redeployment: 3,
+  advance: 3,
+  offensive: 0,
+  command_change: 0,
+  defection: 10,
+  diplomacy: 10,
+  displacement: 10,
+  evacuation: 10,
+  border: 10,
+  strike: 10,
+  clash: 10,
+  casualties: 10,
+  protest: 10,
+}
+
 /** Days two dates may differ before they cannot both hold (overnight events, time zones). */
 export const DATE_TOLERANCE_DAYS = 1
 

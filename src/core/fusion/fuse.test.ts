@@ -280,6 +280,52 @@ describe('fuse(): status and history', () => {
   })
 })
 
+describe('fuse(): nearby places', () => {
+  const report = (
+    id: string,
+    outlet: string,
+    place: 'valmora' | 'eastgate' | 'northfield',
+    type: 'protest' | 'control',
+  ) =>
+    article(
+      id,
+      outlet,
+      '2024-03-05',
+      `Crowds gathered in the square on Tuesday, ${outlet} reported.`,
+      [
+        {
+          type,
+          place,
+          sides: type === 'control' ? ['opposition'] : [],
+          quote: 'Crowds gathered in the square',
+        },
+      ],
+    )
+
+  it('joins a protest reported at a city and at its suburb 4 km away into one claim', () => {
+    const result = fuseArticles([
+      report('a', 'Valley Times', 'valmora', 'protest'),
+      report('b', 'Capital Herald', 'eastgate', 'protest'),
+    ])
+    expect(result.claims.map((c) => c.events)).toEqual([['a#0', 'b#0']])
+    expect(result.claims[0]?.status).toBe('corroborated')
+  })
+
+  const apart: [string, 'eastgate' | 'northfield', 'protest' | 'control'][] = [
+    ['a protest 22 km away', 'northfield', 'protest'],
+    ['control of a town 4 km away (holding a town is about that town)', 'eastgate', 'control'],
+  ]
+  for (const [name, place, type] of apart) {
+    it(`keeps ${name} apart (near miss)`, () => {
+      const result = fuseArticles([
+        report('a', 'Valley Times', 'valmora', type),
+        report('b', 'Capital Herald', place, type),
+      ])
+      expect(result.claims.map((c) => c.events)).toEqual([['a#0'], ['b#0']])
+    })
+  }
+})
+
 describe('fuse(): entities', () => {
   function placeArticle(id: string, outlet: string, spelling: string): Article {
     const text = `Shelling hit ${spelling} and Kessel on Monday, residents said.`

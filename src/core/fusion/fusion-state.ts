@@ -4,7 +4,7 @@ import type { SourceDocument } from '../model/document.js'
 import { AffiliationMatcher } from './affiliation-matcher.js'
 import type { ClaimRecord, EventRecord } from './claim-record.js'
 import { claimSide } from './claim-record.js'
-import { CLAIM_WINDOW_DAYS, ONE_OFF, SIDE_BEARING } from './claim-rules.js'
+import { CLAIM_WINDOW_DAYS, NEAR_KM, ONE_OFF, SIDE_BEARING } from './claim-rules.js'
 import { updateClaimStatus } from './claim-status.js'
 import { buildPlaceControl, rollUpControl } from './control-map.js'
 import { toDayNumber } from './day-number.js'
@@ -45,6 +45,7 @@ export class FusionState {
   private readonly sides: SideRelations
   private readonly affiliations: AffiliationMatcher
   private readonly containmentOf: (placeId: string) => readonly string[]
+  private readonly hasContainment: boolean
   private readonly capitalOfFn: (placeId: string) => string | null
 
   private readonly documents: SourceDocument[] = []
@@ -61,6 +62,8 @@ export class FusionState {
   private readonly claims = new Map<string, ClaimRecord>()
   private readonly blocks = new Map<string, ClaimRecord[]>()
   private readonly byPlaceType = new Map<string, ClaimRecord[]>()
+  /** `type|row|col` → claims at points in that 0.1° cell, for the nearby-place rule. */
+  private readonly grid = new Map<string, ClaimRecord[]>()
 
   private readonly containmentCache = new Map<string, readonly string[]>()
   private readonly containedIn = new Map<string, Set<string>>()
@@ -84,6 +87,7 @@ export class FusionState {
     this.sides = new SideRelations(options.sideGroups)
     this.affiliations = new AffiliationMatcher(options.affiliations)
     this.containmentOf = options.containment ?? (() => [])
+    this.hasContainment = options.containment !== undefined
     this.capitalOfFn = options.capitalOf ?? (() => null)
     this.originContext = {
       affiliations: this.affiliations,
@@ -332,26 +336,10 @@ export class FusionState {
   private assignClaim(record: EventRecord): ClaimRecord {
     const type = record.event.type
     const blockKey = this.blockKeyOf(type, record.placeId)
-    const block = this.blocks.get(blockKey) ?? []
-    const window = CLAIM_WINDOW_DAYS[type]
-    let best: ClaimRecord | null = null
-    let bestGap = Infinity
-    for (const claim of block) {
-      const gap = this.gapToClaim(record, claim)
-      if (gap > window) continue
-      if (SIDE_BEARING.has(type)) {
-        if (![...claim.sideCounts.keys()].every((side) => this.sides.compatible(record.side, side)))
-          continue
-      }
-      // Without a place, only a shared actor ties two reports together.
-      if (record.placeId === null && claim.sideCounts.size > 0 && record.sides.length > 0) {
-        if (!record.sides.some((side) => claim.sideCounts.has(side))) continue
-      }
-      if (gap <= bestGap) {
-        best = claim
-        bestGap = gap
-      }
-    }
+    let best = this.closestClaim(record, this.blocks.get(blockKey) ?? [])
+    // "A statue was toppled in [a Damascus suburb]" and "protesters in [Jaramana]": two names,
+    // kilometres apart, for one event. Only when no claim of the exact place fits.
+    if (best === null) best = this.closestClaim(record, this.nearbyClaims(record))
     if (best === null) {
       best = {
         id: `claim:${this.claims.size + 1}`,
@@ -373,9 +361,22 @@ export class FusionState {
         origins: [],
       }
       this.claims.set(best.id, best)
-      if (block.length === 0) this.blocks.set(blockKey, block)
-      block.push(best)
+      const block = this.blocks.get(blockKey)
+      if (block === undefined) this.blocks.set(blockKey, [best])
+      else block.push(best)
       this.indexClaimPlace(best)
+      if (
+        best.place !== null &&
+        best.place.lat !== null &&
+        best.place.lon !== null &&
+        this.isPoint(best.placeId)
+      ) {
+        const [row, col] = gridCell(best.place.lat, best.place.lon)
+        const key = `${type}|${row}|${col}`
+        const cell = this.grid.get(key)
+        if (cell === undefined) this.grid.set(key, [best])
+        else cell.push(best)
+      }
     } else if (
       ONE_OFF.has(type) &&
       record.placeId !== null &&
@@ -396,6 +397,71 @@ export class FusionState {
     if (record.start !== null) best.minDay = Math.min(best.minDay ?? record.start, record.start)
     if (record.end !== null) best.maxDay = Math.max(best.maxDay ?? record.end, record.end)
     return best
+  }
+
+  /** The compatible claim closest in time (type window, sides, shared actor without place). */
+  private closestClaim(
+    record: EventRecord,
+    candidates: readonly ClaimRecord[],
+  ): ClaimRecord | null {
+    const type = record.event.type
+    const window = CLAIM_WINDOW_DAYS[type]
+    let best: ClaimRecord | null = null
+    let bestGap = Infinity
+    for (const claim of candidates) {
+      const gap = this.gapToClaim(record, claim)
+      if (gap > window) continue
+      if (SIDE_BEARING.has(type)) {
+        if (![...claim.sideCounts.keys()].every((side) => this.sides.compatible(record.side, side)))
+          continue
+      }
+      // Without a place, only a shared actor ties two reports together.
+      if (record.placeId === null && claim.sideCounts.size > 0 && record.sides.length > 0) {
+        if (!record.sides.some((side) => claim.sideCounts.has(side))) continue
+      }
+      if (gap <= bestGap) {
+        best = claim
+        bestGap = gap
+      }
+    }
+    return best
+  }
+
+  /** Claims of the record's type at other points within NEAR_KM of its place (not regions). */
+  private nearbyClaims(record: EventRecord): ClaimRecord[] {
+    const place = record.event.place
+    if (place === null || place.lat === null || place.lon === null || !this.isPoint(record.placeId))
+      return []
+    const type = record.event.type
+    const radius = NEAR_KM[type]
+    if (radius === 0 || ONE_OFF.has(type)) return []
+    const [row, col] = gridCell(place.lat, place.lon)
+    const found: ClaimRecord[] = []
+    for (let dr = -1; dr <= 1; dr++) {
+      for (let dc = -1; dc <= 1; dc++) {
+        for (const claim of this.grid.get(`${type}|${row + dr}|${col + dc}`) ?? []) {
+          const other = claim.place
+          if (
+            other === null ||
+            other.lat === null ||
+            other.lon === null ||
+            claim.placeId === record.placeId
+          )
+            continue
+          if (distanceKm(place.lat, place.lon, other.lat, other.lon) <= radius) found.push(claim)
+        }
+      }
+    }
+    return found
+  }
+
+  /**
+   * True for a town or site, false for regions and countries (their point is a centroid): a
+   * place that contains others, or that the containment knows nothing above, is not a point.
+   */
+  private isPoint(placeId: string | null): boolean {
+    if (placeId === null || this.containedIn.has(placeId)) return false
+    return !this.hasContainment || this.containment(placeId).length > 0
   }
 
   private blockKeyOf(type: EventType, placeId: string | null): string {
@@ -646,4 +712,19 @@ export class FusionState {
     }
     return stories
   }
+}
+
+/** 0.1° grid cell (about 11 km north-south) of a point. */
+function gridCell(lat: number, lon: number): [number, number] {
+  return [Math.floor(lat * 10), Math.floor(lon * 10)]
+}
+
+/** Great-circle distance in kilometres. */
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180
+  const dLat = (lat2 - lat1) * rad
+  const dLon = (lon2 - lon1) * rad
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2
+  return 2 * 6371 * Math.asin(Math.sqrt(h))
 }

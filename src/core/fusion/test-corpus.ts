@@ -11,6 +11,9 @@ export const PLACES = {
   valmora: { entity: 'gn:9001', name: 'Valmora', lat: 40.1, lon: 30.1 },
   kessel: { entity: 'gn:9002', name: 'Kessel', lat: 40.2, lon: 30.3 },
   dunmore: { entity: 'gn:9003', name: 'Dunmore', lat: 41.5, lon: 28.9 },
+  // A suburb 4 km from Valmora's centre, and a village 22 km north of it.
+  eastgate: { entity: 'gn:9004', name: 'Eastgate', lat: 40.13, lon: 30.13 },
+  northfield: { entity: 'gn:9005', name: 'Northfield', lat: 40.3, lon: 30.1 },
   eastern: { entity: 'adm:NL-E', name: 'Eastern Province', lat: 40.3, lon: 30.4 },
   norland: { entity: 'country:NL', name: 'Norland', lat: 41, lon: 29 },
 } as const
@@ -19,6 +22,8 @@ const REGIONS: Record<string, readonly string[]> = {
   'gn:9001': ['adm:NL-E', 'country:NL'],
   'gn:9002': ['adm:NL-E', 'country:NL'],
   'gn:9003': ['adm:NL-W', 'country:NL'],
+  'gn:9004': ['adm:NL-E', 'country:NL'],
+  'gn:9005': ['adm:NL-E', 'country:NL'],
   'adm:NL-E': ['country:NL'],
   'adm:NL-W': ['country:NL'],
 }
