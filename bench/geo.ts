@@ -117,7 +117,13 @@ function readGeoWebNews(xmlFile: string, goldFile: string): Article[] {
       .filter((entry) => entry.trim() !== '')
       .map((entry) => {
         const [, surface, lat, lon, start, end] = entry.split(',,')
-        return { name: surface ?? '', start: Number(start), end: Number(end), lat: Number(lat), lon: Number(lon) }
+        return {
+          name: surface ?? '',
+          start: Number(start),
+          end: Number(end),
+          lat: Number(lat),
+          lon: Number(lon),
+        }
       }),
   }))
 }
@@ -131,7 +137,8 @@ function align(articles: Article[]): { articles: Article[]; moved: number } {
   const aligned = articles.map((article) => ({
     text: article.text,
     toponyms: article.toponyms.map((toponym) => {
-      if (!toponym.name || article.text.slice(toponym.start, toponym.end) === toponym.name) return toponym
+      if (!toponym.name || article.text.slice(toponym.start, toponym.end) === toponym.name)
+        return toponym
       for (const shift of [-1, 1, -2, 2, -3, 3]) {
         const start = toponym.start + shift
         if (article.text.slice(start, start + toponym.name.length) === toponym.name) {
@@ -152,13 +159,23 @@ function score(errors: number[]): Scores {
   const within = sorted.filter((error) => error <= 161).length
   const mean = sorted.reduce((sum, error) => sum + error, 0) / n
   const middle = Math.floor(n / 2)
-  const median = n % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+  const median =
+    n % 2
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
   // AUC of the scaled log error curve (trapezoid rule), as in Gritta et al.'s evaluation code.
   const logs = sorted.map((error) => Math.log(error + 1) / Math.log(MAX_ERROR_KM))
   let area = 0
-  for (let index = 1; index < logs.length; index++) area += ((logs[index - 1] as number) + (logs[index] as number)) / 2
+  for (let index = 1; index < logs.length; index++)
+    area += ((logs[index - 1] as number) + (logs[index] as number)) / 2
   const auc = logs.length > 1 ? area / (logs.length - 1) : (logs[0] as number)
-  return { acc161: round(within / n), meanKm: round(mean, 1), medianKm: round(median, 1), auc: round(auc), n }
+  return {
+    acc161: round(within / n),
+    meanKm: round(mean, 1),
+    medianKm: round(median, 1),
+    auc: round(auc),
+    n,
+  }
 }
 
 function errorOf(entry: GazetteerEntry | null, gold: GoldToponym): number {
@@ -181,11 +198,19 @@ function runGold(
   articles: readonly Article[],
   gazetteer: Gazetteer,
   backoff: boolean,
-  misses?: (name: string, entry: GazetteerEntry | null, gold: GoldToponym, error: number, backedOff: boolean) => void,
+  misses?: (
+    name: string,
+    entry: GazetteerEntry | null,
+    gold: GoldToponym,
+    error: number,
+    backedOff: boolean,
+  ) => void,
 ): { scores: Scores; seconds: number } {
   const errors: number[] = []
   const resolve = (): ReturnType<typeof resolvePlaceSpans>[] =>
-    articles.map((article) => resolvePlaceSpans(article.text, article.toponyms, gazetteer, { backoff }))
+    articles.map((article) =>
+      resolvePlaceSpans(article.text, article.toponyms, gazetteer, { backoff }),
+    )
   // The first run parses the gazetteer entries it touches and warms the JIT; time the second.
   const resolved = resolve()
   const seconds = cpuSeconds(resolve)
@@ -195,7 +220,14 @@ function runGold(
       const entry = results[position]?.entry ?? null
       const error = errorOf(entry, gold)
       errors.push(error)
-      if (error > 161) misses?.(article.text.slice(gold.start, gold.end), entry, gold, error, results[position]?.backoff ?? false)
+      if (error > 161)
+        misses?.(
+          article.text.slice(gold.start, gold.end),
+          entry,
+          gold,
+          error,
+          results[position]?.backoff ?? false,
+        )
     })
   })
   return { scores: score(errors), seconds }
@@ -212,7 +244,10 @@ function cpuSeconds(work: () => unknown): number {
   return (used.user + used.system) / 1e6
 }
 
-function runRaw(articles: readonly Article[], gazetteer: Gazetteer): { scores: RawScores; seconds: number; found: number } {
+function runRaw(
+  articles: readonly Article[],
+  gazetteer: Gazetteer,
+): { scores: RawScores; seconds: number; found: number } {
   const errors: number[] = []
   let predicted = 0
   let correctPredicted = 0
@@ -221,10 +256,13 @@ function runRaw(articles: readonly Article[], gazetteer: Gazetteer): { scores: R
   let seconds = 0
   for (const article of articles) {
     let mentions: ReturnType<typeof findPlaces> = []
-    seconds += cpuSeconds(() => (mentions = findPlaces(article.text, splitSentences(article.text), gazetteer)))
+    seconds += cpuSeconds(
+      () => (mentions = findPlaces(article.text, splitSentences(article.text), gazetteer)),
+    )
     predicted += mentions.length
     for (const mention of mentions) {
-      if (article.toponyms.some((gold) => gold.start < mention.end && mention.start < gold.end)) correctPredicted++
+      if (article.toponyms.some((gold) => gold.start < mention.end && mention.start < gold.end))
+        correctPredicted++
     }
     for (const gold of article.toponyms) {
       goldTotal++
@@ -266,14 +304,23 @@ function main(): void {
   const repoRoot = findRepoRoot()
   const folder = path.resolve(repoRoot, '..', 'shared', 'benchmarks', 'geoparsing-gritta')
   if (!existsSync(folder)) {
-    console.error(`bench:geo: ${folder}: benchmark folder not found (expected ../shared beside the repository)`)
+    console.error(
+      `bench:geo: ${folder}: benchmark folder not found (expected ../shared beside the repository)`,
+    )
     process.exit(1)
   }
   const loadStarted = performance.now()
   const gazetteer = loadGazetteer()
   const loadMs = performance.now() - loadStarted
   const datasets: [string, () => Article[]][] = [
-    ['GeoWebNews', () => readGeoWebNews(path.join(folder, 'GeoWebNews_GWN.xml'), path.join(folder, 'GeoWebNews_geocoding_gold_gwn_full.txt'))],
+    [
+      'GeoWebNews',
+      () =>
+        readGeoWebNews(
+          path.join(folder, 'GeoWebNews_GWN.xml'),
+          path.join(folder, 'GeoWebNews_geocoding_gold_gwn_full.txt'),
+        ),
+    ],
     ['LGL', () => readLglLike(path.join(folder, 'LGL_lgl.xml'))],
     ['GeoVirus', () => readGeoVirus(path.join(folder, 'GeoVirus.xml'))],
     ['TR-News', () => readLglLike(path.join(folder, 'TR-News.xml'))],
@@ -291,7 +338,9 @@ function main(): void {
         [
           name,
           text,
-          entry ? `${backedOff ? 'BACKOFF ' : ''}${entry.id} ${entry.name} ${entry.country} ${entry.kind}` : 'UNRESOLVED',
+          entry
+            ? `${backedOff ? 'BACKOFF ' : ''}${entry.id} ${entry.name} ${entry.country} ${entry.kind}`
+            : 'UNRESOLVED',
           `${toponym.lat},${toponym.lon}`,
           Math.round(error),
         ].join('\t'),
@@ -323,10 +372,16 @@ function main(): void {
     )
   }
   console.log(`gazetteer loaded in ${Math.round(loadMs)} ms`)
-  console.log('                   gold spans                                        | raw text (our recogniser)')
-  console.log('dataset        n  acc161  Mordecai3  meanKm  medKm   AUC   topo/s  |  spanP  spanR  acc161  meanKm  medKm   AUC')
+  console.log(
+    '                   gold spans                                        | raw text (our recogniser)',
+  )
+  console.log(
+    'dataset        n  acc161  Mordecai3  meanKm  medKm   AUC   topo/s  |  spanP  spanR  acc161  meanKm  medKm   AUC',
+  )
   for (const row of rows) console.log(row)
-  console.log(`gold-span resolution throughput: ${Math.round(goldToponyms / goldSeconds)} toponyms per CPU second (warm)`)
+  console.log(
+    `gold-span resolution throughput: ${Math.round(goldToponyms / goldSeconds)} toponyms per CPU second (warm)`,
+  )
   if (missesFile) writeFileSync(missesFile, missLines.join('\n') + '\n')
   if (jsonFile) {
     writeFileSync(jsonFile, JSON.stringify(report, null, 2) + '\n')

@@ -3,8 +3,25 @@ import { foldPlaceName, foldPlaceNameLight } from './fold-place-name.js'
 
 /** Spellings of one place that news uses side by side; each group must fold to one key. */
 const SAME_PLACE: readonly (readonly string[])[] = [
-  ['Sweida', 'As-Suwayda', 'Suwayda', 'Soueida', 'As Suwayda', 'Es Suweida', 'Suwaida', 'as-Sweida'],
-  ['Deir Ezzor', 'Dayr al-Zor', 'Deir ez-Zor', 'Dayr az Zawr', 'Deir ez-Zour', 'Deir al-Zour', 'Deir el-Zor'],
+  [
+    'Sweida',
+    'As-Suwayda',
+    'Suwayda',
+    'Soueida',
+    'As Suwayda',
+    'Es Suweida',
+    'Suwaida',
+    'as-Sweida',
+  ],
+  [
+    'Deir Ezzor',
+    'Dayr al-Zor',
+    'Deir ez-Zor',
+    'Dayr az Zawr',
+    'Deir ez-Zour',
+    'Deir al-Zour',
+    'Deir el-Zor',
+  ],
   ['Qaryatayn', 'Al-Qaryatayn', 'Qaryatain', 'al-Qaryatayn', 'Al Qaryatayn'],
   ['Albu Kamal', 'Abu Kamal', 'Al-Bukamal', 'Abukamal', 'Boukamal', 'Al Bukamal'],
   ['Raqqa', 'Ar-Raqqa', 'Ar Raqqah', 'Al-Raqqa', 'Raqqah', 'Rakka'],

@@ -15,25 +15,59 @@ export const FOLD_VERSION = 5
 
 /** Arabic article forms (sun-letter assimilations included) written as a separate word. */
 const ARTICLES = new Set([
-  'al', 'el', 'il', 'ul', 'as', 'es', 'ash', 'esh', 'ar', 'er', 'ad', 'ed', 'adh', 'az', 'ez',
-  'at', 'et', 'ath', 'an', 'en',
+  'al',
+  'el',
+  'il',
+  'ul',
+  'as',
+  'es',
+  'ash',
+  'esh',
+  'ar',
+  'er',
+  'ad',
+  'ed',
+  'adh',
+  'az',
+  'ez',
+  'at',
+  'et',
+  'ath',
+  'an',
+  'en',
 ])
 
 /** Name-initial words with several spellings of one Arabic or Hebrew word. */
-const PREFIX_WORDS = new Map<string, string>(Object.entries({
-  // [Tell Abyad] / [Tal Abyad] / [Tel Rifaat] / [Tall Rif'at]: tall, a hill.
-  tell: 'tal', tel: 'tal', tall: 'tal', til: 'tal',
-  // [Abu Kamal] / [Albu Kamal] / [Al-Bukamal]: abu "father of" and the tribal al bu.
-  abu: 'bu', abou: 'bu', albu: 'bu', bou: 'bu', abo: 'bu',
-  // [Jebel Druze] / [Jabal al-Druze].
-  jebel: 'jabal', djebel: 'jabal', jbel: 'jabal',
-  // [Ras al-Ain] / [Ra's al-'Ayn].
-  rass: 'ras',
-  // [Beit Jala] / [Bayt Jala]; [Deir Hafer] / [Dayr Hafir].
-  bayt: 'beit', dayr: 'deir', dair: 'deir',
-  // [St. Petersburg] / [Saint Petersburg]; [Mt. Hermon]; [Ft. Worth].
-  st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort',
-}))
+const PREFIX_WORDS = new Map<string, string>(
+  Object.entries({
+    // [Tell Abyad] / [Tal Abyad] / [Tel Rifaat] / [Tall Rif'at]: tall, a hill.
+    tell: 'tal',
+    tel: 'tal',
+    tall: 'tal',
+    til: 'tal',
+    // [Abu Kamal] / [Albu Kamal] / [Al-Bukamal]: abu "father of" and the tribal al bu.
+    abu: 'bu',
+    abou: 'bu',
+    albu: 'bu',
+    bou: 'bu',
+    abo: 'bu',
+    // [Jebel Druze] / [Jabal al-Druze].
+    jebel: 'jabal',
+    djebel: 'jabal',
+    jbel: 'jabal',
+    // [Ras al-Ain] / [Ra's al-'Ayn].
+    rass: 'ras',
+    // [Beit Jala] / [Bayt Jala]; [Deir Hafer] / [Dayr Hafir].
+    bayt: 'beit',
+    dayr: 'deir',
+    dair: 'deir',
+    // [St. Petersburg] / [Saint Petersburg]; [Mt. Hermon]; [Ft. Worth].
+    st: 'saint',
+    ste: 'sainte',
+    mt: 'mount',
+    ft: 'fort',
+  }),
+)
 
 const APOSTROPHES = /['’‘`ʼʻʿʾ´′"“”]/g
 const SEPARATORS = /[-‐‑‒–—_./,()]+/g
@@ -60,7 +94,9 @@ export function foldPlaceNameLight(name: string): string {
  * @example foldPlaceName('As-Suwayda') === foldPlaceName('Sweida') // 'suaida'
  */
 export function foldPlaceName(name: string): string {
-  const words = foldPlaceNameLight(name).split(' ').filter((word) => word !== '')
+  const words = foldPlaceNameLight(name)
+    .split(' ')
+    .filter((word) => word !== '')
   const kept: string[] = []
   for (let index = 0; index < words.length; index++) {
     let word = words[index] as string
@@ -105,8 +141,22 @@ function foldWord(word: string): string {
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g
 const LETTER_MAP: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i', œ: 'oe',
-  Œ: 'OE', þ: 'th', ð: 'd', ħ: 'h', Ħ: 'H',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ı: 'i',
+  œ: 'oe',
+  Œ: 'OE',
+  þ: 'th',
+  ð: 'd',
+  ħ: 'h',
+  Ħ: 'H',
 }
 const SPECIAL_LETTERS = /[ßæÆøØłŁđĐıœŒþðħĦ]/g
 

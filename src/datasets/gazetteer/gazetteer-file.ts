@@ -42,7 +42,11 @@ export function gazetteerStamp(curatedFile: string): string {
 }
 
 /** Reads the sources, folds every name and writes the built file atomically. */
-export function buildGazetteerFile(repoRoot: string): { output: string; entries: number; keys: number } {
+export function buildGazetteerFile(repoRoot: string): {
+  output: string
+  entries: number
+  keys: number
+} {
   const { curated, output } = gazetteerPaths(repoRoot)
   const stamp = gazetteerStamp(curated)
   const records = readGazetteerSources(curated)
@@ -142,9 +146,21 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
     const lineStart = lineStarts[line] as number
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = text.length
-    const [, id, name, lat, lon, country, kind, featureClass, featureCode, population, admin1, capital, aliases] = text
-      .slice(lineStart, lineEnd)
-      .split('\t') as string[]
+    const [
+      ,
+      id,
+      name,
+      lat,
+      lon,
+      country,
+      kind,
+      featureClass,
+      featureCode,
+      population,
+      admin1,
+      capital,
+      aliases,
+    ] = text.slice(lineStart, lineEnd).split('\t') as string[]
     const entry: { -readonly [K in keyof GazetteerEntry]: GazetteerEntry[K] } = {
       id: id as string,
       name: name as string,

@@ -10,7 +10,10 @@ import { findRepoRoot, loadGazetteer } from './load-gazetteer.js'
  * files are read at run time from ../shared; nothing of them is copied here.
  */
 const shared = path.resolve(findRepoRoot(), '..', 'shared')
-const placeFiles = [path.join(shared, 'gold', 'places.tsv'), path.join(shared, 'dev', 'gold', 'places.tsv')]
+const placeFiles = [
+  path.join(shared, 'gold', 'places.tsv'),
+  path.join(shared, 'dev', 'gold', 'places.tsv'),
+]
 const aliasFile = path.join(shared, 'gold', 'aliases.psv')
 const available = placeFiles.every((file) => existsSync(file)) && existsSync(aliasFile)
 
@@ -30,7 +33,12 @@ function readPlaces(): GoldPlace[] {
     for (const line of lines) {
       if (line.trim() === '') continue
       const cells = line.split('\t')
-      places.push({ name: at(cells, 'name'), lat: Number(at(cells, 'lat')), lon: Number(at(cells, 'lon')), file })
+      places.push({
+        name: at(cells, 'name'),
+        lat: Number(at(cells, 'lat')),
+        lon: Number(at(cells, 'lon')),
+        file,
+      })
     }
   }
   return places
@@ -43,7 +51,13 @@ function readAliases(): Map<string, string[]> {
     if (line.startsWith('#') || line.trim() === '') continue
     const [canonical, kind, forms] = line.split('|').map((cell) => cell.trim())
     if (kind !== 'place' || !canonical || !forms) continue
-    aliases.set(canonical, forms.split(';').map((form) => form.trim()).filter((form) => form !== ''))
+    aliases.set(
+      canonical,
+      forms
+        .split(';')
+        .map((form) => form.trim())
+        .filter((form) => form !== ''),
+    )
   }
   return aliases
 }
@@ -66,7 +80,10 @@ describe.runIf(available)('gold places resolve within 25 km (Syria focus)', () =
       const entry = resolvePlaceName(form, gazetteer, { countries: ['SY'] })
       expect(entry, `${form} is unresolved`).not.toBeNull()
       const distance = entry ? distanceKm(entry, place) : Infinity
-      expect(distance, `${form} → ${entry?.id} ${entry?.name} is ${Math.round(distance)} km off`).toBeLessThan(25)
+      expect(
+        distance,
+        `${form} → ${entry?.id} ${entry?.name} is ${Math.round(distance)} km off`,
+      ).toBeLessThan(25)
     },
   )
 })

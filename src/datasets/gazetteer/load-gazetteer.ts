@@ -54,7 +54,10 @@ export function findRepoRoot(): string {
     }
     const parent = path.dirname(directory)
     if (parent === directory)
-      throw new InputFileError(fileURLToPath(import.meta.url), 'cannot find the triangulate repository root')
+      throw new InputFileError(
+        fileURLToPath(import.meta.url),
+        'cannot find the triangulate repository root',
+      )
     directory = parent
   }
 }

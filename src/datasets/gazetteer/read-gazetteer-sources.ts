@@ -81,7 +81,8 @@ function readCountries(): GazetteerRecord[] {
   return rows.map((row) => {
     const names = [row.name.common, row.name.official]
     // altSpellings mixes codes ('SY'), English forms and native forms: keep words, drop codes.
-    for (const spelling of row.altSpellings) if (!/^[A-Z]{2,3}$/.test(spelling)) names.push(spelling)
+    for (const spelling of row.altSpellings)
+      if (!/^[A-Z]{2,3}$/.test(spelling)) names.push(spelling)
     const [lat, lon] = row.latlng
     return {
       entry: {
@@ -290,7 +291,9 @@ function applyCurated(records: GazetteerRecord[], file: string): void {
         country: cell('country'),
         kind,
         featureClass: (cell('feature_class') || 'S').slice(0, 1),
-        ...(cell('feature_class').length > 2 ? { featureCode: cell('feature_class').slice(2) } : {}),
+        ...(cell('feature_class').length > 2
+          ? { featureCode: cell('feature_class').slice(2) }
+          : {}),
         population: Number(cell('population') || 0),
         ...(admin1 ? { admin1 } : {}),
       },

@@ -21,10 +21,54 @@ export interface NameRun {
  * [Rio de Janeiro]).
  */
 const CONNECTORS = new Set([
-  'al', 'el', 'il', 'ul', 'as', 'es', 'ash', 'esh', 'ar', 'er', 'ad', 'ed', 'adh', 'az', 'ez',
-  'at', 'et', 'ath', 'an', 'en', 'bin', 'ibn', 'bani', 'beni', 'de', 'del', 'della', 'di', 'da',
-  'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'los', 'las', 'van', 'von', 'der', 'den', 'of',
-  'upon', 'on', 'sur', 'am', 'im',
+  'al',
+  'el',
+  'il',
+  'ul',
+  'as',
+  'es',
+  'ash',
+  'esh',
+  'ar',
+  'er',
+  'ad',
+  'ed',
+  'adh',
+  'az',
+  'ez',
+  'at',
+  'et',
+  'ath',
+  'an',
+  'en',
+  'bin',
+  'ibn',
+  'bani',
+  'beni',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'du',
+  'des',
+  'la',
+  'le',
+  'los',
+  'las',
+  'van',
+  'von',
+  'der',
+  'den',
+  'of',
+  'upon',
+  'on',
+  'sur',
+  'am',
+  'im',
 ])
 
 /** Connectors that are also English words: only inside hyphenated names ([Rostov-on-Don]). */
@@ -70,7 +114,11 @@ export function findNameRuns(text: string, sentenceStarts: ReadonlySet<number>):
       possessive = true
     }
     // [ʿAyn al-Arab], [‘Ain]: a leading ayn mark belongs to the word.
-    if (start > 0 && /['’ʼ‘`ʿ]/.test(text[start - 1] ?? '') && !/\p{L}/u.test(text[start - 2] ?? ' ')) {
+    if (
+      start > 0 &&
+      /['’ʼ‘`ʿ]/.test(text[start - 1] ?? '') &&
+      !/\p{L}/u.test(text[start - 2] ?? ' ')
+    ) {
       start -= 1
     }
     const lower = word.toLowerCase()
@@ -102,7 +150,11 @@ function isArticleBeforeName(text: string, end: number): boolean {
   return text[end] === '-' && UPPER.test(text[end + 1] ?? '')
 }
 
-function isSentenceInitial(text: string, start: number, sentenceStarts: ReadonlySet<number>): boolean {
+function isSentenceInitial(
+  text: string,
+  start: number,
+  sentenceStarts: ReadonlySet<number>,
+): boolean {
   if (sentenceStarts.has(start)) return true
   for (let index = start - 1; index >= 0; index--) {
     const char = text[index] as string

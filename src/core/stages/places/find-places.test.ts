@@ -41,15 +41,30 @@ const gazetteer = createGazetteer([
   place('ne:SY-RD', 'Rif Dimashq', 'admin1', 33.53, 37.07, 'SY', 0, { names: ['Rif Damascus'] }),
   place('ne:SY-DI', 'Damascus', 'admin1', 33.51, 36.29, 'SY', 0, { capital: 'gn:170654' }),
   place('ne:US-IL', 'Illinois', 'admin1', 40, -89.25, 'US', 0, { names: ['Ill.'] }),
-  place('gn:169577', 'Homs', 'city', 34.727, 36.723, 'SY', 775404, { admin1: 'ne:SY-HI', featureCode: 'PPLA' }),
+  place('gn:169577', 'Homs', 'city', 34.727, 36.723, 'SY', 775404, {
+    admin1: 'ne:SY-HI',
+    featureCode: 'PPLA',
+  }),
   place('gn:170017', 'Ḩamāh', 'city', 35.132, 36.758, 'SY', 460602, { featureCode: 'PPLA' }),
-  place('gn:170654', 'Damascus', 'city', 33.51, 36.291, 'SY', 1569394, { admin1: 'ne:SY-DI', featureCode: 'PPLC' }),
-  place('gn:170905', 'Dar‘ā', 'city', 32.619, 36.102, 'SY', 97969, { admin1: 'ne:SY-DR', featureCode: 'PPLA' }),
+  place('gn:170654', 'Damascus', 'city', 33.51, 36.291, 'SY', 1569394, {
+    admin1: 'ne:SY-DI',
+    featureCode: 'PPLC',
+  }),
+  place('gn:170905', 'Dar‘ā', 'city', 32.619, 36.102, 'SY', 97969, {
+    admin1: 'ne:SY-DR',
+    featureCode: 'PPLA',
+  }),
   place('gn:172408', 'As-Suwayda', 'city', 32.709, 36.57, 'SY', 59052, { featureCode: 'PPLA' }),
-  place('gn:166365', 'Nawá', 'city', 32.89, 36.04, 'SY', 0, { admin1: 'ne:SY-DR', featureCode: 'PPLA3' }),
+  place('gn:166365', 'Nawá', 'city', 32.89, 36.04, 'SY', 0, {
+    admin1: 'ne:SY-DR',
+    featureCode: 'PPLA3',
+  }),
   place('gn:900001', 'Asad', 'city', 36.1, 37.9, 'SY', 1200),
   place('gn:2988507', 'Paris', 'city', 48.853, 2.349, 'FR', 2138551, { featureCode: 'PPLC' }),
-  place('gn:4246659', 'Paris', 'city', 39.611, -87.696, 'US', 8837, { admin1: 'ne:US-IL', featureCode: 'PPLA2' }),
+  place('gn:4246659', 'Paris', 'city', 39.611, -87.696, 'US', 8837, {
+    admin1: 'ne:US-IL',
+    featureCode: 'PPLA2',
+  }),
   place('gn:4246000', 'Urbana', 'city', 40.111, -88.207, 'US', 41250, { admin1: 'ne:US-IL' }),
   place('curated:khalkhalah-airbase', 'Khalkhalah airbase', 'site', 33.064, 36.552, 'SY', 0, {
     names: ['Khalkhalah'],
@@ -69,25 +84,73 @@ const POSITIVES: readonly [string, string, string | null, string, PlaceMention['
   // Rebels entered [the city of Homs] on Friday.
   ['Rebels entered the city of Homs on Friday.', 'Homs', 'gn:169577', 'places/the-city-of', 'city'],
   // Clashes spread across [Daraa province].
-  ['Clashes spread across Daraa province overnight.', 'Daraa province', 'ne:SY-DR', 'places/admin-suffix', 'admin'],
+  [
+    'Clashes spread across Daraa province overnight.',
+    'Daraa province',
+    'ne:SY-DR',
+    'places/admin-suffix',
+    'admin',
+  ],
   // Fighting reached [Homs Governorate].
-  ['Fighting reached Homs Governorate by noon.', 'Homs Governorate', 'ne:SY-HI', 'places/admin-suffix', 'admin'],
+  [
+    'Fighting reached Homs Governorate by noon.',
+    'Homs Governorate',
+    'ne:SY-HI',
+    'places/admin-suffix',
+    'admin',
+  ],
   // Shelling hit [rural Damascus].
-  ['Shelling hit rural Damascus late on Thursday.', 'rural Damascus', 'ne:SY-RD', 'places/rural-prefix', 'countryside'],
+  [
+    'Shelling hit rural Damascus late on Thursday.',
+    'rural Damascus',
+    'ne:SY-RD',
+    'places/rural-prefix',
+    'countryside',
+  ],
   // Drones struck [Damascus’ countryside].
-  ['Drones struck Damascus’ countryside again.', 'Damascus’ countryside', 'ne:SY-RD', 'places/countryside', 'countryside'],
+  [
+    'Drones struck Damascus’ countryside again.',
+    'Damascus’ countryside',
+    'ne:SY-RD',
+    'places/countryside',
+    'countryside',
+  ],
   // Local factions seized [Sweida].
-  ['Local factions seized Sweida after talks.', 'Sweida', 'gn:172408', 'places/gazetteer-word', null],
+  [
+    'Local factions seized Sweida after talks.',
+    'Sweida',
+    'gn:172408',
+    'places/gazetteer-word',
+    null,
+  ],
   // Troops left [Hama] for the south.
   ['Troops left Hama for the south.', 'Hama', 'gn:170017', 'places/gazetteer-word', null],
   // Fighters took [al-Suwayda] and [Daraa].
   ['Fighters took al-Suwayda and Daraa.', 'al-Suwayda', 'gn:172408', 'places/gazetteer-name', null],
   // Residents fled [the village of Umm Batna], which no list knows.
-  ['Residents fled the village of Umm Batna at dawn.', 'Umm Batna', null, 'places/the-city-of', 'city'],
+  [
+    'Residents fled the village of Umm Batna at dawn.',
+    'Umm Batna',
+    null,
+    'places/the-city-of',
+    'city',
+  ],
   // Jets hit [Khalkhalah airbase].
-  ['Jets hit Khalkhalah airbase twice.', 'Khalkhalah airbase', 'curated:khalkhalah-airbase', 'places/site-suffix', null],
+  [
+    'Jets hit Khalkhalah airbase twice.',
+    'Khalkhalah airbase',
+    'curated:khalkhalah-airbase',
+    'places/site-suffix',
+    null,
+  ],
   // Police in [Paris], [Ill.]… the Paris near Urbana.
-  ['Police in Paris, Ill., said a man from Urbana was held.', 'Paris', 'gn:4246659', 'places/gazetteer-word', null],
+  [
+    'Police in Paris, Ill., said a man from Urbana was held.',
+    'Paris',
+    'gn:4246659',
+    'places/gazetteer-word',
+    null,
+  ],
 ]
 
 /** Near misses: text and a word that must not become a place mention. */
@@ -125,26 +188,38 @@ describe('findPlaces()', () => {
 
   it('skips names inside spans the caller marks as actors', () => {
     const text = 'Fighters from the Daraa Brigade entered Homs.'
-    const brigade = { start: text.indexOf('Daraa Brigade'), end: text.indexOf('Daraa Brigade') + 13 }
+    const brigade = {
+      start: text.indexOf('Daraa Brigade'),
+      end: text.indexOf('Daraa Brigade') + 13,
+    }
     expect(find(text, [brigade]).map((mention) => mention.text)).toEqual(['Homs'])
   })
 
   it('resolves every mention of one name in a story to one place', () => {
-    const text = 'In Paris, Ill., the council met. Paris police later said Paris schools would reopen.'
-    const ids = new Set(find(text).filter((m) => m.text === 'Paris').map((m) => m.entry?.id))
+    const text =
+      'In Paris, Ill., the council met. Paris police later said Paris schools would reopen.'
+    const ids = new Set(
+      find(text)
+        .filter((m) => m.text === 'Paris')
+        .map((m) => m.entry?.id),
+    )
     expect([...ids]).toEqual(['gn:4246659'])
   })
 
   it('keeps the capital of France when nothing points elsewhere', () => {
-    expect(find('Talks resumed in Paris and France welcomed them.')[0]?.entry?.id).toBe('gn:2988507')
+    expect(find('Talks resumed in Paris and France welcomed them.')[0]?.entry?.id).toBe(
+      'gn:2988507',
+    )
   })
 
   it('is linear enough for a long article', () => {
-    const paragraph = 'Rebels entered the city of Homs while shelling hit rural Damascus and Daraa province. '
+    const paragraph =
+      'Rebels entered the city of Homs while shelling hit rural Damascus and Daraa province. '
     const text = paragraph.repeat(2000)
     const mentions = find(text)
     expect(mentions).toHaveLength(6000)
-    for (const mention of mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text)
+    for (const mention of mentions)
+      expect(text.slice(mention.start, mention.end)).toBe(mention.text)
   })
 })
 
@@ -175,7 +250,10 @@ describe('resolvePlaceName()', () => {
 describe('resolvePlaceSpans()', () => {
   it('gives unknown names the story’s focus place only when asked to back off', () => {
     const text = 'Homs and Umm Batna'
-    const spans = [{ start: 0, end: 4 }, { start: 9, end: 18 }]
+    const spans = [
+      { start: 0, end: 4 },
+      { start: 9, end: 18 },
+    ]
     expect(resolvePlaceSpans(text, spans, gazetteer)[1]?.entry).toBeNull()
     const backedOff = resolvePlaceSpans(text, spans, gazetteer, { backoff: true })[1]
     expect(backedOff?.entry?.id).toBe('gn:169577')

@@ -56,7 +56,11 @@ const SUFFIX_WORDS = new Map<string, SuffixInfo>([
     rule: 'places/district-suffix',
   }),
   // [Idlib countryside].
-  ...suffixes(['countryside'], { qualifier: 'countryside', site: false, rule: 'places/countryside' }),
+  ...suffixes(['countryside'], {
+    qualifier: 'countryside',
+    site: false,
+    rule: 'places/countryside',
+  }),
   // [Nasib border crossing], [Khalkhalah airbase], [Shahba checkpoint].
   ...suffixes(['crossing', 'airbase', 'airport', 'airfield', 'checkpoint', 'base', 'dam', 'camp'], {
     qualifier: null,
@@ -80,11 +84,48 @@ const PREFIX_PATTERN =
 
 /** Run words that make the run a person or organisation rather than a place. */
 const NON_PLACE_HEADS = new Set([
-  'university', 'hospital', 'times', 'post', 'news', 'observatory', 'agency', 'ministry',
-  'council', 'front', 'brigade', 'brigades', 'army', 'forces', 'party', 'movement', 'company',
-  'club', 'fc', 'united', 'group', 'committee', 'institute', 'foundation', 'bank', 'corporation',
-  'airlines', 'airways', 'tribune', 'herald', 'journal', 'street', 'road', 'avenue', 'school',
-  'college', 'church', 'mosque', 'stadium', 'hotel', 'center', 'centre',
+  'university',
+  'hospital',
+  'times',
+  'post',
+  'news',
+  'observatory',
+  'agency',
+  'ministry',
+  'council',
+  'front',
+  'brigade',
+  'brigades',
+  'army',
+  'forces',
+  'party',
+  'movement',
+  'company',
+  'club',
+  'fc',
+  'united',
+  'group',
+  'committee',
+  'institute',
+  'foundation',
+  'bank',
+  'corporation',
+  'airlines',
+  'airways',
+  'tribune',
+  'herald',
+  'journal',
+  'street',
+  'road',
+  'avenue',
+  'school',
+  'college',
+  'church',
+  'mosque',
+  'stadium',
+  'hotel',
+  'center',
+  'centre',
 ])
 
 /**
@@ -145,7 +186,8 @@ export function findPlaces(
       end: candidate.end,
       text: text.slice(candidate.start, candidate.end),
       entry: resolved.entry,
-      confidence: candidate.byPattern && !resolved.entry ? 0.3 : round(resolved.confidence * proposal.weight),
+      confidence:
+        candidate.byPattern && !resolved.entry ? 0.3 : round(resolved.confidence * proposal.weight),
       rule: candidate.rule,
       qualifier: candidate.qualifier,
     }
@@ -180,7 +222,11 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
     let matched = false
     // Longest gazetteer match first; a pattern ("the town of X") with no match takes the run.
     for (const unknown of [false, true]) {
-      for (let length = Math.min(maxWords, words.length - index); length >= 1 && !matched; length--) {
+      for (
+        let length = Math.min(maxWords, words.length - index);
+        length >= 1 && !matched;
+        length--
+      ) {
         const last = words[index + length - 1] as RunWord
         if (last.connector) continue
         const name = text.slice(first.start, last.end)
@@ -189,11 +235,23 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
         const qualifier = suffix?.qualifier ?? prefix?.qualifier ?? null
         // [Al-Qaim border crossing]: a curated site under its full name beats the town.
         const siteEntries =
-          !unknown && suffix?.site ? gazetteer.lookup(foldPlaceName(text.slice(first.start, suffix.end))) : []
-        const entries = unknown ? [] : siteEntries.length > 0 ? siteEntries : lookupCandidates(name, qualifier, gazetteer)
+          !unknown && suffix?.site
+            ? gazetteer.lookup(foldPlaceName(text.slice(first.start, suffix.end)))
+            : []
+        const entries = unknown
+          ? []
+          : siteEntries.length > 0
+            ? siteEntries
+            : lookupCandidates(name, qualifier, gazetteer)
         if (!unknown && entries.length === 0) continue
         // [Khalkhalah airbase], [the village of Umm Batna]: unknown, but a place by pattern.
-        if (unknown && !((suffix !== null || prefix !== null) && length === words.length - index - (suffix?.inRun ?? 0))) {
+        if (
+          unknown &&
+          !(
+            (suffix !== null || prefix !== null) &&
+            length === words.length - index - (suffix?.inRun ?? 0)
+          )
+        ) {
           continue
         }
         const start = prefix?.spanStart ?? first.start
@@ -208,7 +266,9 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
             end,
             name,
             rule:
-              suffix?.rule ?? prefix?.rule ?? (length > 1 ? 'places/gazetteer-name' : 'places/gazetteer-word'),
+              suffix?.rule ??
+              prefix?.rule ??
+              (length > 1 ? 'places/gazetteer-name' : 'places/gazetteer-word'),
             qualifier,
             site: suffix?.site ?? false,
             seat: suffix?.rule === 'places/district-suffix',
@@ -262,7 +322,9 @@ function readSuffix(text: string, words: readonly RunWord[], next: number): Suff
     const first = text.slice(word.start, word.end).toLowerCase()
     const second = words[next + 1]
     if (second) {
-      const pair = SUFFIX_PAIRS.get(`${first} ${text.slice(second.start, second.end).toLowerCase()}`)
+      const pair = SUFFIX_PAIRS.get(
+        `${first} ${text.slice(second.start, second.end).toLowerCase()}`,
+      )
       const info = pair ? SUFFIX_WORDS.get(pair) : undefined
       if (info) return { ...info, end: second.end, inRun: 2 }
     }
@@ -297,9 +359,16 @@ function readPrefix(text: string, start: number): Prefix | null {
   const match = PREFIX_PATTERN.exec(text.slice(Math.max(0, start - 60), start))
   if (!match) return null
   const kind = (match[2] ?? match[3] ?? '').toLowerCase()
-  if (kind === 'rural') return { qualifier: 'countryside', rule: 'places/rural-prefix', spanStart: start - match[0].length }
-  if (kind.startsWith('countryside')) return { qualifier: 'countryside', rule: 'places/countryside-of', spanStart: start }
-  if (kind.startsWith('outskirts')) return { qualifier: 'city', rule: 'places/outskirts-of', spanStart: start }
+  if (kind === 'rural')
+    return {
+      qualifier: 'countryside',
+      rule: 'places/rural-prefix',
+      spanStart: start - match[0].length,
+    }
+  if (kind.startsWith('countryside'))
+    return { qualifier: 'countryside', rule: 'places/countryside-of', spanStart: start }
+  if (kind.startsWith('outskirts'))
+    return { qualifier: 'city', rule: 'places/outskirts-of', spanStart: start }
   switch (kind) {
     case 'province':
     case 'governorate':
@@ -322,9 +391,16 @@ function readPrefix(text: string, start: number): Prefix | null {
  * Jazira. Folded keys (see foldPlaceName).
  */
 const NON_PLACE_NAMES = new Set(
-  ['Al-Qaeda', 'Al-Qaida', 'Al Jazeera', 'Al Arabiya', 'Al-Shabaab', 'Al-Nusra', 'Hezbollah', 'Hamas'].map(
-    foldPlaceName,
-  ),
+  [
+    'Al-Qaeda',
+    'Al-Qaida',
+    'Al Jazeera',
+    'Al Arabiya',
+    'Al-Shabaab',
+    'Al-Nusra',
+    'Hezbollah',
+    'Hamas',
+  ].map(foldPlaceName),
 )
 
 /** Decides whether a candidate is a place mention (precision over recall). */
@@ -359,7 +435,8 @@ function isAccepted(
   const named = focusCountries.named.has(entry.country)
   const major = entry.featureCode === 'PPLC' || entry.population >= 1_000_000
   const area = entry.kind === 'country' || entry.kind === 'region'
-  const strong = area || entry.kind === 'admin1' || entry.kind === 'site' || entry.population >= 50_000
+  const strong =
+    area || entry.kind === 'admin1' || entry.kind === 'site' || entry.population >= 50_000
   // [Vladimir] Putin, [Jordan] Peterson: a place word beside capitalised words that are not
   // common words ([Aleppo] University and [Homs] Governor keep their place).
   if (proposal.embedded) {
@@ -407,7 +484,10 @@ interface StoryCountries {
  * The countries a story is about, from its demonyms and resolved names (countries and regions
  * count more than towns).
  */
-function storyCountries(results: readonly ResolvedCandidate[], demonyms: ReadonlyMap<string, number>): StoryCountries {
+function storyCountries(
+  results: readonly ResolvedCandidate[],
+  demonyms: ReadonlyMap<string, number>,
+): StoryCountries {
   const weights = new Map(demonyms)
   const named = new Set(demonyms.keys())
   let total = 0
@@ -430,7 +510,10 @@ function collectLowerCaseWords(text: string): Set<string> {
   return words
 }
 
-function isExcluded(candidate: PlaceCandidate, excluded: readonly { start: number; end: number }[]): boolean {
+function isExcluded(
+  candidate: PlaceCandidate,
+  excluded: readonly { start: number; end: number }[],
+): boolean {
   // Binary search for the first span ending after the candidate starts.
   let low = 0
   let high = excluded.length

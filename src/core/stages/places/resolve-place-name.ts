@@ -40,7 +40,8 @@ const REGION_DEMONYMS = new Map<string, string>([
 /** Type words a name may carry ("Daraa Governorate", "Rapides Parish"), and what they imply. */
 const TRAILING_TYPE =
   /\s+(province|governorate|oblast|region|state|prefecture|district|county|parish|countryside|airbase|air base|border crossing|crossing)$/i
-const LEADING_TYPE = /^(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(rural|the)\s+/i
+const LEADING_TYPE =
+  /^(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(rural|the)\s+/i
 
 /**
  * Resolves one place name alone, e.g. an event's place from evaluation gold or another stage.
@@ -55,12 +56,7 @@ export function resolvePlaceName(
   gazetteer: Gazetteer,
   context: { countries?: readonly string[] } = {},
 ): GazetteerEntry | null {
-  const [resolved] = resolvePlaceSpans(
-    name,
-    [{ start: 0, end: name.length }],
-    gazetteer,
-    context,
-  )
+  const [resolved] = resolvePlaceSpans(name, [{ start: 0, end: name.length }], gazetteer, context)
   return resolved?.entry ?? null
 }
 
@@ -98,19 +94,34 @@ export function resolvePlaceSpans(
   context: ResolveSpansOptions = {},
 ): PlaceSpanResolution[] {
   const countries = new Map<string, number>()
-  for (const country of context.countries ?? []) countries.set(country, (countries.get(country) ?? 0) + 3)
+  for (const country of context.countries ?? [])
+    countries.set(country, (countries.get(country) ?? 0) + 3)
   const candidates = spans.map((span) => candidateOf(text, span, gazetteer, countries))
   const preferCountries = new Set(context.countries ?? [])
   const resolved = resolveCandidates(candidates, gazetteer, { countries, preferCountries })
   const focus = context.backoff ? focusPlace(resolved.map((result) => result.entry)) : null
   return spans.map((span, index) => {
     const entry = resolved[index]?.entry ?? null
-    if (!entry && focus) return { start: span.start, end: span.end, entry: focus, confidence: 0.1, backoff: true }
-    return { start: span.start, end: span.end, entry, confidence: resolved[index]?.confidence ?? 0, backoff: false }
+    if (!entry && focus)
+      return { start: span.start, end: span.end, entry: focus, confidence: 0.1, backoff: true }
+    return {
+      start: span.start,
+      end: span.end,
+      entry,
+      confidence: resolved[index]?.confidence ?? 0,
+      backoff: false,
+    }
   })
 }
 
-const FOCUS_RANK: Readonly<Record<string, number>> = { city: 3, site: 3, admin2: 2, admin1: 2, region: 1, country: 0 }
+const FOCUS_RANK: Readonly<Record<string, number>> = {
+  city: 3,
+  site: 3,
+  admin2: 2,
+  admin1: 2,
+  region: 1,
+  country: 0,
+}
 
 /** The most specific place the story names most often (a town before its region or country). */
 function focusPlace(entries: readonly (GazetteerEntry | null)[]): GazetteerEntry | null {
@@ -134,7 +145,10 @@ function candidateOf(
   gazetteer: Gazetteer,
   countries: Map<string, number>,
 ): PlaceCandidate {
-  let name = text.slice(span.start, span.end).trim().replace(/['’]s?$/, '')
+  let name = text
+    .slice(span.start, span.end)
+    .trim()
+    .replace(/['’]s?$/, '')
   let qualifier: PlaceQualifier = null
   let site = false
   const after = text.slice(span.end, span.end + 30)
@@ -143,9 +157,18 @@ function candidateOf(
   let entries = gazetteer.lookup('') // empty list
   const trailing = TRAILING_TYPE.exec(name)
   const leading = LEADING_TYPE.exec(name)
-  const typeWord = (trailing?.[1] ?? /^\s+(province|governorate|oblast|countryside)\b/i.exec(after)?.[1] ?? '').toLowerCase()
+  const typeWord = (
+    trailing?.[1] ??
+    /^\s+(province|governorate|oblast|countryside)\b/i.exec(after)?.[1] ??
+    ''
+  ).toLowerCase()
   if (/^(province|governorate|oblast|region|state|prefecture)$/.test(typeWord)) qualifier = 'admin'
-  else if (typeWord === 'countryside' || leading?.[1]?.toLowerCase() === 'rural' || /\b(rural|countryside of)\s+$/i.test(before)) qualifier = 'countryside'
+  else if (
+    typeWord === 'countryside' ||
+    leading?.[1]?.toLowerCase() === 'rural' ||
+    /\b(rural|countryside of)\s+$/i.test(before)
+  )
+    qualifier = 'countryside'
   else if (/\b(city|town|village) of\s+$/i.test(before)) qualifier = 'city'
   if (/airbase|air base|crossing/.test(typeWord)) site = true
   const seat = /^(district|county|parish)$/.test(typeWord)

@@ -65,7 +65,10 @@ const EARTH_RADIUS_KM = 6371
 const RADIANS = Math.PI / 180
 
 /** Great-circle distance in km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+export function distanceKm(
+  a: { lat: number; lon: number },
+  b: { lat: number; lon: number },
+): number {
   const dLat = (b.lat - a.lat) * RADIANS
   const dLon = (b.lon - a.lon) * RADIANS
   const h =
@@ -78,7 +81,11 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
  * Approximate distance in km for nearby checks (equirectangular; within 1 % under 1,000 km).
  * `cosLat` is the cosine of `a`'s latitude, computed once per scored entry.
  */
-function nearKm(a: { lat: number; lon: number }, cosLat: number, b: { lat: number; lon: number }): number {
+function nearKm(
+  a: { lat: number; lon: number },
+  cosLat: number,
+  b: { lat: number; lon: number },
+): number {
   const dLat = b.lat - a.lat
   let dLon = Math.abs(b.lon - a.lon)
   if (dLon > 180) dLon = 360 - dLon
@@ -157,7 +164,10 @@ interface Focus {
   readonly byKey: ReadonlyMap<string, ReadonlyMap<string, number>>
   readonly admins: ReadonlySet<string>
   /** Distinct entries chosen in the previous pass, each with the folded names that chose it. */
-  readonly anchors: readonly { readonly entry: GazetteerEntry; readonly keys: ReadonlySet<string> }[]
+  readonly anchors: readonly {
+    readonly entry: GazetteerEntry
+    readonly keys: ReadonlySet<string>
+  }[]
   /** Nearest-anchor distance per `entryId|key`, so long documents stay linear-ish. */
   readonly nearest: Map<string, number>
   /** Country shares and top country per key, computed once. */
@@ -234,13 +244,18 @@ function rankAll(
         context.preferCountries,
       )
       exactness = scored.exactness
-      scored.scores.forEach((score, index) => (pooled[index] = (pooled[index] ?? 0) + score / members.length))
+      scored.scores.forEach(
+        (score, index) => (pooled[index] = (pooled[index] ?? 0) + score / members.length),
+      )
     }
     const result = chooseEntry(candidate, pooled, exactness, key, focus, gazetteer)
     for (const member of members) {
       const own = candidates[member] as PlaceCandidate
       // The seat rule reads the member's own container ([Walker County, Ga.]).
-      results[member] = own === candidate || !own.within ? result : chooseEntry(own, pooled, exactness, key, focus, gazetteer)
+      results[member] =
+        own === candidate || !own.within
+          ? result
+          : chooseEntry(own, pooled, exactness, key, focus, gazetteer)
     }
   }
   return results
@@ -263,14 +278,18 @@ function namesOf(
     const first = members[0] as number
     const key = keys[first] as string
     const candidate = candidates[first] as PlaceCandidate
-    const local = candidate.entries.filter((entry) => entry.kind === 'city' || entry.kind === 'site')
+    const local = candidate.entries.filter(
+      (entry) => entry.kind === 'city' || entry.kind === 'site',
+    )
     if (local.length === 0) continue
     const existing = byKey.get(key)
     if (existing) {
       existing.count += members.length
       continue
     }
-    const entries = [...local].sort((a, b) => priorScore(b) - priorScore(a)).slice(0, SUPPORT_ENTRIES)
+    const entries = [...local]
+      .sort((a, b) => priorScore(b) - priorScore(a))
+      .slice(0, SUPPORT_ENTRIES)
     byKey.set(key, { key, entries, count: members.length })
   }
   return [...byKey.values()].sort((a, b) => b.count - a.count).slice(0, SUPPORT_NAMES)
@@ -355,7 +374,10 @@ function buildFocus(
  * Country shares of the story without the votes of the name being resolved: a lone "Paris"
  * must not vote for France and then be resolved to France because France leads.
  */
-function sharesWithout(focus: Focus, key: string): { shares: Map<string, number>; top: string | null } {
+function sharesWithout(
+  focus: Focus,
+  key: string,
+): { shares: Map<string, number>; top: string | null } {
   const cached = focus.sharesByKey.get(key)
   if (cached) return cached
   const own = focus.byKey.get(key)
@@ -397,7 +419,9 @@ function scoreEntries(
     const spellings = spellingsOf(entry)
     if (spellings.includes(nameSpelling)) return true
     const canonical = spellings[0] as string
-    return (entry.kind === 'city' || entry.kind === 'site') && canonical.startsWith(`${nameSpelling} `)
+    return (
+      (entry.kind === 'city' || entry.kind === 'site') && canonical.startsWith(`${nameSpelling} `)
+    )
   })
   const anyExact = exactness.includes(true)
   const exactCountry = entries.some((entry, index) => entry.kind === 'country' && exactness[index])
@@ -421,10 +445,14 @@ function scoreEntries(
     if (entry.kind === 'admin1' && candidate.qualifier !== 'admin') {
       // [Aleppo] alone is the city, not the governorate that shares its name; [Mexico] alone
       // is the country, not the state.
-      if (hasCity && entries.some((other) => other.kind === 'city' && other.admin1 === entry.id)) score -= 3
-      if (entries.some((other) => other.kind === 'country' && other.country === entry.country)) score -= 3
+      if (hasCity && entries.some((other) => other.kind === 'city' && other.admin1 === entry.id))
+        score -= 3
+      if (entries.some((other) => other.kind === 'country' && other.country === entry.country))
+        score -= 3
     }
     if (candidate.within && isWithin(entry, candidate.within)) score += 4
+    // [Boone County] is not Bône (Annaba): a county is a town's namesake or nothing.
+    if (candidate.seat && entry.kind !== 'city' && !exact) score -= 6
     if (preferCountries?.has(entry.country)) score += 4
     if (focus) score += contextScore(entry, focus, key)
     return score
@@ -467,7 +495,8 @@ function chooseEntry(
     // [Walker County] far from every other place of the story is not the town of Walker.
     return { entry: null, confidence: 0, margin: 0, exact: false }
   }
-  if (best && candidate.qualifier === 'admin' && best.kind === 'city') best = adminOfCapital(best, gazetteer)
+  if (best && candidate.qualifier === 'admin' && best.kind === 'city')
+    best = adminOfCapital(best, gazetteer)
   if (best && candidate.qualifier === 'countryside' && best.kind === 'city' && best.admin1) {
     best = gazetteer.get(best.admin1) ?? best
   }
@@ -492,8 +521,14 @@ function isWithin(entry: GazetteerEntry, containers: readonly GazetteerEntry[]):
  * The admin-1 regions and countries named right after a name, behind a comma:
  * [Paris, Tenn.], [Alexandria, Louisiana], [Homs, Syria].
  */
-export function readContainers(text: string, end: number, gazetteer: Gazetteer): readonly GazetteerEntry[] | undefined {
-  const match = /^,\s+((?:\p{Lu}[\p{L}]*\.?)(?:\s\p{Lu}[\p{L}]*\.?){0,2})/u.exec(text.slice(end, end + 40))
+export function readContainers(
+  text: string,
+  end: number,
+  gazetteer: Gazetteer,
+): readonly GazetteerEntry[] | undefined {
+  const match = /^,\s+((?:\p{Lu}[\p{L}]*\.?)(?:\s\p{Lu}[\p{L}]*\.?){0,2})/u.exec(
+    text.slice(end, end + 40),
+  )
   if (!match) return undefined
   const words = (match[1] as string).split(' ')
   for (let count = words.length; count >= 1; count--) {
@@ -512,7 +547,11 @@ function adminOfCapital(city: GazetteerEntry, gazetteer: Gazetteer): GazetteerEn
   return admin && admin.capital === city.id ? admin : city
 }
 
-function qualifierScore(candidate: PlaceCandidate, entry: GazetteerEntry, hasAdmin: boolean): number {
+function qualifierScore(
+  candidate: PlaceCandidate,
+  entry: GazetteerEntry,
+  hasAdmin: boolean,
+): number {
   let score = 0
   if (candidate.site && entry.kind === 'site') score += 4
   switch (candidate.qualifier) {
@@ -544,7 +583,8 @@ function contextScore(entry: GazetteerEntry, focus: Focus, key: string): number 
   if (entry.kind === 'country') return score
   if (entry.kind === 'admin1') {
     // [Kentucky … Berea, Richmond]: a region holding the story's towns.
-    if (focus.anchors.some((anchor) => anchor.entry.admin1 === entry.id && !anchor.keys.has(key))) score += 2.5
+    if (focus.anchors.some((anchor) => anchor.entry.admin1 === entry.id && !anchor.keys.has(key)))
+      score += 2.5
     return score
   }
   if (entry.kind === 'city' || entry.kind === 'site') score += supportOf(entry, focus, key)
