@@ -28,7 +28,7 @@ export interface IngestedDocument {
 
 export interface IngestReport {
   readonly added: readonly IngestedDocument[]
-  /** Inputs whose content the store already held (same SHA-256). */
+  /** Inputs the store already held: same SHA-256, or same URL with the same text. */
   readonly unchanged: readonly IngestedDocument[]
   /** Inputs that could not be read: nothing was stored for them. */
   readonly problems: readonly InputError[]
@@ -79,7 +79,24 @@ export async function ingestItems(
     const at = now().toISOString()
     const added: IngestedDocument[] = []
     const unchanged: IngestedDocument[] = []
+    // A page fetched again with new ads or a new timestamp around the same story has other
+    // bytes but the same text: that is not a new version, so no revision is made for it.
+    const currentByKey = new Map<string, { id: string; text: string }>()
+    if (items.some((item) => item.revisionKey !== null)) {
+      for (const stored of await tx.listDocuments()) {
+        if (stored.revisionKey !== null)
+          currentByKey.set(stored.revisionKey, {
+            id: stored.document.id,
+            text: sameText(stored.document.text),
+          })
+      }
+    }
     for (const item of items) {
+      const current = item.revisionKey === null ? undefined : currentByKey.get(item.revisionKey)
+      if (current && current.text === sameText(item.document.text)) {
+        unchanged.push({ id: current.id, source: item.document.source, revisionOf: null })
+        continue
+      }
       const put = await tx.putDocument({
         document: item.document,
         contentHash: item.contentHash,
@@ -88,6 +105,9 @@ export async function ingestItems(
         ingestedAt: at,
       })
       const entry = { id: put.id, source: item.document.source, revisionOf: put.revisionOf }
+      if (put.status === 'inserted' && item.revisionKey !== null) {
+        currentByKey.set(item.revisionKey, { id: put.id, text: sameText(item.document.text) })
+      }
       if (put.status === 'inserted') added.push(entry)
       else unchanged.push(entry)
     }
@@ -117,7 +137,7 @@ export async function ingestItems(
       },
       counts: { ...counts },
     })
-    return { added, unchanged, problems: [], history, changes, counts }
+    return { added, unchanged, problems: [], history, changes, counts: await tx.counts() }
   })
 }
 
@@ -146,8 +166,13 @@ export async function reanalyzeStore(
       changes: { ...changes },
       counts: { ...counts },
     })
-    return { history, changes, counts }
+    return { history, changes, counts: await tx.counts() }
   })
+}
+
+/** Text as compared between versions: layout (line breaks, blank lines, edges) does not count. */
+function sameText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }
 
 /** `--published` / `--outlet` as document defaults; an unparsable date is an InputError. */

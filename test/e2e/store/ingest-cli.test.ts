@@ -126,6 +126,18 @@ describe('triangulate ingest / status / search / reanalyze', () => {
     expect(analysis.documents.map((doc) => doc.id)).toEqual(['live-2'])
     expect(new Set(analysis.events.map((event) => event.doc))).toEqual(new Set(['live-2']))
     await store.close()
+
+    // The same story as a page (other bytes, same URL, same text): not a new version.
+    writeFileSync(
+      join(dir, 'live.html'),
+      '<!DOCTYPE html><html><head><link rel="canonical" href="https://ridge.example.org/live"><meta property="og:site_name" content="Ridge Times"></head>' +
+        '<body><nav>Home</nav><article><p>Opposition fighters entered Homs on Saturday, residents said. The army denied it.</p></article></body></html>',
+    )
+    const page = await run(['ingest', join(dir, 'live.html'), '--db', db])
+    expect(page.stdout).toMatch(/^ingested: 0 new documents, 1 already stored/)
+    const reopened = await openSqliteStore(db)
+    expect((await reopened.listDocuments({ includeSuperseded: true })).length).toBe(2)
+    await reopened.close()
   }, 30_000)
 
   it('reads pasted text from standard input', async () => {
