@@ -33,6 +33,11 @@ beforeAll(async () => {
       case '/gzip':
         response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' })
         return response.end(gzipSync(PAGE))
+      case '/to-other-loopback':
+        response.writeHead(302, {
+          location: `http://127.0.0.2:${(server.address() as AddressInfo).port}/page`,
+        })
+        return response.end()
       case '/to-file':
         response.writeHead(301, { location: 'file:///etc/passwd' })
         return response.end()
@@ -122,6 +127,16 @@ describe('fetchUrl()', () => {
     const message = await failure(fetchUrl(`${base}${path}`, { allowPrivate: true, ...options }))
     expect(message.startsWith(`${base}${path}: `)).toBe(true)
     expect(message).toMatch(reason)
+  })
+
+  it('checks the address of every redirect target, not only the first', async () => {
+    // 127.0.0.1 plays a public host, 127.0.0.2 a private one.
+    const isBlocked = (address: string) => address !== '127.0.0.1'
+    const direct = await fetchUrl(`${base}/hop/1`, { isBlocked })
+    expect(direct.url).toBe(`${base}/page`)
+    expect(await failure(fetchUrl(`${base}/to-other-loopback`, { isBlocked }))).toMatch(
+      /refused: 127\.0\.0\.2 is a private, loopback or link-local address/,
+    )
   })
 
   it('decompresses gzip bodies', async () => {

@@ -14,6 +14,11 @@ export interface FetchOptions {
   /** Largest body accepted, after decompression. */
   readonly maxBytes?: number
   readonly maxRedirects?: number
+  /**
+   * The address policy (default `isBlockedAddress`). Tests on loopback pass one that treats
+   * one loopback address as public and another as private, to show every hop is checked.
+   */
+  readonly isBlocked?: (address: string) => boolean
 }
 
 export interface FetchedPage {
@@ -94,7 +99,8 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   let current = url
   for (let redirects = 0; ; redirects++) {
     const target = parseHttpUrl(url, current)
-    const response = await request(url, target, options.allowPrivate ?? false, deadline, timeoutMs)
+    const blocked = options.allowPrivate ? () => false : (options.isBlocked ?? isBlockedAddress)
+    const response = await request(url, target, blocked, deadline, timeoutMs)
     const status = response.statusCode ?? 0
     if (status >= 300 && status < 400 && response.headers.location) {
       response.resume()
@@ -138,7 +144,7 @@ function parseHttpUrl(input: string, value: string): URL {
 function request(
   input: string,
   target: URL,
-  allowPrivate: boolean,
+  isBlocked: (address: string) => boolean,
   deadline: AbortSignal,
   timeoutMs: number,
 ): Promise<http.IncomingMessage> {
@@ -147,9 +153,7 @@ function request(
     dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0)
       const list = addresses as { address: string; family: number }[]
-      const refused = allowPrivate
-        ? undefined
-        : list.find((entry) => isBlockedAddress(entry.address))
+      const refused = list.find((entry) => isBlocked(entry.address))
       if (refused) return callback(new BlockedAddressError(refused.address), '', 0)
       const first = list[0]
       if (!first) return callback(new Error(`no address for ${hostname}`), '', 0)
@@ -160,7 +164,7 @@ function request(
   return new Promise((resolve, reject) => {
     const host = target.hostname.replace(/^\[|\]$/g, '')
     // A literal IP is not looked up by Node: check it here.
-    if (isIP(host) && !allowPrivate && isBlockedAddress(host)) {
+    if (isIP(host) && isBlocked(host)) {
       reject(
         new InputError(
           input,
