@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono, type Context, type TypedResponse } from 'hono'
+import { Hono, type Context, type Env, type MiddlewareHandler, type TypedResponse } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { JSONParsed } from 'hono/utils/types'
 import { bodyLimit } from 'hono/body-limit'
@@ -47,7 +47,6 @@ import {
   EntitiesQuery,
   EventsQuery,
   NewArticleBody,
-  NoQuery,
   OutletsQuery,
   SearchQuery,
   StoriesQuery,
@@ -112,7 +111,7 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
   let openStreams = 0
 
   const api = new Hono()
-    .get('/analysis', validateQuery(NoQuery), async (c) => {
+    .get('/analysis', refuseQuery, async (c) => {
       const snap = await snapshot()
       const { version, view } = snap
       const etag = `"v${String(version)}"`
@@ -136,7 +135,7 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
       const query = c.req.valid('query')
       return sendJson(c, paginate(listDocuments((await snapshot()).view, query), query))
     })
-    .get('/documents/:id', validateQuery(NoQuery), async (c) => {
+    .get('/documents/:id', refuseQuery, async (c) => {
       const id = c.req.param('id')
       const document = getDocument((await snapshot()).view, id)
       if (!document) throw new RequestError(404, 'not found', `no document "${id}"`)
@@ -150,7 +149,7 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
       const query = c.req.valid('query')
       return sendJson(c, paginate(listClaims((await snapshot()).view, query), query))
     })
-    .get('/claims/:id', validateQuery(NoQuery), async (c) => {
+    .get('/claims/:id', refuseQuery, async (c) => {
       const { view } = await snapshot()
       const claim = view.claims.get(c.req.param('id'))
       if (!claim) throw new RequestError(404, 'not found', `no claim "${c.req.param('id')}"`)
@@ -172,7 +171,7 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
       const query = c.req.valid('query')
       return sendJson(c, paginate(listEntities((await snapshot()).view, query), query))
     })
-    .get('/entities/:id', validateQuery(NoQuery), async (c) => {
+    .get('/entities/:id', refuseQuery, async (c) => {
       const { view } = await snapshot()
       const entity = view.entities.get(c.req.param('id'))
       if (!entity) throw new RequestError(404, 'not found', `no entity "${c.req.param('id')}"`)
@@ -186,7 +185,7 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
       const { q, ...paging } = c.req.valid('query')
       return sendJson(c, searchAnalysis((await snapshot()).view, q, paging))
     })
-    .get('/stream', validateQuery(NoQuery), async (c) => {
+    .get('/stream', refuseQuery, async (c) => {
       if (openStreams >= maxStreams)
         throw new RequestError(503, 'too many streams', `at most ${maxStreams} open event streams`)
       c.header('cache-control', 'no-cache')
@@ -368,8 +367,32 @@ function respondToError(
   return sendJson(c, { error: 'internal error' }, 500)
 }
 
-/** A query validator whose output type flows into `c.req.valid('query')` and `AppType`. */
-function validateQuery<Schema extends z.ZodType>(schema: Schema) {
+/** For routes that take no parameters: any query string is a mistake worth a 400. */
+const refuseQuery: MiddlewareHandler = async (c, next) => {
+  const keys = Object.keys(c.req.queries())
+  if (keys.length > 0) {
+    const names = keys.map((key) => `"${key}"`).join(', ')
+    throw new RequestError(400, 'invalid query', [
+      { path: '', message: `unknown parameter${keys.length > 1 ? 's' : ''} ${names}` },
+    ])
+  }
+  await next()
+}
+
+/** What a client may send for a query schema: its parameter names, every value a string. */
+type QueryInput<Schema extends z.ZodType> = { [Key in keyof z.input<Schema>]?: string }
+
+/**
+ * A query validator whose output type flows into `c.req.valid('query')` and whose input type
+ * (parameter names, string values) flows into `hc<AppType>` clients.
+ */
+function validateQuery<Schema extends z.ZodType>(
+  schema: Schema,
+): MiddlewareHandler<
+  Env,
+  string,
+  { in: { query: QueryInput<Schema> }; out: { query: z.output<Schema> } }
+> {
   return validator('query', (value) => {
     const single: Record<string, string> = {}
     for (const [key, given] of Object.entries(value)) {
@@ -384,7 +407,7 @@ function validateQuery<Schema extends z.ZodType>(schema: Schema) {
       }
     }
     return parseOrThrow(schema, single, 'invalid query')
-  })
+  }) as MiddlewareHandler
 }
 
 function parseOrThrow<Schema extends z.ZodType>(

@@ -138,7 +138,6 @@ export const SearchQuery = z.strictObject({
   ...paging,
   q: Words.describe('words to find (all must match, case-insensitive)'),
 })
-export const NoQuery = z.strictObject({})
 
 /** Longest article text accepted by `POST /api/documents` (characters). */
 export const MAX_ARTICLE_CHARS = 2_000_000
