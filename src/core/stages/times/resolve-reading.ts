@@ -93,6 +93,8 @@ export function resolveReading(
       const to = resolveReading(inheritFrom(reading.to, reading.from), from.value.start, true)
       if (!('value' in to)) return to
       const end = to.value.end
+      // "last Friday - Friday": a range whose end falls before its start is no interval we can trust.
+      if (end < from.value.start) return { reason: 'the range ends before it starts' }
       return { value: { start: from.value.start, end, precision: 'days' } }
     }
     case 'interval':
