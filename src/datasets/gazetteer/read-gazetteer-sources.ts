@@ -70,6 +70,7 @@ export function readGazetteerSources(curatedFile: string): GazetteerRecord[] {
   const cities = readCities(admin1.byGeonamesCode)
   const records = [...countries, ...admin1.records, ...cities]
   linkCapitals(records)
+  sumAdminPopulations(records)
   applyCurated(records, curatedFile)
   return records
 }
@@ -194,6 +195,23 @@ function linkCapitals(records: GazetteerRecord[]): void {
     if (record.entry.kind !== 'admin1') continue
     const capital = capitalOf.get(record.entry.id)
     if (capital) record.entry = { ...record.entry, capital: capital.id }
+  }
+}
+
+/**
+ * An admin-1 region's population is the sum of its GeoNames towns (≥ 1,000 inhabitants): a
+ * prominence proxy that lets the resolver weigh California against California, Maryland,
+ * and Manchester (England) against Manchester Parish (Jamaica).
+ */
+function sumAdminPopulations(records: GazetteerRecord[]): void {
+  const sums = new Map<string, number>()
+  for (const { entry } of records) {
+    if (entry.kind === 'city' && entry.admin1)
+      sums.set(entry.admin1, (sums.get(entry.admin1) ?? 0) + entry.population)
+  }
+  for (const record of records) {
+    if (record.entry.kind !== 'admin1') continue
+    record.entry = { ...record.entry, population: sums.get(record.entry.id) ?? 0 }
   }
 }
 

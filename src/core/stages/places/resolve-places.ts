@@ -102,7 +102,9 @@ export function priorScore(entry: GazetteerEntry): number {
     case 'country':
       return 9.5
     case 'admin1':
-      return 7.6
+      // Population here is the sum of the region's towns (see the gazetteer build); regions
+      // without one (hand-made gazetteers) count as a typical province.
+      return entry.population > 0 ? Math.min(8.5, 1 + Math.log10(entry.population + 10)) : 7.6
     case 'region':
       return 8
     case 'admin2':
@@ -438,7 +440,11 @@ function scoreEntries(
     if (
       entry.kind === 'city' &&
       entry.featureCode !== 'PPLC' &&
-      exactAdmins.some((admin) => admin.id !== entry.admin1)
+      exactAdmins.some(
+        (admin) =>
+          admin.id !== entry.admin1 &&
+          (admin.population === 0 || admin.population > 10 * entry.population),
+      )
     ) {
       score -= 2
     }
