@@ -1,6 +1,8 @@
 // Fusion benchmark: synthetic corpora of 1,000 and 10,000 analysed articles (generated here,
 // seeded, no files), fused in one batch; then the latency of adding one more article to the
 // 10,000-article picture. Prints figures; asserts nothing. Run: npx tsx bench/fusion.ts
+// (FUSION_BENCH_SIZES=1000,5000 picks the corpus sizes). CPU time is printed beside wall time
+// because a shared machine's load inflates wall time.
 import { FusionState } from '../src/core/fusion/fusion-state.js'
 import type { FusionDocumentInput, OutletAffiliation } from '../src/core/fusion/fusion-types.js'
 import {
@@ -228,13 +230,16 @@ for (const size of SIZES) {
   const corpus = makeCorpus(size, `a${size}-`)
   const events = corpus.reduce((sum, article) => sum + article.events.length, 0)
   const state = newState()
+  const cpuStarted = process.cpuUsage()
   const started = performance.now()
   for (const article of corpus) state.add(article)
   const added = performance.now()
   const picture = state.snapshot()
   const done = performance.now()
+  const cpu = process.cpuUsage(cpuStarted)
   console.log(
-    `fuse ${size} articles (${events} events): ${((done - started) / 1000).toFixed(2)} s ` +
+    `fuse ${size} articles (${events} events): ${((done - started) / 1000).toFixed(2)} s wall, ` +
+      `${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU ` +
       `(adds ${((added - started) / 1000).toFixed(2)} s, snapshot ${((done - added) / 1000).toFixed(2)} s); ` +
       `${picture.claims.length} claims, ${picture.disputes.length} disputes, ${picture.stories.length} stories, ` +
       `${picture.documents.filter((d) => d.syndicationGroup != null).length} syndicated documents, ${picture.control.length} control states`,

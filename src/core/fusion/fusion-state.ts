@@ -411,10 +411,7 @@ export class FusionState {
     for (const claim of candidates) {
       const gap = this.gapToClaim(record, claim)
       if (gap > window) continue
-      if (SIDE_BEARING.has(type)) {
-        if (![...claim.sideCounts.keys()].every((side) => this.sides.compatible(record.side, side)))
-          continue
-      }
+      if (SIDE_BEARING.has(type) && !this.sidesFit(record.side, claim)) continue
       // Without a place, only a shared actor ties two reports together.
       if (record.placeId === null && claim.sideCounts.size > 0 && record.sides.length > 0) {
         if (!record.sides.some((side) => claim.sideCounts.has(side))) continue
@@ -427,6 +424,13 @@ export class FusionState {
     return best
   }
 
+  private sidesFit(side: string | null, claim: ClaimRecord): boolean {
+    if (side === null) return true
+    for (const other of claim.sideCounts.keys())
+      if (!this.sides.compatible(side, other)) return false
+    return true
+  }
+
   /** Claims of the record's type at other points within NEAR_KM of its place (not regions). */
   private nearbyClaims(record: EventRecord): ClaimRecord[] {
     const place = record.event.place
@@ -435,19 +439,16 @@ export class FusionState {
     const type = record.event.type
     const radius = NEAR_KM[type]
     if (radius === 0 || ONE_OFF.has(type)) return []
+    const window = CLAIM_WINDOW_DAYS[type]
     const [row, col] = gridCell(place.lat, place.lon)
     const found: ClaimRecord[] = []
     for (let dr = -1; dr <= 1; dr++) {
       for (let dc = -1; dc <= 1; dc++) {
         for (const claim of this.grid.get(`${type}|${row + dr}|${col + dc}`) ?? []) {
+          // Cheap tests first: most claims in a cell are other days.
+          if (claim.placeId === record.placeId || this.gapToClaim(record, claim) > window) continue
           const other = claim.place
-          if (
-            other === null ||
-            other.lat === null ||
-            other.lon === null ||
-            claim.placeId === record.placeId
-          )
-            continue
+          if (other === null || other.lat === null || other.lon === null) continue
           if (distanceKm(place.lat, place.lon, other.lat, other.lon) <= radius) found.push(claim)
         }
       }
@@ -719,12 +720,9 @@ function gridCell(lat: number, lon: number): [number, number] {
   return [Math.floor(lat * 10), Math.floor(lon * 10)]
 }
 
-/** Great-circle distance in kilometres. */
+/** Distance in kilometres (equirectangular: exact enough at a few kilometres). */
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180
-  const dLat = (lat2 - lat1) * rad
-  const dLon = (lon2 - lon1) * rad
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2
-  return 2 * 6371 * Math.asin(Math.sqrt(h))
+  const x = (lon2 - lon1) * Math.cos(((lat1 + lat2) / 2) * (Math.PI / 180))
+  const y = lat2 - lat1
+  return Math.sqrt(x * x + y * y) * 111.2
 }
