@@ -18,7 +18,7 @@ const DEMONYM_TABLE =
   'Greek:GR|Grenadian:GD|Guatemalan:GT|Guinea-Bissauan:GW|Guinean:GN|Guyanese:GY|Haitian:HT|' +
   'Honduran:HN|Hong Konger:HK|Hungarian:HU|I-Kiribati:KI|Icelander:IS|Indian:IN|Indonesian:ID|' +
   'Iranian:IR|Iraqi:IQ|Irish:IE|Israeli:IL|Italian:IT|Ivorian:CI|Jamaican:JM|Japanese:JP|' +
-  'Jordanian:JO|Kazakh:KZ|Kazakhstani:KZ|Kenyan:KE|Kirghiz:KG|Kittitian or Nevisian:KN|' +
+  'Jordanian:JO|Kazakh:KZ|Kazakhstani:KZ|Kenyan:KE|Kirghiz:KG|Kittitian or Nevisian:KN|Korean:KR|' +
   'Kosovar:XK|Kuwaiti:KW|Kyrgyz:KG|Laotian:LA|Latvian:LV|Lebanese:LB|Liberian:LR|Libyan:LY|' +
   'Liechtensteiner:LI|Lithuanian:LT|Luxembourger:LU|Macedonian:MK|Malagasy:MG|Malawian:MW|' +
   'Malaysian:MY|Maldivan:MV|Malian:ML|Maltese:MT|Marshallese:MH|Mauritanian:MR|Mauritian:MU|' +
@@ -26,11 +26,11 @@ const DEMONYM_TABLE =
   'Moroccan:MA|Mosotho:LS|Motswana:BW|Mozambican:MZ|Namibian:NA|Nauruan:NR|Nepalese:NP|' +
   'Nepali:NP|New Zealander:NZ|Ni-Vanuatu:VU|Nicaraguan:NI|Nigerian:NG|Nigerien:NE|' +
   'North Korean:KP|Norwegian:NO|Omani:OM|Pakistani:PK|Palauan:PW|Palestinian:PS|Panamanian:PA|' +
-  'Papua New Guinean:PG|Paraguayan:PY|Peruvian:PE|Philippine:PH|Polish:PL|Portuguese:PT|Puerto Rican:PR|' +
+  'Papua New Guinean:PG|Paraguayan:PY|Persian:IR|Peruvian:PE|Philippine:PH|Polish:PL|Portuguese:PT|Puerto Rican:PR|' +
   'Qatari:QA|Romanian:RO|Russian:RU|Rwandan:RW|Sahrawi:EH|Saint Lucian:LC|Saint Vincentian:VC|' +
   'Salvadoran:SV|Sammarinese:SM|Samoan:WS|Sao Tomean:ST|Saudi:SA|Saudi Arabian:SA|Scottish:GB|' +
   'Senegalese:SN|Serbian:RS|Seychellois:SC|Sierra Leonean:SL|Singaporean:SG|Slovak:SK|' +
-  'Slovene:SI|Slovenian:SI|Solomon Islander:SB|Somali:SO|South African:ZA|South Korean:KR|' +
+  'Slovene:SI|Slovenian:SI|Solomon Islander:SB|Somali:SO|Soviet:RU|South African:ZA|South Korean:KR|' +
   'South Sudanese:SS|Spanish:ES|Sri Lankan:LK|Sudanese:SD|Surinamer:SR|Swazi:SZ|Swedish:SE|' +
   'Swiss:CH|Syrian:SY|Tadzhik:TJ|Taiwanese:TW|Tajik:TJ|Tanzanian:TZ|Thai:TH|Togolese:TG|' +
   'Tongan:TO|Trinidadian:TT|Tunisian:TN|Turkish:TR|Turkmen:TM|Tuvaluan:TV|Ugandan:UG|' +

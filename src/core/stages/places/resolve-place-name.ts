@@ -35,6 +35,9 @@ const REGION_DEMONYMS = new Map<string, string>([
   ['english', 'England'],
   ['scottish', 'Scotland'],
   ['welsh', 'Wales'],
+  ['gazan', 'Gaza Strip'],
+  ['crimean', 'Crimea'],
+  ['chechen', 'Chechnya'],
 ])
 
 /** Type words a name may carry ("Daraa Governorate", "Rapides Parish"), and what they imply. */
