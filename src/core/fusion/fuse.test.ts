@@ -426,6 +426,21 @@ describe('fuse(): disputes', () => {
     expect(withdrawal.related).toEqual([claimOf(result, 'r#0').id])
   })
 
+  it('links withdrawal, redeployment and the loss of control of one place as related claims', () => {
+    const taken = article(
+      't',
+      'Harbour News',
+      '2024-03-06',
+      'Rebels entered Kessel on Wednesday.',
+      [{ type: 'control', place: 'kessel', sides: ['opposition'], quote: 'Rebels entered Kessel' }],
+    )
+    const result = fuseArticles([withdrew, redeployed, taken])
+    const [w, r, t] = ['w#0', 'r#0', 't#0'].map((id) => claimOf(result, id).id)
+    expect(claimOf(result, 'w#0').related).toEqual([r, t])
+    expect(claimOf(result, 'r#0').related).toEqual([w, t])
+    expect(claimOf(result, 't#0').related).toEqual([w, r])
+  })
+
   it('reports no framing dispute for a redeployment elsewhere (near miss)', () => {
     const elsewhere = article(
       'r2',

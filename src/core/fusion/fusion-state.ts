@@ -8,7 +8,7 @@ import { CLAIM_WINDOW_DAYS, NEAR_KM, ONE_OFF, SIDE_BEARING } from './claim-rules
 import { updateClaimStatus } from './claim-status.js'
 import { buildPlaceControl, rollUpControl } from './control-map.js'
 import { toDayNumber } from './day-number.js'
-import { affectsStatus, findClaimDisputes } from './dispute-finder.js'
+import { affectsStatus, claimGap, findClaimDisputes } from './dispute-finder.js'
 import type { DisputeContext } from './dispute-finder.js'
 import { claimLabel } from './dispute-summary.js'
 import { EntityRegistry } from './entity-registry.js'
@@ -610,21 +610,20 @@ export class FusionState {
       }
     }
     for (const claim of claims) {
-      if (claim.type !== 'withdrawal' || claim.placeId === null) continue
+      const pullBack = claim.type === 'withdrawal' || claim.type === 'redeployment'
+      if (!pullBack || claim.placeId === null) continue
       const side = claimSide(claim)
       const near = (other: ClaimRecord): boolean =>
-        claim.minDay === null ||
-        other.minDay === null ||
-        claim.maxDay === null ||
-        other.maxDay === null ||
-        Math.max(0, other.minDay - claim.maxDay, claim.minDay - other.maxDay) <=
-          CLAIM_WINDOW_DAYS.withdrawal
-      const places = [claim.placeId, ...this.containment(claim.placeId)]
-      for (const placeId of places) {
-        for (const other of this.byPlaceType.get(`${placeId}|redeployment`) ?? []) {
-          if (this.sides.compatible(side, claimSide(other)) && near(other)) link(claim, other)
+        claimGap(claim, other) <= CLAIM_WINDOW_DAYS.withdrawal
+      // [Withdrew from] Daraa ~ [redeployed from] Daraa province: the same pull-back.
+      if (claim.type === 'withdrawal') {
+        for (const placeId of [claim.placeId, ...this.containment(claim.placeId)]) {
+          for (const other of this.byPlaceType.get(`${placeId}|redeployment`) ?? []) {
+            if (this.sides.compatible(side, claimSide(other)) && near(other)) link(claim, other)
+          }
         }
       }
+      // A pull-back of one side and [rebels took] the place: the loss of control it led to.
       for (const other of this.byPlaceType.get(`${claim.placeId}|control`) ?? []) {
         if (this.sides.opposed(side, claimSide(other)) && near(other)) link(claim, other)
       }
