@@ -30,6 +30,11 @@ try {
   console.log(
     `ingest benchmark: ${total} synthetic articles in batches of ${batchSize} (one transaction each)`,
   )
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')} (figures scale with it)`,
+  )
   console.log('batch  new docs  stored total  seconds  articles/s (new)')
   const started = performance.now()
   for (const [index, batchDir] of batches.entries()) {
