@@ -585,6 +585,58 @@ export class PostgresStore implements Store {
     })
   }
 
+  /**
+   * Replaces only the entity mentions of the documents named (fusion renames entities; the
+   * events and diagnostics of a document do not change with it). Worker fusion uses this
+   * instead of `replaceExtractions` so it never rewrites facts it did not compute.
+   */
+  replaceMentions(extractions: readonly Pick<DocumentExtraction, 'documentId' | 'mentions'>[]): Promise<void> {
+    return this.write(async (db) => {
+      if (extractions.length === 0) return
+      const ids = [...new Set(extractions.map((extraction) => extraction.documentId))]
+      await db.deleteFrom('mentions').where('document_id', 'in', ids).execute()
+      const rows = extractions.flatMap((extraction) =>
+        extraction.mentions.map((mention, position) => ({
+          document_id: extraction.documentId,
+          position,
+          entity_id: mention.entity,
+          start: mention.span.start,
+          end: mention.span.end,
+          quote: mention.span.text,
+          stage: 'mentions',
+          rule: null,
+        })),
+      )
+      for (const chunk of chunks(rows)) await db.insertInto('mentions').values(chunk).execute()
+    })
+  }
+
+  /**
+   * The current documents and their extractions from ONE snapshot (what fusion reads): a
+   * document whose extraction commits meanwhile is either wholly in it or not at all.
+   * Outside a transaction only: the snapshot starts now, not when an enclosing one began.
+   */
+  readFusionInput(): Promise<{ documents: StoredDocument[]; extractions: DocumentExtraction[] }> {
+    if (this.tx !== null) throw new Error('readFusionInput: call it on the outer store')
+    return this.snapshot(async (db) => ({
+      documents: (
+        await selectDocuments(db).where('superseded_by', 'is', null).orderBy('seq').execute()
+      ).map(toStoredDocument),
+      extractions: await readExtractions(db, null),
+    }))
+  }
+
+  /** Whether a document is stored and current (not superseded by a newer revision). */
+  async isCurrent(documentId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('id', '=', documentId)
+      .where('superseded_by', 'is', null)
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
   getAnalysis(): Promise<Analysis> {
     return this.snapshot((db) => readAnalysis(db))
   }

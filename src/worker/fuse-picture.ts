@@ -1,0 +1,69 @@
+import type PgBoss from 'pg-boss'
+import { analyzeIncrementally, type DocumentFacts } from '../app/analyze-incremental.js'
+import { splitAnalysis } from '../store/picture.js'
+import type { PostgresStore } from '../store/postgres/postgres-store.js'
+import { type FuseJob, QUEUES } from './queues.js'
+
+export interface FuseOutcome {
+  /** Documents fused (those whose extraction is stored). */
+  readonly documents: number
+  /** Documents still waiting for their extraction (a later fusion takes them). */
+  readonly pending: number
+  readonly claims: number
+  readonly disputes: number
+  /** Documents whose entity mentions changed and were rewritten. */
+  readonly mentionsRewritten: number
+}
+
+/**
+ * One fusion job: redraws the picture from the stored per-document facts, in ingest order,
+ * exactly as `refreshPicture` does in one process (same `analyzeIncrementally`, so the same
+ * claims and disputes), and writes it with the job's completion in one transaction.
+ *
+ * Order matters: the picture's advisory lock is taken first, then the facts are read in a
+ * fresh snapshot, so a fusion never writes a picture older than the one it replaces.
+ * Documents without facts yet are left out; their extraction queues another fusion.
+ */
+export async function fusePicture(
+  store: PostgresStore,
+  boss: PgBoss,
+  job: PgBoss.Job<FuseJob>,
+  now: () => Date = () => new Date(),
+): Promise<FuseOutcome> {
+  return store.transactionStore(async (tx) => {
+    await tx.lockPicture()
+    const { documents, extractions } = await store.readFusionInput()
+    const known = new Map<string, DocumentFacts>()
+    const storedMentions = new Map<string, string>()
+    for (const extraction of extractions) {
+      storedMentions.set(extraction.documentId, JSON.stringify(extraction.mentions))
+      if (extraction.entities === undefined) continue
+      known.set(extraction.documentId, {
+        events: extraction.events,
+        entities: extraction.entities,
+        diagnostics: extraction.diagnostics,
+      })
+    }
+    const ready = documents
+      .map((stored) => stored.document)
+      .filter((document) => known.has(document.id))
+    const { analysis } = analyzeIncrementally(ready, known, {
+      generatedAt: now().toISOString(),
+    })
+    const split = splitAnalysis(analysis)
+    const changed = split.extractions.filter(
+      (extraction) =>
+        JSON.stringify(extraction.mentions) !== storedMentions.get(extraction.documentId),
+    )
+    await tx.replaceMentions(changed)
+    await tx.replaceFusion(split.fusion)
+    await boss.complete(QUEUES.fuse, job.id, {}, { db: tx })
+    return {
+      documents: ready.length,
+      pending: documents.length - ready.length,
+      claims: analysis.claims.length,
+      disputes: analysis.disputes.length,
+      mentionsRewritten: changed.length,
+    }
+  })
+}

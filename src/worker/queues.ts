@@ -1,0 +1,98 @@
+import PgBoss from 'pg-boss'
+
+/**
+ * The job queues of a PostgreSQL library (pg-boss tables in the `pgboss` schema of the same
+ * database, so a document and its job commit in one transaction):
+ * - EXTRACT: one job per new document, the per-document pipeline; any worker, in parallel.
+ * - FUSE: re-fusion of the picture. `stately` with one singleton key per story keeps at most one
+ *   job queued and one running per key, so two workers never write one story at once and a
+ *   burst of extractions coalesces into one fusion. Fusion in `src/core/fusion` draws stories
+ *   across the whole library in one pass, so today every job carries the library's one key
+ *   (`PICTURE_KEY`); the advisory lock in `PostgresStore.lockPicture` guards the write as well.
+ * - DEAD_LETTER: jobs that failed every retry land here, for `triangulate status` and a human.
+ */
+export const QUEUES = {
+  extract: 'triangulate-extract',
+  fuse: 'triangulate-fuse',
+  deadLetter: 'triangulate-dead-letter',
+} as const
+
+/** The singleton key of the one picture fusion keeps per library (see QUEUES.fuse). */
+export const PICTURE_KEY = 'picture'
+
+/** Payload of an extraction job. */
+export interface ExtractJob {
+  readonly documentId: string
+}
+
+/** Payload of a fusion job. */
+export interface FuseJob {
+  readonly story: string
+}
+
+/**
+ * Job timing, from the environment so every machine of a deployment agrees without flags:
+ * - TRIANGULATE_JOB_TIMEOUT_SECONDS (300): a running job not finished by then is taken back
+ *   (its worker is presumed dead) and retried; fusion gets ten times as long.
+ * - TRIANGULATE_FUSE_DELAY_SECONDS (5): a fusion job waits this long before it can start, so
+ *   the extractions of a burst are fused together (the picture lags by at most this plus one
+ *   fusion).
+ * - TRIANGULATE_QUEUE_MAINTENANCE_SECONDS (30): how often timed-out jobs are looked for.
+ */
+export interface QueueTiming {
+  readonly jobTimeoutSeconds: number
+  readonly fuseDelaySeconds: number
+  readonly maintenanceSeconds: number
+}
+
+export function queueTiming(env: NodeJS.ProcessEnv = process.env): QueueTiming {
+  return {
+    jobTimeoutSeconds: positive(env.TRIANGULATE_JOB_TIMEOUT_SECONDS, 300),
+    fuseDelaySeconds: positive(env.TRIANGULATE_FUSE_DELAY_SECONDS, 5, 0),
+    maintenanceSeconds: positive(env.TRIANGULATE_QUEUE_MAINTENANCE_SECONDS, 30),
+  }
+}
+
+/** Retries: 4 more attempts, 2 s apart and doubling (2, 4, 8, 16 s), then the dead letter. */
+export const RETRY = { retryLimit: 4, retryDelay: 2, retryBackoff: true } as const
+
+/**
+ * Installs (or upgrades) pg-boss's schema and creates the queues; `triangulate migrate` calls
+ * it after the store's migrations. Idempotent.
+ */
+export async function installQueues(url: string): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: url,
+    max: 1,
+    supervise: false,
+    schedule: false,
+    migrate: true,
+  })
+  boss.on('error', () => undefined)
+  await boss.start()
+  try {
+    const existing = new Set((await boss.getQueues()).map((queue) => queue.name))
+    if (!existing.has(QUEUES.deadLetter)) await boss.createQueue(QUEUES.deadLetter)
+    if (!existing.has(QUEUES.extract))
+      await boss.createQueue(QUEUES.extract, {
+        name: QUEUES.extract,
+        ...RETRY,
+        deadLetter: QUEUES.deadLetter,
+      })
+    if (!existing.has(QUEUES.fuse))
+      await boss.createQueue(QUEUES.fuse, {
+        name: QUEUES.fuse,
+        ...RETRY,
+        policy: 'stately',
+        deadLetter: QUEUES.deadLetter,
+      })
+  } finally {
+    await boss.stop({ graceful: false })
+  }
+}
+
+function positive(value: string | undefined, fallback: number, min = 1): number {
+  if (value === undefined || value === '') return fallback
+  const parsed = Number(value)
+  return Number.isFinite(parsed) && parsed >= min ? parsed : fallback
+}

@@ -1,0 +1,182 @@
+import type PgBoss from 'pg-boss'
+import { openPostgresStore } from '../store/postgres/postgres-store.js'
+import { extractDocument } from './extract-document.js'
+import { fusePicture } from './fuse-picture.js'
+import { openQueue } from './open-queue.js'
+import { isIdle, readQueueStatus } from './queue-status.js'
+import { type ExtractJob, type FuseJob, QUEUES } from './queues.js'
+
+export interface WorkerOptions {
+  /** The PostgreSQL library (`postgres://…`). */
+  readonly url: string
+  /** Stop when no job is waiting, retrying or running anywhere (batch runs, tests, benches). */
+  readonly exitWhenIdle?: boolean
+  /** Seconds between polls of an empty queue (default 1). */
+  readonly pollSeconds?: number
+  /** After a stop request, how long the current job may run before it is released (30 s). */
+  readonly shutdownTimeoutMs?: number
+  /** Aborting it asks the worker to stop (the CLI wires SIGTERM and SIGINT to it). */
+  readonly signal?: AbortSignal
+  /** One line per notable thing (fusions, failures, start and stop). */
+  readonly log?: (line: string) => void
+  /**
+   * Test hook: hold each extraction's transaction open this long before it commits, after
+   * printing `holding job <id>`, so a test can kill the worker mid-job.
+   */
+  readonly holdMs?: number
+}
+
+export interface WorkerSummary {
+  readonly extracted: number
+  readonly fused: number
+  readonly failed: number
+  /** True when a stop request timed out and the running job was handed back to the queue. */
+  readonly released: boolean
+  /** Peak resident memory of this process, in MB. */
+  readonly peakRssMb: number
+}
+
+/**
+ * One worker: takes jobs one at a time, fusion first (so the picture never lags far behind a
+ * long run of extractions; the fusion delay keeps that to one fusion per burst), then
+ * extraction. Each job's effect and its completion commit together (see extractDocument and
+ * fusePicture); a failed job is handed back to pg-boss, which retries it with backoff and
+ * after the last retry moves it to the dead-letter queue.
+ *
+ * One process runs one job at a time: the pipeline is CPU-bound JavaScript, so more jobs per
+ * process would only interleave. Parallelism comes from more processes (`--concurrency N`
+ * forks N of these) on one or many machines.
+ *
+ * Stopping (the signal): no new job is taken; the current one finishes, or after
+ * `shutdownTimeoutMs` is failed back to the queue (its retry runs elsewhere) and the function
+ * returns with `released` so the caller can exit, which rolls back its open transaction.
+ */
+export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
+  const log = options.log ?? (() => undefined)
+  const pollMs = (options.pollSeconds ?? 1) * 1000
+  const store = await openPostgresStore(options.url, { poolSize: 3 })
+  let boss: PgBoss
+  try {
+    boss = await openQueue(store, { supervise: true })
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  let extracted = 0
+  let fused = 0
+  let failed = 0
+  let current: PgBoss.Job<unknown> | null = null
+  let released = false
+  const stopped = stopPromise(options.signal)
+  log(`worker ${process.pid}: started on ${store.location}`)
+  const beforeCommit =
+    options.holdMs !== undefined
+      ? (job: PgBoss.Job<unknown>) => async () => {
+          log(`holding job ${job.id}`)
+          await sleep(options.holdMs!, options.signal)
+        }
+      : null
+
+  const loop = async (): Promise<void> => {
+    while (!options.signal?.aborted) {
+      const job =
+        (await fetchOne<FuseJob>(boss, QUEUES.fuse)) ??
+        (await fetchOne<ExtractJob>(boss, QUEUES.extract))
+      if (!job) {
+        if (options.exitWhenIdle && isIdle(await readQueueStatus(store))) return
+        await sleep(pollMs, options.signal)
+        continue
+      }
+      current = job
+      const started = Date.now()
+      try {
+        if (job.name === QUEUES.fuse) {
+          const outcome = await fusePicture(store, boss, job as PgBoss.Job<FuseJob>)
+          fused++
+          log(
+            `fused ${outcome.documents} documents (${outcome.pending} waiting): ${outcome.claims} claims, ${outcome.disputes} disputes in ${Date.now() - started} ms`,
+          )
+        } else {
+          await extractDocument(
+            store,
+            boss,
+            job as PgBoss.Job<ExtractJob>,
+            beforeCommit?.(job) ?? undefined,
+          )
+          extracted++
+        }
+      } catch (error) {
+        failed++
+        const message = error instanceof Error ? error.message : String(error)
+        log(`job ${job.name} ${job.id} failed (will be retried or dead-lettered): ${message}`)
+        if (!released) await boss.fail(job.name, job.id, { message }).catch(() => undefined)
+      } finally {
+        current = null
+      }
+    }
+  }
+
+  const running = loop()
+  // Aborted when the loop ends, so the shutdown timer never keeps the process alive.
+  const finished = new AbortController()
+  const outcome = await Promise.race([
+    running.then(() => 'done' as const),
+    stopped
+      .then(() => sleep(options.shutdownTimeoutMs ?? 30_000, finished.signal))
+      .then(() => (finished.signal.aborted ? ('done' as const) : ('timeout' as const))),
+  ])
+  finished.abort()
+  if (outcome === 'timeout' && current !== null) {
+    const job: PgBoss.Job<unknown> = current
+    released = true
+    log(`worker ${process.pid}: stop timed out; job ${job.name} ${job.id} handed back`)
+    await boss
+      .fail(job.name, job.id, { message: 'worker shut down before the job finished' })
+      .catch(() => undefined)
+  } else {
+    await running
+  }
+  const summary: WorkerSummary = {
+    extracted,
+    fused,
+    failed,
+    released,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }
+  log(
+    `worker ${process.pid}: stopped: ${extracted} extracted, ${fused} fusions, ${failed} failed, peak RSS ${summary.peakRssMb} MB`,
+  )
+  if (!released) {
+    await boss.stop({ graceful: false, close: false, wait: true })
+    await store.close()
+  }
+  return summary
+}
+
+async function fetchOne<T>(boss: PgBoss, queue: string): Promise<PgBoss.Job<T> | null> {
+  const jobs = await boss.fetch<T>(queue, { batchSize: 1 })
+  return jobs[0] ?? null
+}
+
+/** Resolves when the signal aborts (never, without one). */
+function stopPromise(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!signal) return
+    if (signal.aborted) resolve()
+    else signal.addEventListener('abort', () => resolve(), { once: true })
+  })
+}
+
+/** Waits `ms`, or less when the signal aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
