@@ -6,11 +6,13 @@ import { statusCommand } from './commands/status.js'
 import { serveCommand } from './commands/serve.js'
 import { exportCommand } from './commands/export.js'
 import { reportCommand } from './commands/report.js'
+import { migrateCommand } from './commands/migrate.js'
+import { workerCommand } from './commands/worker.js'
 import { type CliIo, type Command, EXIT_BAD_INPUT, EXIT_INTERNAL } from './command.js'
 import { isInputError } from '../ingest/input-error.js'
 
 /** Every subcommand, in the order `triangulate --help` lists them. */
-const COMMANDS: readonly Command[] = [analyzeCommand, ingestCommand, statusCommand, searchCommand, reanalyzeCommand, serveCommand, reportCommand, exportCommand]
+const COMMANDS: readonly Command[] = [analyzeCommand, ingestCommand, statusCommand, searchCommand, reanalyzeCommand, serveCommand, reportCommand, exportCommand, migrateCommand, workerCommand]
 
 function helpText(): string {
   const lines = ['Usage: triangulate <command> [options]', '', 'Commands:']

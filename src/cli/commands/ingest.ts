@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress'
 import { ingestInputs } from '../../app/ingest.js'
 import { storeLocation, withLibrary } from '../../app/library.js'
 import { InputError } from '../../ingest/input-error.js'
+import type { PostgresStore } from '../../store/postgres/postgres-store.js'
 import { type Command, EXIT_BAD_INPUT, EXIT_OK } from '../command.js'
 import { parseArgs } from '../parse-args.js'
 
@@ -43,8 +44,24 @@ export const ingestCommand: Command = {
       )
     const location = storeLocation(values.db)
     let bar: cliProgress.SingleBar | null = null
-    const report = await withLibrary(location, {}, (store) =>
-      ingestInputs(store, positionals, {
+    let queued: number | null = null
+    const report = await withLibrary(location, {}, async (store) => {
+      // PostgreSQL: store and queue one extraction job per new document; workers draw the
+      // picture (loaded only here, so SQLite runs never load pg).
+      if (store.backend === 'postgres') {
+        const { ingestToQueue } = await import('../../worker/ingest-to-queue.js')
+        const queuedReport = await ingestToQueue(store as PostgresStore, positionals, {
+          ...(values.published !== undefined && { published: values.published }),
+          ...(values.outlet !== undefined && { outlet: values.outlet }),
+          allowNetwork: values['allow-network'] ?? false,
+          allowPrivate: values['allow-private'] ?? false,
+          strict: values.strict ?? false,
+          stdin: io.stdin,
+        })
+        queued = queuedReport.queued
+        return queuedReport
+      }
+      return ingestInputs(store, positionals, {
         ...(values.published !== undefined && { published: values.published }),
         ...(values.outlet !== undefined && { outlet: values.outlet }),
         allowNetwork: values['allow-network'] ?? false,
@@ -67,8 +84,8 @@ export const ingestCommand: Command = {
           bar.update(done)
           if (done === total) bar.stop()
         },
-      }),
-    )
+      })
+    })
     for (const problem of report.problems) io.stderr(`triangulate: ${problem.message}\n`)
     if (values.json) {
       io.stdout(
@@ -83,6 +100,7 @@ export const ingestCommand: Command = {
             })),
             changes: report.changes,
             counts: report.counts,
+            ...(queued !== null && { queued }),
           },
           null,
           2,
@@ -96,6 +114,10 @@ export const ingestCommand: Command = {
         ...(report.problems.length > 0 ? [`${report.problems.length} unreadable`] : []),
       ]
       io.stdout(`ingested: ${parts.join(', ')}\n`)
+      if (queued !== null && queued > 0)
+        io.stdout(
+          `queued: ${queued} extraction jobs (run \`triangulate worker\` to draw the picture)\n`,
+        )
       if (report.changes) {
         const c = report.changes
         io.stdout(

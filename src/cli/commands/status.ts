@@ -1,4 +1,5 @@
 import { storeLocation, withLibrary } from '../../app/library.js'
+import type { PostgresStore } from '../../store/postgres/postgres-store.js'
 import { type Command, EXIT_OK } from '../command.js'
 import { parseArgs } from '../parse-args.js'
 
@@ -22,6 +23,13 @@ export const statusCommand: Command = {
       const counts = await store.counts()
       const version = await store.lastUpdate()
       const [last] = await store.listHistory({ limit: 1 })
+      // PostgreSQL libraries have a job queue: what waits, runs, and failed for good.
+      const queue =
+        store.backend === 'postgres'
+          ? await (
+              await import('../../worker/queue-status.js')
+            ).readQueueStatus(store as PostgresStore)
+          : null
       if (values.json) {
         io.stdout(
           JSON.stringify(
@@ -38,6 +46,7 @@ export const statusCommand: Command = {
               history: counts.history,
               version: version.version,
               db: location,
+              ...(queue !== null && { queue }),
             },
             null,
             2,
@@ -57,6 +66,17 @@ export const statusCommand: Command = {
         `  stories    ${counts.stories}`,
         `  last update ${last ? `${last.at} (${last.kind}${last.documentsAdded.length > 0 ? `, ${last.documentsAdded.length} documents added` : ''})` : (version.at ?? 'never')}`,
       ]
+      if (queue !== null) {
+        const line = (name: string, counts: typeof queue.extract) =>
+          `  ${name.padEnd(10)} ${counts.queued} queued, ${counts.active} running, ${counts.retrying} retrying, ${counts.failed} failed`
+        lines.push(
+          '',
+          'Jobs',
+          line('extract', queue.extract),
+          line('fuse', queue.fuse),
+          `  dead-letter ${queue.deadLetter}${queue.deadLetter > 0 ? ' (failed every retry: see pgboss.job, name triangulate-dead-letter)' : ''}`,
+        )
+      }
       const stories = (analysis.stories ?? []).map(describeStory)
       if (stories.length > 0)
         lines.push('', 'Stories', ...stories.slice(0, 20).map((story) => `  ${story}`))
