@@ -3,7 +3,9 @@ import type { OutletAffiliation } from '../fusion/fusion-types.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import { ANALYSIS_SCHEMA, type Analysis } from '../model/analysis.js'
 import type { SourceDocument } from '../model/document.js'
+import type { AnalysisEvent, Entity } from '../model/analysis.js'
 import { analyzeDocument } from './analyze-document.js'
+import { placeDisplayNames } from './place-display-names.js'
 
 export interface CorpusOptions {
   readonly lexicon: Lexicon
@@ -26,10 +28,20 @@ export function analyzeCorpus(documents: readonly SourceDocument[], options: Cor
     return analysis
   })
   const gazetteer = lexicon.gazetteer
+  // Places are shown under the name the articles use, before fusion writes its summaries.
+  const displayNames = placeDisplayNames(analyses)
+  const events: AnalysisEvent[] = analyses.flatMap((analysis) => analysis.events).map((event) => {
+    const name = event.place ? displayNames.get(event.place.entity) : undefined
+    return name && event.place ? { ...event, place: { ...event.place, name } } : event
+  })
+  const entities: Entity[] = analyses.flatMap((analysis) => analysis.entities).map((entity) => {
+    const name = displayNames.get(entity.id)
+    return name ? { ...entity, name } : entity
+  })
   const fused = fuse({
     documents: unique,
-    events: analyses.flatMap((analysis) => analysis.events),
-    entities: analyses.flatMap((analysis) => analysis.entities),
+    events,
+    entities,
     ...(options.affiliations && { affiliations: options.affiliations }),
     containment: (id) => {
       const entry = gazetteer.get(id)
@@ -61,7 +73,7 @@ export function analyzeCorpus(documents: readonly SourceDocument[], options: Cor
       ...(Object.keys(document.metadata).length > 0 && { metadata: document.metadata }),
     })),
     entities: fused.entities,
-    events: analyses.flatMap((analysis) => analysis.events),
+    events,
     claims: fused.claims,
     disputes: fused.disputes,
     control: fused.control,

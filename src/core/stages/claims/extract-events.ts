@@ -554,10 +554,15 @@ function invertActor(input: ExtractInput, actor: EventActor): EventActor {
   return { entity: `force:${side}`, name, side }
 }
 
+// Words that may stand between a negation and the verb it negates: "have [not yet fully] withdrawn".
+const NEGATION_BRIDGE = new Set(['be', 'been', 'being', 'have', 'has', 'had', 'yet', 'ever', 'actually', 'fully', 'already', 'completely', 'entirely', 'really', 'so', 'far'])
+
+/** "did not enter", "have not withdrawn"; but not "did not want a battle": the negation is on "want". */
 function isNegated(words: readonly Word[], triggerWord: number): boolean {
-  for (let k = Math.max(0, triggerWord - 3); k < triggerWord; k++) {
+  for (let k = triggerWord - 1; k >= Math.max(0, triggerWord - 4); k--) {
     const word = words[k]!.folded
     if (word === 'not' || word === 'never' || word.endsWith("n't") || word === 'cannot') return true
+    if (!NEGATION_BRIDGE.has(word)) return false
   }
   return false
 }

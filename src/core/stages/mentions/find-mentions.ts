@@ -374,7 +374,7 @@ function matchUnknownName(text: string, words: readonly Word[], i: number): Foun
     const joiner = (word.folded === 'for' || word.folded === 'of') && n > 0 && ORG_HEADS.has(words[i + n - 1]!.folded) && isCapitalised(words[i + n + 1]?.text ?? '')
     if (!isCapitalised(word.text) && !(particle && n > 0) && !joiner) break
     // A name does not run across punctuation ("Ghani, the commander").
-    if (n > 0 && /[,;:()"“”]/.test(text.slice(words[i + n - 1]!.end, word.start))) break
+    if (n > 0 && /[,;:()"“”.!?]/.test(text.slice(words[i + n - 1]!.end, word.start))) break
     n++
   }
   if (n < 1) return null
