@@ -334,19 +334,16 @@ function findTermDispute(claim: ClaimRecord, context: DisputeContext): Dispute |
 }
 
 /**
- * The words a report uses for each side: the surface form of every actor mention with a side,
- * and loaded framing terms, which name the event's non-government actor (a government's
- * statement calls its enemy "terrorists", not itself). A term no actor can take is skipped.
+ * The words a report uses for each side: the surface form of every actor mention with a side.
+ * Event-level framing terms are left out: in "the SNA launched an operation against the
+ * [terrorist] PKK" the loaded word names the target, not the actor the event is about.
  */
 function loadedTermsOf(record: EventRecord): { side: string; term: string }[] {
   const terms: { side: string; term: string }[] = []
   for (const actor of record.event.actors) {
-    if (actor.side != null && actor.span !== undefined)
+    if (actor.side != null && actor.span !== undefined) {
       terms.push({ side: actor.side, term: actor.span.text })
-  }
-  const other = record.sides.find((side) => side !== 'government')
-  if (other !== undefined) {
-    for (const term of record.event.framing) terms.push({ side: other, term })
+    }
   }
   return terms
 }
