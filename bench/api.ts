@@ -1,12 +1,21 @@
 // HTTP API throughput on loopback: `npx tsx bench/api.ts [--db PATH | inputs...] [--amount N]
-// [--connections N] [--seconds S]`. Serves the example corpus (default) or a store with the real
-// app on 127.0.0.1, runs autocannon against each read route in turn, bounded by a request count
-// and a time cap, and prints requests/s, p50, p99 and errors per route. Asserts nothing.
+// [--connections N] [--seconds S] [--while-ingest N]`. Serves the example corpus (default) or a
+// store with the real app on 127.0.0.1, runs autocannon against each read route in turn, bounded
+// by a request count and a time cap, and prints requests/s, p50, p99 and errors per route.
+// `--while-ingest N` copies the corpus into a fresh SQLite store, serves it, and meanwhile runs
+// `triangulate ingest` of N synthetic articles (batches of 20) in another process, so reads are
+// measured while the picture is being rewritten. Asserts nothing.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
+import { ingestInputs } from '../src/app/ingest.js'
 import type { Analysis } from '../src/core/model/analysis.js'
+import { openStore } from '../src/store/open-store.js'
+import { syntheticArticle } from '../test/e2e/store/synthetic-articles.js'
 
 const { values, positionals } = parseArgs({
   options: {
@@ -14,18 +23,42 @@ const { values, positionals } = parseArgs({
     amount: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '3' },
+    'while-ingest': { type: 'string' },
   },
   allowPositionals: true,
 })
 const amount = Number(values.amount)
 const connections = Number(values.connections)
 const capMs = Number(values.seconds) * 1000
-const inputs =
-  values.db !== undefined
-    ? ['--db', values.db]
-    : positionals.length > 0
-      ? positionals
-      : ['examples/fall-of-the-south']
+const whileIngest = values['while-ingest'] === undefined ? 0 : Number(values['while-ingest'])
+const scratch = mkdtempSync(join(tmpdir(), 'triangulate-bench-api-'))
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
+let inputs: string[]
+const batches: string[] = []
+if (whileIngest > 0) {
+  // A store of its own, seeded with the corpus, so the ingests below never touch a user's store.
+  const db = join(scratch, 'bench.db')
+  const store = await openStore(db)
+  await ingestInputs(store, positionals.length > 0 ? positionals : ['examples/fall-of-the-south'])
+  await store.close()
+  for (let start = 0; start < whileIngest; start += 20) {
+    const dir = join(scratch, `batch-${batches.length}`)
+    mkdirSync(dir)
+    for (let i = start; i < Math.min(whileIngest, start + 20); i++) {
+      const article = syntheticArticle(i)
+      writeFileSync(join(dir, `${article.name}.txt`), article.text)
+    }
+    batches.push(dir)
+  }
+  inputs = ['--db', db]
+} else {
+  inputs =
+    values.db !== undefined
+      ? ['--db', values.db]
+      : positionals.length > 0
+        ? positionals
+        : ['examples/fall-of-the-south']
+}
 
 // The server runs in its own process, as `triangulate serve` does, so the load generator does
 // not share its event loop.
@@ -80,6 +113,22 @@ console.log(
 console.log(
   `${'route'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'KiB/req'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`,
 )
+let ingested = 0
+let ingestFailures = 0
+let loadDone = false
+const ingesting = (async () => {
+  for (const dir of batches) {
+    if (loadDone) break
+    const writer = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/run.ts', 'ingest', ...inputs, dir],
+      { stdio: 'ignore' },
+    )
+    const [code] = (await once(writer, 'exit')) as [number | null]
+    if (code === 0) ingested += 1
+    else ingestFailures += 1
+  }
+})()
 try {
   for (const route of routes) {
     const started = performance.now()
@@ -91,6 +140,13 @@ try {
     const kib = done > 0 ? result.throughput.total / done / 1024 : 0
     console.log(
       `${route.slice(0, 44).padEnd(44)} ${perSecond.toFixed(0).padStart(8)} ${String(result.latency.p50).padStart(7)} ${String(result.latency.p99).padStart(7)} ${kib.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${String(result.errors).padStart(7)}`,
+    )
+  }
+  loadDone = true
+  await ingesting
+  if (batches.length > 0) {
+    console.log(
+      `meanwhile, in another process: ${ingested} of ${batches.length} ingest batches of 20 articles committed, ${ingestFailures} failed`,
     )
   }
 } finally {
