@@ -169,7 +169,8 @@ function readCities(admin1ByCode: Map<string, string>): GazetteerRecord[] {
     if (row.altName) names.push(...row.altName.split(','))
     const entry: GazetteerEntry = {
       id: `gn:${row.cityId}`,
-      name: row.name,
+      // 'Ḩamāh' reads as 'Hamah' on a map legend; the marked form stays an alias.
+      name: withoutMarks(row.name),
       lat,
       lon,
       country: row.country,
@@ -180,6 +181,14 @@ function readCities(admin1ByCode: Map<string, string>): GazetteerRecord[] {
     }
     return { entry: row.featureCode ? { ...entry, featureCode: row.featureCode } : entry, names }
   })
+}
+
+/** Drops combining diacritics (dots, macrons), keeping letters and ayn/hamza marks. */
+function withoutMarks(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
 }
 
 /** An admin-1 region's capital is its PPLA city (PPLC for the capital region). */
@@ -237,16 +246,23 @@ const KINDS = new Set<PlaceKind>(['country', 'admin1', 'admin2', 'city', 'site',
  */
 function applyCurated(records: GazetteerRecord[], file: string): void {
   const byId = new Map(records.map((record) => [record.entry.id, record]))
-  // Populated places by folded name, to merge a curated place that GeoNames already has.
-  const byKey = new Map<string, GazetteerRecord[]>()
+  // Populated places by 1° cell, to find the GeoNames twin of a curated town nearby.
+  const cells = new Map<string, GazetteerRecord[]>()
+  const cellOf = (lat: number, lon: number): string => `${Math.floor(lat)},${Math.floor(lon)}`
   for (const record of records) {
     if (record.entry.kind !== 'city') continue
-    for (const name of record.names) {
-      const key = foldPlaceName(name)
-      const list = byKey.get(key)
-      if (list) list.push(record)
-      else byKey.set(key, [record])
+    const key = cellOf(record.entry.lat, record.entry.lon)
+    const list = cells.get(key)
+    if (list) list.push(record)
+    else cells.set(key, [record])
+  }
+  const nearbyTowns = (lat: number, lon: number): GazetteerRecord[] => {
+    const found: GazetteerRecord[] = []
+    for (const dLat of [-1, 0, 1]) {
+      for (const dLon of [-1, 0, 1])
+        found.push(...(cells.get(cellOf(lat + dLat, lon + dLon)) ?? []))
     }
+    return found.filter((record) => distanceKm(record.entry, { lat, lon }) < 10)
   }
   const lines = readFileSync(file, 'utf8').split('\n')
   let header: string[] | null = null
@@ -275,8 +291,9 @@ function applyCurated(records: GazetteerRecord[], file: string): void {
     const lat = cell('lat')
     const lon = cell('lon')
     if (existing) {
-      existing.names.push(...aliases)
-      if (cell('name')) existing.names.push(cell('name'))
+      // The row's name becomes the display name (Palmyra for Tadmur); the old one an alias.
+      existing.names.push(existing.entry.name, ...aliases)
+      if (cell('name')) existing.entry = { ...existing.entry, name: cell('name') }
       if (lat && lon) existing.entry = { ...existing.entry, lat: Number(lat), lon: Number(lon) }
       return
     }
@@ -291,9 +308,10 @@ function applyCurated(records: GazetteerRecord[], file: string): void {
     // A curated town that GeoNames has under the same folded name within 10 km: keep the
     // GeoNames entry (its population and admin link) and give it the curated spellings.
     if (kind === 'city') {
-      const twin = [cell('name'), ...aliases]
-        .flatMap((name) => byKey.get(foldPlaceName(name)) ?? [])
-        .find((record) => distanceKm(record.entry, { lat: latitude, lon: longitude }) < 10)
+      const keys = new Set([cell('name'), ...aliases].map(foldPlaceName))
+      const twin = nearbyTowns(latitude, longitude).find((record) =>
+        record.names.some((name) => keys.has(foldPlaceName(name))),
+      )
       if (twin) {
         twin.names.push(cell('name'), ...aliases)
         return
