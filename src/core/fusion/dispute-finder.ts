@@ -24,6 +24,8 @@ export interface DisputeContext {
   readonly placesWithin: (placeId: string) => readonly string[]
   readonly originOf: (record: EventRecord) => Origin
   readonly attributionOf: (record: EventRecord) => string
+  /** Who speaks, for summaries: a named source, else the outlet ("local sources" → the outlet). */
+  readonly speakerOf: (record: EventRecord) => string
   readonly placeName: (placeId: string) => string
 }
 
@@ -95,8 +97,8 @@ function findStanceDisputes(claim: ClaimRecord, context: DisputeContext): Disput
     )
     if (denied.length === 0 || asserted.length === 0) continue
     const placeId = claim.placeId
-    const denySources = denied.map(context.attributionOf)
-    const assertSources = asserted.map(context.attributionOf)
+    const denySources = denied.map(context.speakerOf)
+    const assertSources = asserted.map(context.speakerOf)
     const side = root === '*' ? null : root
     const places = unique(asserted.map((e) => e.placeId).filter(isString))
     const elsewhere = places.filter((p) => p !== placeId)
@@ -138,8 +140,8 @@ function findWithdrawalFramingDisputes(claim: ClaimRecord, context: DisputeConte
     // One voice using both words ("withdrew, or as it says, redeployed") is no dispute.
     if (!matching.some((w) => !framedOrigins.has(context.originOf(w).key))) continue
     const side = root === '*' ? null : root
-    const withdrawSources = matching.map(context.attributionOf)
-    const framedSources = framed.map(context.attributionOf)
+    const withdrawSources = matching.map(context.speakerOf)
+    const framedSources = framed.map(context.speakerOf)
     const places = unique(matching.map((e) => e.placeId).filter(isString)).map(context.placeName)
     found.push(
       makeDispute(
@@ -184,8 +186,8 @@ function findControllerDisputes(claim: ClaimRecord, context: DisputeContext): Di
   const b = bySide[0] ?? []
   const sideA = a[0]?.side ?? null
   const sideB = b[0]?.side ?? null
-  const sourcesA = a.map(context.attributionOf)
-  const sourcesB = b.map(context.attributionOf)
+  const sourcesA = a.map(context.speakerOf)
+  const sourcesB = b.map(context.speakerOf)
   const place = context.placeName(claim.placeId)
   return [
     makeDispute(
@@ -228,8 +230,8 @@ function findDateDispute(claim: ClaimRecord, context: DisputeContext): Dispute |
       r.records.some((record) => !firstOrigins.has(context.originOf(record).key)),
   )
   if (second === undefined) return null
-  const sourcesA = first.records.map(context.attributionOf)
-  const sourcesB = second.records.map(context.attributionOf)
+  const sourcesA = first.records.map(context.speakerOf)
+  const sourcesB = second.records.map(context.speakerOf)
   const place = claim.placeId === null ? '' : ` in ${context.placeName(claim.placeId)}`
   const what =
     claim.type === 'offensive'
@@ -269,8 +271,8 @@ function findNumberDisputes(claim: ClaimRecord, context: DisputeContext): Disput
     const highs = sorted.filter((e) => !lows.includes(e))
     const lowOrigins = new Set(lows.map((e) => context.originOf(e).key))
     if (highs.every((e) => lowOrigins.has(context.originOf(e).key))) continue
-    const sourcesA = lows.map(context.attributionOf)
-    const sourcesB = highs.map(context.attributionOf)
+    const sourcesA = lows.map(context.speakerOf)
+    const sourcesB = highs.map(context.speakerOf)
     const place = claim.placeId === null ? '' : ` in ${context.placeName(claim.placeId)}`
     found.push(
       makeDispute(
@@ -311,8 +313,8 @@ function findTermDispute(claim: ClaimRecord, context: DisputeContext): Dispute |
     // Two words from one voice are its own variation, not a dispute between sources.
     const originsA = new Set(pejorative.records.map((r) => context.originOf(r).key))
     if (sympathetic.records.every((r) => originsA.has(context.originOf(r).key))) continue
-    const sourcesA = pejorative.records.map(context.attributionOf)
-    const sourcesB = sympathetic.records.map(context.attributionOf)
+    const sourcesA = pejorative.records.map(context.speakerOf)
+    const sourcesB = sympathetic.records.map(context.speakerOf)
     const termA = mostCommon(pejorative.terms)
     const termB = mostCommon(sympathetic.terms)
     const place =

@@ -22,7 +22,7 @@ import type {
   HistoryEntry,
   Story,
 } from './fusion-types.js'
-import { attributionOf, resolveOrigin } from './origin-resolver.js'
+import { attributionOf, resolveOrigin, speakerOf } from './origin-resolver.js'
 import type { Origin, OriginContext } from './origin-resolver.js'
 import { SideRelations } from './side-relations.js'
 import { StoryIndex } from './story-index.js'
@@ -103,6 +103,8 @@ export class FusionState {
       placesWithin: (placeId) => this.placesWithin(placeId),
       originOf: (record) => this.originOf(record),
       attributionOf: (record) => this.attributionOf(record),
+      speakerOf: (record) =>
+        speakerOf(record.event.doc, record.event.source, this.attributionContext),
       placeName: (placeId) => this.placeName(placeId),
     }
   }

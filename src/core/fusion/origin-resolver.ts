@@ -137,6 +137,14 @@ export function attributionOf(
   return outlet
 }
 
+/** Who speaks in a report, for summaries: a named source, else the outlet that printed it. */
+export function speakerOf(doc: string, source: EventSource | null, context: OriginContext): string {
+  if (source !== null && !isGenericSource(source)) {
+    return context.entityName(source.entity) ?? source.name
+  }
+  return context.outletOf(doc) ?? doc
+}
+
 function named(name: string, context: OriginContext): Origin {
   const affiliation = context.affiliations.match(name)
   if (affiliation !== null) return { key: `eco:${affiliation.ecosystem}`, label: affiliation.owner }
