@@ -1,18 +1,32 @@
 import { fuse } from '../fusion/fuse.js'
 import type { OutletAffiliation } from '../fusion/fusion-types.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
-import { ANALYSIS_SCHEMA, type Analysis } from '../model/analysis.js'
+import { ANALYSIS_SCHEMA, type Analysis, type AnalysisEvent, type Entity } from '../model/analysis.js'
+import type { Diagnostic } from '../model/diagnostic.js'
 import type { SourceDocument } from '../model/document.js'
-import type { AnalysisEvent, Entity } from '../model/analysis.js'
 import { analyzeDocument } from './analyze-document.js'
 import { placeDisplayNames } from './place-display-names.js'
+
+/** What the per-document pipeline found in one document, as fusion and the store keep it. */
+export interface DocumentFacts {
+  readonly events: readonly AnalysisEvent[]
+  /** Entities of this document alone, before cross-document resolution. */
+  readonly entities: readonly Entity[]
+  readonly diagnostics: readonly Diagnostic[]
+}
 
 export interface CorpusOptions {
   readonly lexicon: Lexicon
   readonly affiliations?: readonly OutletAffiliation[]
   /** The caller's clock: the core reads none. */
   readonly generatedAt: string
+  /** Called after each document the pipeline runs on: (done, total to run). */
   readonly onProgress?: (done: number, total: number) => void
+  /**
+   * Facts already read from some documents (a store's earlier ingests). The pipeline is pure, so
+   * reusing them gives the picture a full run gives; only the other documents are analysed.
+   */
+  readonly known?: ReadonlyMap<string, DocumentFacts>
 }
 
 /**
@@ -20,21 +34,38 @@ export interface CorpusOptions {
  * Documents with the same id keep the first; ids are the contract's join key.
  */
 export function analyzeCorpus(documents: readonly SourceDocument[], options: CorpusOptions): Analysis {
+  return analyzeCorpusWithFacts(documents, options).analysis
+}
+
+/** `analyzeCorpus`, also returning each document's facts and how many documents were analysed. */
+export function analyzeCorpusWithFacts(
+  documents: readonly SourceDocument[],
+  options: CorpusOptions,
+): { analysis: Analysis; facts: Map<string, DocumentFacts>; analysed: number } {
   const { lexicon } = options
   const unique = [...new Map(documents.map((document) => [document.id, document])).values()]
-  const analyses = unique.map((document, index) => {
-    const analysis = analyzeDocument(document, lexicon)
-    options.onProgress?.(index + 1, unique.length)
-    return analysis
-  })
+  const toRun = unique.filter((document) => !options.known?.has(document.id)).length
+  const facts = new Map<string, DocumentFacts>()
+  let analysed = 0
+  for (const document of unique) {
+    let found = options.known?.get(document.id)
+    if (!found) {
+      const { events, entities, diagnostics } = analyzeDocument(document, lexicon)
+      found = { events, entities, diagnostics }
+      analysed++
+      options.onProgress?.(analysed, toRun)
+    }
+    facts.set(document.id, found)
+  }
+  const all = [...facts.values()]
   const gazetteer = lexicon.gazetteer
   // Places are shown under the name the articles use, before fusion writes its summaries.
-  const displayNames = placeDisplayNames(analyses)
-  const events: AnalysisEvent[] = analyses.flatMap((analysis) => analysis.events).map((event) => {
+  const displayNames = placeDisplayNames(all.flatMap((found) => found.entities), gazetteer)
+  const events: AnalysisEvent[] = all.flatMap((found) => found.events).map((event) => {
     const name = event.place ? displayNames.get(event.place.entity) : undefined
     return name && event.place ? { ...event, place: { ...event.place, name } } : event
   })
-  const entities: Entity[] = analyses.flatMap((analysis) => analysis.entities).map((entity) => {
+  const entities: Entity[] = all.flatMap((found) => found.entities).map((entity) => {
     const name = displayNames.get(entity.id)
     return name ? { ...entity, name } : entity
   })
@@ -54,7 +85,7 @@ export function analyzeCorpus(documents: readonly SourceDocument[], options: Cor
       return gazetteer.get(entry.admin1)?.capital === id ? entry.admin1 : null
     },
   })
-  return {
+  const analysis: Analysis = {
     schema: ANALYSIS_SCHEMA,
     generatedAt: options.generatedAt,
     documents: fused.documents.map((document) => ({
@@ -78,10 +109,11 @@ export function analyzeCorpus(documents: readonly SourceDocument[], options: Cor
     disputes: fused.disputes,
     control: fused.control,
     timeline: fused.timeline,
-    diagnostics: analyses.flatMap((analysis) => analysis.diagnostics),
+    diagnostics: all.flatMap((found) => found.diagnostics),
     stories: fused.stories,
     framing: fused.framing,
     history: fused.history,
     regionControl: fused.regionControl,
   }
+  return { analysis, facts, analysed }
 }

@@ -1,34 +1,33 @@
-import { foldPlaceName } from '../text/fold-place-name.js'
-import type { DocumentAnalysis } from './analyze-document.js'
+import type { Gazetteer } from '../lexicon/gazetteer.js'
+import type { Entity } from '../model/analysis.js'
 
 /**
  * The name a reader knows a place by. Gazetteer names are transliterations ("Dar‘ā", "Tadmur");
  * when the articles never write the gazetteer's form, the form they write most often is shown
- * ("Daraa", "Palmyra"). Regions keep their gazetteer names, so a governorate stays distinct from
- * its capital.
+ * ("Daraa", "Palmyra"). Regions and countries keep their gazetteer names, so a governorate stays
+ * distinct from its capital. Reads the per-document entities (their mentions are the forms written).
  */
-export function placeDisplayNames(analyses: readonly DocumentAnalysis[]): Map<string, string> {
-  const forms = new Map<string, { entryName: string; counts: Map<string, number> }>()
-  for (const analysis of analyses) {
-    for (const place of analysis.places) {
-      const entry = place.entry
-      if (!entry || (entry.kind !== 'city' && entry.kind !== 'site' && entry.kind !== 'admin2')) continue
-      // Surface forms as written, without a possessive or a leading article's case change.
-      const surface = place.text.replace(/['’]s$/, '').trim()
+export function placeDisplayNames(entities: readonly Entity[], gazetteer: Gazetteer): Map<string, string> {
+  const forms = new Map<string, Map<string, number>>()
+  for (const entity of entities) {
+    if (entity.kind !== 'place' || !entity.gazetteerId) continue
+    const kind = gazetteer.get(entity.gazetteerId)?.kind
+    if (kind !== 'city' && kind !== 'site' && kind !== 'admin2') continue
+    const counts = forms.get(entity.id) ?? new Map<string, number>()
+    for (const mention of entity.mentions) {
+      const surface = mention.text.replace(/['’]s$/, '').trim()
       if (!/^\p{Lu}/u.test(surface) || surface === surface.toUpperCase()) continue
-      const record = forms.get(entry.id) ?? { entryName: entry.name, counts: new Map<string, number>() }
-      record.counts.set(surface, (record.counts.get(surface) ?? 0) + 1)
-      forms.set(entry.id, record)
+      counts.set(surface, (counts.get(surface) ?? 0) + 1)
     }
+    forms.set(entity.id, counts)
   }
   const names = new Map<string, string>()
-  for (const [id, { entryName, counts }] of forms) {
+  for (const [id, counts] of forms) {
+    const entryName = gazetteer.get(id)?.name
     const written = [...counts.keys()]
-    if (written.some((form) => form === entryName)) continue
-    const best = written.sort((a, b) => counts.get(b)! - counts.get(a)! || a.length - b.length || a.localeCompare(b))[0]
-    // A form that folds like the gazetteer's name is the same name without its diacritics: prefer it.
-    if (best && best !== entryName) names.set(id, best)
-    if (best && foldPlaceName(best) === foldPlaceName(entryName)) names.set(id, best)
+    if (!entryName || written.length === 0 || written.includes(entryName)) continue
+    const best = written.sort((a, b) => counts.get(b)! - counts.get(a)! || a.length - b.length || a.localeCompare(b))[0]!
+    names.set(id, best)
   }
   return names
 }
