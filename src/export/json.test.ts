@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SAMPLE_ANALYSIS } from '../../test/e2e/server/fixtures/sample-analysis.js'
+import { schemaErrors, spanErrors } from '../../test/schema/validate-analysis.js'
 import { renderJson } from './json.js'
 
 describe('renderJson()', () => {
@@ -18,6 +19,12 @@ describe('renderJson()', () => {
       'diagnostics',
       'stories',
     ])
+  })
+
+  it('renderJson() output of the sample passes the contract schema and span invariants', () => {
+    const parsed = JSON.parse(renderJson(SAMPLE_ANALYSIS))
+    expect(schemaErrors(parsed)).toEqual([])
+    expect(spanErrors(parsed)).toEqual([])
   })
 
   it('renderJson() round-trips to the same analysis', () => {

@@ -12,8 +12,11 @@ import { join, resolve } from 'node:path'
 import { getIssues } from '@placemarkio/check-geojson'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
+import { ingestInputs } from '../../app/ingest.js'
+import { openStore } from '../../store/open-store.js'
 import { main } from '../main.js'
 import type { CliIo } from '../command.js'
+import { schemaErrors } from '../../../test/schema/validate-analysis.js'
 
 const ARTICLES = resolve(
   import.meta.dirname,
@@ -61,6 +64,7 @@ describe('triangulate export', () => {
       generatedAt: '2025-01-01T00:00:00.000Z',
     })
     expect(JSON.parse(a).documents).toHaveLength(2)
+    expect(schemaErrors(JSON.parse(a))).toEqual([])
   })
 
   it('export --format geojson writes a valid FeatureCollection from the real pipeline', async () => {
@@ -161,6 +165,16 @@ describe('triangulate export', () => {
     const { code, stderr } = await run(['export', '--format', 'md', ARTICLES, '-o', dir])
     expect(code).toBe(2)
     expect(stderr).toBe(`triangulate: ${dir}: is a directory (give a file name)\n`)
+  })
+
+  it('export --db reads the picture from a store', async () => {
+    const db = join(temporary(), 'library.db')
+    const store = await openStore(db)
+    await ingestInputs(store, [ARTICLES])
+    await store.close()
+    const { code, stdout } = await run(['export', '--format', 'md', '--db', db, '-o', '-'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^# Brief\n\n2 articles from 2 outlets/)
   })
 
   it('refuses a --db that is not there', async () => {
