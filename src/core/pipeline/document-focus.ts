@@ -20,8 +20,9 @@ export interface DocumentFocus {
 export function documentFocus(places: readonly PlaceMention[], mentions: readonly Mention[], lexicon: Lexicon): DocumentFocus {
   const votes = new Map<string, number>()
   for (const place of places) {
-    if (!place.entry) continue
-    const weight = place.entry.kind === 'country' ? 0.5 : 1
+    if (!place.entry || !/^[A-Z]{2}$/.test(place.entry.country)) continue
+    // Towns weigh more than country names (often foreign actors); a tiny tie-breaker favours towns.
+    const weight = place.entry.kind === 'country' ? 0.5 : 1.001
     votes.set(place.entry.country, (votes.get(place.entry.country) ?? 0) + weight)
   }
   // A state's forces acting in the text point at the war's country as much as its towns do.
@@ -34,7 +35,7 @@ export function documentFocus(places: readonly PlaceMention[], mentions: readonl
     else if (score > second) second = score
   }
   // Country names alone are often actors ("Russia and Iran agreed"): a tie decides nothing.
-  if (best === second) country = null
+  if (Math.abs(best - second) < 1e-9) country = null
   const record = lexicon.vocabulary.countries.find((candidate) => candidate.code === country)
   const sides = new Map(lexicon.vocabulary.countries.map((candidate) => [candidate.code, candidate.side]))
   const place = country ? lexicon.gazetteer.get(`country:${country}`) ?? null : null
