@@ -44,7 +44,7 @@ const REGION_DEMONYMS = new Map<string, string>([
 const TRAILING_TYPE =
   /\s+(province|governorate|oblast|region|state|prefecture|district|county|parish|countryside|airbase|air base|border crossing|crossing)$/i
 const LEADING_TYPE =
-  /^(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(rural|the)\s+/i
+  /^(?:(?:north|south|east|west|central)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?:(rural|the)\s+)?/i
 
 /**
  * Resolves one place name alone, e.g. an event's place from evaluation gold or another stage.
@@ -159,7 +159,9 @@ function candidateOf(
   // The full form first: a curated "Nasib border crossing" or "Golan Heights" beats parsing.
   let entries = gazetteer.lookup('') // empty list
   const trailing = TRAILING_TYPE.exec(name)
-  const leading = LEADING_TYPE.exec(name)
+  // [northeastern Homs countryside], [western rural Aleppo], [the Golan].
+  const leadingMatch = LEADING_TYPE.exec(name)
+  const leading = leadingMatch && leadingMatch[0] !== '' ? leadingMatch : null
   const typeWord = (
     trailing?.[1] ??
     /^\s+(province|governorate|oblast|countryside)\b/i.exec(after)?.[1] ??
