@@ -670,7 +670,9 @@ function buildFrames(context: FrameContext): Frame[] {
         }
         // "…, The New York Times reports." / "…, an Iraqi military source reported.": nothing follows, so the
         // claim is what precedes the speaker.
-        const speakerStart = speaker.source.span?.start ?? cueStart
+        // An anaphoric speaker ("the source said") has its span in an earlier sentence: cut at the cue.
+        const spanStart = speaker.source.span?.start
+        const speakerStart = spanStart !== undefined && spanStart >= sentence.start ? spanStart : cueStart
         const after = input.text.slice(cueEnd, sentence.end)
         const trailing = /^[\s.,!?"”]*$/.test(after) || /^\s+(?:on|in|at|late|early|earlier|later)\b[^,]*[.!?"”]*$/i.test(after)
         const scope = speaker.before && !trailing ? { start: cueEnd, end: clauseEndAfter(input.text, cueEnd, sentence.end) } : { start: sentence.start, end: Math.min(cueStart, speakerStart) }
