@@ -65,7 +65,7 @@ describe('read routes', () => {
     expect(status).toBe(200)
     expect(body).toEqual(JSON.parse(JSON.stringify(SAMPLE_ANALYSIS)))
     const etag = response.headers.get('etag')!
-    expect(etag).toBe('"v1"')
+    expect(etag).toMatch(/^"[0-9a-f]{8}-v1"$/)
     const again = await app.request('/api/analysis', { headers: { 'if-none-match': etag } })
     expect(again.status).toBe(304)
   })
@@ -361,6 +361,16 @@ describe('POST /api/documents', () => {
       published: '2025-03-12',
       text: 'Residents said rebels entered Dersa on Tuesday.\n',
     })
+    // The analysis ETag follows the version, so clients holding the old one get the new body.
+    const etag = (await writable.request('/api/analysis')).headers.get('etag')!
+    expect(etag).toMatch(/-v2"$/)
+    expect(
+      (
+        await writable.request('/api/analysis', {
+          headers: { 'if-none-match': etag.replace('-v2', '-v1') },
+        })
+      ).status,
+    ).toBe(200)
     const again = await post(writable, { text: article })
     expect(again.status).toBe(200)
     expect(await again.json()).toEqual({ id: added.id, unchanged: true, version: 2 })

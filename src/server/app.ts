@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -101,7 +102,8 @@ const CONTENT_SECURITY_POLICY = {
  * every error is JSON `{ error, detail }` from one `onError`.
  *
  * @example
- * const app = createApp(createMemorySource(documents), { allowWrite: true })
+ * const { source } = await createInputsSource(['articles/'])
+ * const app = createApp(source, { allowWrite: true })
  * const response = await app.request('/api/claims?status=disputed')
  */
 export function createApp(source: AnalysisSource, options: AppOptions = {}) {
@@ -109,12 +111,14 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
   const pollMs = options.pollIntervalMs ?? 1000
   const maxStreams = options.maxStreams ?? 100
   let openStreams = 0
+  // ETags name this process too: a restarted server's version 1 is not the old version 1.
+  const bootId = randomUUID().slice(0, 8)
 
   const api = new Hono()
     .get('/analysis', refuseQuery, async (c) => {
       const snap = await snapshot()
       const { version, view } = snap
-      const etag = `"v${String(version)}"`
+      const etag = `"${bootId}-v${String(version)}"`
       c.header('etag', etag)
       c.header('cache-control', 'no-cache')
       if (c.req.header('if-none-match') === etag) return c.body(null, 304)
@@ -288,7 +292,8 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
   mountWebApp(app, options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot)
 
   app.notFound((c) =>
-    c.json(
+    sendJson(
+      c,
       { error: 'not found', detail: `no route for ${c.req.method} ${new URL(c.req.url).pathname}` },
       404,
     ),
