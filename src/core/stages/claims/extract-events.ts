@@ -176,6 +176,8 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
 
       // "militants have vowed to take over Homs", "who controls the country": not a reported event.
       if (MODAL_BEFORE.test(text.slice(clauseStart, triggerStart))) continue
+      // "Should HTS secure Homs …", "If the army withdraws …": conditions are not reports.
+      if (/(?:^|[,;:“"]\s*)(?:if|should|unless|whether|in case)\s[^,;]*$/i.test(text.slice(clauseStart, triggerStart))) continue
       // "the Separation of Forces Agreement": a capitalised diplomacy noun mid-sentence names a thing.
       if (trigger.rule.type === 'diplomacy' && triggerStart > sentence.start + 1 && /^\p{Lu}/u.test(text.slice(triggerStart, triggerEnd))) continue
       let eventPlaces = placesFor(text, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, places)
@@ -239,6 +241,9 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       // "Since November 29, X have launched an offensive": an offensive dates from the start of its open interval.
       const value = time?.value && time.value.precision === 'open' && type === 'offensive' ? { start: time.value.start, end: time.value.start, precision: 'day' } : time?.value
       const date = time && value ? { start: value.start, end: value.end, precision: value.precision, text: makeSpan(doc, text, time.start, time.end) } : null
+      // Background from other years ("recaptured Palmyra in 2016", "pushed out … in 2016") is history,
+      // not part of the story being reported.
+      if (date && input.published && daysBefore(date.end, input.published) > 366) continue
 
       for (const place of placeValues) {
         const key = `${type}|${place?.entity}|${stance}|${source?.name ?? ''}|${sentence.index}`
@@ -267,6 +272,10 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     if (antecedent && antecedent.entry && antecedent.entry.kind !== 'country') lastPlace = antecedent
   }
   return events
+}
+
+function daysBefore(day: string, reference: string): number {
+  return (Date.parse(reference) - Date.parse(day)) / 86_400_000
 }
 
 function range(start: number, end: number): number[] {
