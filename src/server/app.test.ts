@@ -198,6 +198,10 @@ describe('read routes', () => {
       sources: { Observatory: 1, 'River Post': 2 },
     })
     expect(river.names.opposition).toEqual(['Insurgents'])
+    expect(river.table).toEqual([
+      { kind: 'actor', key: 'opposition', terms: [{ term: 'insurgents', count: 1 }] },
+    ])
+    expect(body.items[1].table.map((cell: any) => cell.key)).toEqual(['opposition', 'redeployment'])
   })
 
   it('GET /api/search finds documents (with match offsets), claims and entities', async () => {

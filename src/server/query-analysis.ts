@@ -347,6 +347,16 @@ export interface OutletItem {
   readonly names: Readonly<Record<string, readonly string[]>>
   /** Who the outlet cites, with how many events each. */
   readonly sources: Readonly<Record<string, number>>
+  /** The fusion's framing table, this outlet's column: its words for each actor and action. */
+  readonly table: readonly FramingCell[]
+}
+
+export interface FramingCell {
+  /** `actor` or `action`. */
+  readonly kind: string
+  /** The actor side or event type the terms describe (`opposition`, `withdrawal`). */
+  readonly key: string
+  readonly terms: readonly { readonly term: string; readonly count: number }[]
 }
 
 export function listOutlets(view: AnalysisView, filters: Filters): OutletItem[] {
@@ -360,6 +370,7 @@ export function listOutlets(view: AnalysisView, filters: Filters): OutletItem[] 
     if (list) list.push(doc)
     else byOutlet.set(outlet, [doc])
   }
+  const table = readFramingTable(view.analysis.framing)
   const items: OutletItem[] = []
   for (const [outlet, docs] of byOutlet) {
     const docIds = new Set(docs.map((doc) => doc.id))
@@ -404,9 +415,56 @@ export function listOutlets(view: AnalysisView, filters: Filters): OutletItem[] 
       framing: sortRecord(framing),
       names: sortRecord(names),
       sources: sortRecord(sources),
+      table: table.flatMap((row) => {
+        const terms = row.outlets[outlet]
+        return terms && terms.length > 0 ? [{ kind: row.kind, key: row.key, terms }] : []
+      }),
     })
   }
   return items.sort((a, b) => compareText(a.outlet, b.outlet))
+}
+
+interface FramingRow {
+  readonly kind: string
+  readonly key: string
+  readonly outlets: Readonly<Record<string, readonly { term: string; count: number }[]>>
+}
+
+/**
+ * The fusion's `framing` extension (`{ outlets, rows: [{ kind, key, outlets: { name: [{ term,
+ * count }] } }] }`). The contract types it `unknown`, so it is read defensively: rows of another
+ * shape are skipped rather than trusted.
+ */
+function readFramingTable(framing: unknown): FramingRow[] {
+  const rows = (framing as { rows?: unknown } | null | undefined)?.rows
+  if (!Array.isArray(rows)) return []
+  const table: FramingRow[] = []
+  for (const row of rows as unknown[]) {
+    if (typeof row !== 'object' || row === null) continue
+    const { kind, key, outlets } = row as Record<string, unknown>
+    if (
+      typeof kind !== 'string' ||
+      typeof key !== 'string' ||
+      typeof outlets !== 'object' ||
+      outlets === null
+    )
+      continue
+    const cells: Record<string, { term: string; count: number }[]> = {}
+    for (const [outlet, terms] of Object.entries(outlets)) {
+      if (!Array.isArray(terms)) continue
+      cells[outlet] = terms
+        .filter(
+          (cell): cell is { term: string; count: number } =>
+            typeof cell === 'object' &&
+            cell !== null &&
+            typeof (cell as { term?: unknown }).term === 'string' &&
+            typeof (cell as { count?: unknown }).count === 'number',
+        )
+        .map((cell) => ({ term: cell.term, count: cell.count }))
+    }
+    table.push({ kind, key, outlets: cells })
+  }
+  return table
 }
 
 // ---- search ------------------------------------------------------------------------------------
