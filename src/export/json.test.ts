@@ -17,6 +17,7 @@ describe('renderJson()', () => {
       'control',
       'timeline',
       'diagnostics',
+      'framing',
       'stories',
     ])
   })
