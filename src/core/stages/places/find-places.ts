@@ -75,6 +75,8 @@ const SUFFIX_PAIRS: ReadonlyMap<string, string> = new Map([
   ['border crossing', 'crossing'],
   ['military airport', 'airport'],
   ['military base', 'base'],
+  ['naval base', 'base'],
+  ['air field', 'airfield'],
   ['refugee camp', 'camp'],
 ])
 
@@ -168,7 +170,7 @@ export function findPlaces(
     gazetteer,
     { countries: demonyms },
   )
-  const focusCountries = storyCountries(first, demonyms)
+  const focusCountries = storyCountries(first, kept, demonyms)
   const lowerWords = collectLowerCaseWords(text)
   const accepted = kept.filter((proposal, index) =>
     isAccepted(text, proposal, first[index] as ResolvedCandidate, focusCountries, lowerWords),
@@ -433,7 +435,8 @@ function isAccepted(
   }
   const local = focusCountries.core.has(entry.country)
   const named = focusCountries.named.has(entry.country)
-  const major = entry.featureCode === 'PPLC' || entry.population >= 1_000_000
+  const major =
+    entry.kind === 'city' && (entry.featureCode === 'PPLC' || entry.population >= 1_000_000)
   const area = entry.kind === 'country' || entry.kind === 'region'
   const strong =
     area || entry.kind === 'admin1' || entry.kind === 'site' || entry.population >= 50_000
@@ -451,6 +454,14 @@ function isAccepted(
   if (entry.kind === 'country') return true
   // [Idlib] in a story about Russia, Iran and Turkey that also names Syria.
   if (named && resolved.exact && entry.population >= 15_000) return true
+  // [Pokrovsk] in a story that also places Kyiv: a large town of a country another name of
+  // the story already put on the map.
+  const others = focusCountries.present.get(entry.country)
+  const key = foldPlaceName(name)
+  const elsewhere = others !== undefined && [...others].some((other) => other !== key)
+  if (elsewhere && resolved.exact && entry.kind === 'city' && entry.population >= 50_000) {
+    return !proposal.sentenceInitial
+  }
   return resolved.exact && (area || major || (entry.kind === 'admin1' && !proposal.sentenceInitial))
 }
 
@@ -478,6 +489,8 @@ interface StoryCountries {
   readonly core: ReadonlySet<string>
   /** Countries the story names as countries, by demonym or as admin-1 regions. */
   readonly named: ReadonlySet<string>
+  /** Countries of resolved names, with the folded names that put them there. */
+  readonly present: ReadonlyMap<string, ReadonlySet<string>>
 }
 
 /**
@@ -486,8 +499,17 @@ interface StoryCountries {
  */
 function storyCountries(
   results: readonly ResolvedCandidate[],
+  proposals: readonly Proposal[],
   demonyms: ReadonlyMap<string, number>,
 ): StoryCountries {
+  const present = new Map<string, Set<string>>()
+  results.forEach(({ entry }, index) => {
+    if (!entry || !entry.country) return
+    const key = foldPlaceName((proposals[index] as Proposal).candidate.name)
+    const keys = present.get(entry.country)
+    if (keys) keys.add(key)
+    else present.set(entry.country, new Set([key]))
+  })
   const weights = new Map(demonyms)
   const named = new Set(demonyms.keys())
   let total = 0
@@ -501,7 +523,7 @@ function storyCountries(
   }
   const core = new Set<string>()
   for (const [country, weight] of weights) if (weight >= total / 5) core.add(country)
-  return { core, named }
+  return { core, named, present }
 }
 
 function collectLowerCaseWords(text: string): Set<string> {
