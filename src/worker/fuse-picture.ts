@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss'
 import { analyzeIncrementally, type DocumentFacts } from '../app/analyze-incremental.js'
 import { splitAnalysis } from '../store/picture.js'
+import type { DocumentExtraction } from '../store/store.js'
 import type { PostgresStore } from '../store/postgres/postgres-store.js'
 import { type FuseJob, QUEUES } from './queues.js'
 
@@ -11,8 +12,8 @@ export interface FuseOutcome {
   readonly pending: number
   readonly claims: number
   readonly disputes: number
-  /** Documents whose entity mentions changed and were rewritten. */
-  readonly mentionsRewritten: number
+  /** Documents whose facts fusion changed (names settled, mentions of fused entities). */
+  readonly rewritten: number
 }
 
 /**
@@ -34,10 +35,13 @@ export async function fusePicture(
     await tx.lockPicture()
     const { documents, extractions } = await store.readFusionInput()
     const known = new Map<string, DocumentFacts>()
-    const storedMentions = new Map<string, string>()
+    // Serialised before fusion runs: fusion settles names on the facts it is given (an event's
+    // place takes the story's spelling), and those settled facts are what a store keeps, as
+    // `refreshPicture` keeps them. Only documents whose facts changed are rewritten.
+    const before = new Map<string, string>()
     for (const extraction of extractions) {
-      storedMentions.set(extraction.documentId, JSON.stringify(extraction.mentions))
       if (extraction.entities === undefined) continue
+      before.set(extraction.documentId, factsKey(extraction))
       known.set(extraction.documentId, {
         events: extraction.events,
         entities: extraction.entities,
@@ -51,11 +55,13 @@ export async function fusePicture(
       generatedAt: now().toISOString(),
     })
     const split = splitAnalysis(analysis)
-    const changed = split.extractions.filter(
-      (extraction) =>
-        JSON.stringify(extraction.mentions) !== storedMentions.get(extraction.documentId),
-    )
-    await tx.replaceMentions(changed)
+    const changed = split.extractions
+      .map((extraction) => ({
+        ...extraction,
+        entities: known.get(extraction.documentId)?.entities ?? [],
+      }))
+      .filter((extraction) => factsKey(extraction) !== before.get(extraction.documentId))
+    await tx.replaceExtractions(changed)
     await tx.replaceFusion(split.fusion)
     await boss.complete(QUEUES.fuse, job.id, {}, { db: tx })
     return {
@@ -63,7 +69,17 @@ export async function fusePicture(
       pending: documents.length - ready.length,
       claims: analysis.claims.length,
       disputes: analysis.disputes.length,
-      mentionsRewritten: changed.length,
+      rewritten: changed.length,
     }
   })
+}
+
+/** What a store holds for one document, as one comparable string. */
+function factsKey(extraction: DocumentExtraction): string {
+  return JSON.stringify([
+    extraction.events,
+    extraction.mentions,
+    extraction.diagnostics,
+    extraction.entities ?? null,
+  ])
 }

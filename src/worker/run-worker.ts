@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss'
+import { loadLexicon } from '../datasets/load-lexicon.js'
 import { openPostgresStore } from '../store/postgres/postgres-store.js'
 import { extractDocument } from './extract-document.js'
 import { fusePicture } from './fuse-picture.js'
@@ -68,6 +69,9 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   let current: PgBoss.Job<unknown> | null = null
   let released = false
   const stopped = stopPromise(options.signal)
+  // Loaded before the first job, not during it: a cold start must not eat into the job's
+  // timeout (a job that outlives it is taken back and run again elsewhere).
+  loadLexicon()
   log(`worker ${process.pid}: started on ${store.location}`)
   const beforeCommit =
     options.holdMs !== undefined

@@ -586,32 +586,6 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Replaces only the entity mentions of the documents named (fusion renames entities; the
-   * events and diagnostics of a document do not change with it). Worker fusion uses this
-   * instead of `replaceExtractions` so it never rewrites facts it did not compute.
-   */
-  replaceMentions(extractions: readonly Pick<DocumentExtraction, 'documentId' | 'mentions'>[]): Promise<void> {
-    return this.write(async (db) => {
-      if (extractions.length === 0) return
-      const ids = [...new Set(extractions.map((extraction) => extraction.documentId))]
-      await db.deleteFrom('mentions').where('document_id', 'in', ids).execute()
-      const rows = extractions.flatMap((extraction) =>
-        extraction.mentions.map((mention, position) => ({
-          document_id: extraction.documentId,
-          position,
-          entity_id: mention.entity,
-          start: mention.span.start,
-          end: mention.span.end,
-          quote: mention.span.text,
-          stage: 'mentions',
-          rule: null,
-        })),
-      )
-      for (const chunk of chunks(rows)) await db.insertInto('mentions').values(chunk).execute()
-    })
-  }
-
-  /**
    * The current documents and their extractions from ONE snapshot (what fusion reads): a
    * document whose extraction commits meanwhile is either wholly in it or not at all.
    * Outside a transaction only: the snapshot starts now, not when an enclosing one began.

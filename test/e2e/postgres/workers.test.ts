@@ -2,8 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ingestInputs } from '../../../src/app/ingest.js'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { Analysis } from '../../../src/core/model/analysis.js'
 import { openPostgresStore } from '../../../src/store/postgres/postgres-store.js'
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js'
@@ -21,27 +20,31 @@ const CORPUS = join(ROOT, 'examples', 'fall-of-the-south')
 const FAST = {
   TRIANGULATE_FUSE_DELAY_SECONDS: '1',
   TRIANGULATE_QUEUE_MAINTENANCE_SECONDS: '1',
-  TRIANGULATE_JOB_TIMEOUT_SECONDS: '3',
+  TRIANGULATE_JOB_TIMEOUT_SECONDS: '5',
 }
 
 const started = await startPostgres()
 if (!started.ok) console.warn(`PostgreSQL worker tests skipped: ${started.reason}`)
 const postgres: TestPostgres | null = started.ok ? started.postgres : null
 
-/** The single-process SQLite picture of the example corpus: what the workers must reproduce. */
-let reference: Analysis
 const dir = mkdtempSync(join(tmpdir(), 'triangulate-workers-'))
+let references = 0
 
-beforeAll(async () => {
-  if (!postgres) return
-  const store = await openSqliteStore(join(dir, 'reference.db'))
+/**
+ * The single-process SQLite picture of the example corpus: what the workers must reproduce.
+ * Drawn by the CLI in a child process started with the workers, so both load the engine's
+ * sources as they are on disk at that moment (the checkout may change while tests run).
+ */
+async function sqliteReference(): Promise<Analysis> {
+  const db = join(dir, `reference-${++references}.db`)
+  await runCli(['ingest', CORPUS, '--db', db])
+  const store = await openSqliteStore(db)
   try {
-    await ingestInputs(store, [CORPUS])
-    reference = await store.getAnalysis()
+    return await store.getAnalysis()
   } finally {
     await store.close()
   }
-})
+}
 
 afterAll(async () => {
   await postgres?.stop()
@@ -55,6 +58,7 @@ describe.skipIf(postgres === null)('triangulate worker on PostgreSQL', () => {
     expect(ingest.stdout).toContain('queued: 10 extraction jobs')
 
     const workers = [startWorker(url), startWorker(url)]
+    const drawn = sqliteReference()
     const ended = await Promise.all(workers.map((worker) => worker.exit))
     expect(ended.map((end) => end.code)).toEqual([0, 0])
     // Each document was extracted once, by one of the two.
@@ -64,6 +68,7 @@ describe.skipIf(postgres === null)('triangulate worker on PostgreSQL', () => {
     expect(extracted[0]! + extracted[1]!).toBe(10)
 
     const picture = await analysisOf(url)
+    const reference = await drawn
     expect(picture.claims.length).toBeGreaterThan(10)
     expect(picture.disputes.length).toBeGreaterThan(0)
     expect(picture.claims).toEqual(reference.claims)
@@ -104,8 +109,10 @@ describe.skipIf(postgres === null)('triangulate worker on PostgreSQL', () => {
     }
 
     const survivor = startWorker(url)
+    const drawn = sqliteReference()
     expect((await survivor.exit).code).toBe(0)
 
+    const reference = await drawn
     const after = await jobRow(url, jobId)
     expect(after.state).toBe('completed')
     expect(after.retry_count).toBeGreaterThanOrEqual(1)

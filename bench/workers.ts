@@ -1,0 +1,256 @@
+// Worker benchmark: throughput of 1 and 2 `triangulate worker` processes on one PostgreSQL
+// library, queue latency, memory per worker. Prints figures; asserts nothing.
+//
+//   npx tsx bench/workers.ts            10,000 generated articles (scripts/gen-corpus.ts)
+//   npx tsx bench/workers.ts --quick    300 articles, under a minute
+//   npx tsx bench/workers.ts --articles 2000 --workers 1,2,4
+//
+// PostgreSQL is a throwaway embedded cluster on loopback (the test helper), with fsync off:
+// the figures are the workers' and the queries', not a disk's.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { generateArticles } from '../scripts/gen-corpus.js'
+import { migratePostgres, openPostgresStore } from '../src/store/postgres/postgres-store.js'
+import { ingestToQueue } from '../src/worker/ingest-to-queue.js'
+import { installQueues } from '../src/worker/queues.js'
+import { startPostgres } from '../test/e2e/postgres/start-postgres.js'
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    articles: { type: 'string' },
+    workers: { type: 'string' },
+    seed: { type: 'string' },
+    trickle: { type: 'string' },
+  },
+})
+const quick = values.quick ?? false
+const ARTICLES = Number(values.articles ?? (quick ? 300 : 10_000))
+const WORKER_COUNTS = (values.workers ?? '1,2').split(',').map(Number)
+const SEED = Number(values.seed ?? 1)
+/** Articles ingested one by one into idle workers, for the latency of a quiet queue. */
+const TRICKLE = Number(values.trickle ?? (quick ? 12 : 40))
+
+const ROOT = resolve(import.meta.dirname, '..')
+const CLI = join(ROOT, 'src', 'cli', 'run.ts')
+const ENV = { ...process.env, TRIANGULATE_QUEUE_MAINTENANCE_SECONDS: '5' }
+
+const dir = mkdtempSync(join(tmpdir(), 'triangulate-bench-workers-'))
+const started = await startPostgres()
+if (!started.ok) {
+  console.log(`bench/workers: PostgreSQL did not start here: ${started.reason}`)
+  process.exit(0)
+}
+const postgres = started.postgres
+
+try {
+  const corpus = join(dir, 'corpus')
+  const trickleDir = join(dir, 'trickle')
+  mkdirSync(corpus)
+  mkdirSync(trickleDir)
+  let words = 0
+  let index = 0
+  const trickleFiles: string[] = []
+  for (const article of generateArticles({ articles: ARTICLES + TRICKLE, seed: SEED })) {
+    const target = index++ < ARTICLES ? corpus : trickleDir
+    writeFileSync(join(target, `${article.name}.txt`), article.text)
+    if (target === corpus) words += article.words
+    else trickleFiles.push(join(target, `${article.name}.txt`))
+  }
+  console.log(
+    `worker benchmark: ${ARTICLES} generated articles (${Math.round(words / ARTICLES)} words each on average), seed ${SEED}`,
+  )
+  console.log(
+    `machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}; PostgreSQL 17 on the same machine`,
+  )
+  console.log('')
+  console.log(
+    'workers  ingest s  drain s  articles/s  speed-up  fusions  fusion s (last)  wait p50/p95 s (backlog)  peak RSS MB per worker',
+  )
+  let baseline: number | null = null
+  const results: { workers: number; throughput: number; url: string }[] = []
+  for (const count of WORKER_COUNTS) {
+    const url = await postgres.createDatabase(`bench_${count}`)
+    await migratePostgres(url)
+    await installQueues(url)
+    const store = await openPostgresStore(url)
+    const t0 = performance.now()
+    const report = await ingestToQueue(store, [corpus])
+    const ingestSeconds = (performance.now() - t0) / 1000
+
+    const workers = Array.from({ length: count }, () => startWorker(url, true))
+    await Promise.all(workers.map((worker) => worker.exit))
+    const timing = await jobTiming(store)
+    const drain = timing.lastDone - timing.firstStart
+    const throughput = report.queued / drain
+    baseline ??= throughput
+    results.push({ workers: count, throughput, url })
+    console.log(
+      [
+        String(count).padStart(7),
+        ingestSeconds.toFixed(1).padStart(8),
+        drain.toFixed(1).padStart(7),
+        throughput.toFixed(1).padStart(10),
+        `${(throughput / baseline).toFixed(2)}×`.padStart(8),
+        String(timing.fusions).padStart(7),
+        timing.lastFusion.toFixed(2).padStart(15),
+        `${timing.waitP50.toFixed(1)} / ${timing.waitP95.toFixed(1)}`.padStart(25),
+        workers
+          .map((worker) => worker.peakRss ?? '?')
+          .join(', ')
+          .padStart(23),
+      ].join('  '),
+    )
+    await store.close()
+  }
+
+  // Latency of a quiet queue: articles arrive one at a time into idle, polling workers (the
+  // library from the last run, so fusions run over the whole corpus).
+  const last = results[results.length - 1]!
+  const store = await openPostgresStore(last.url)
+  const workers = Array.from({ length: last.workers }, () => startWorker(last.url, false))
+  await Promise.all(workers.map((worker) => worker.ready))
+  const waits: number[] = []
+  const pictures: number[] = []
+  for (const [i, file] of trickleFiles.entries()) {
+    const report = await ingestToQueue(store, [file])
+    const id = report.added[0]?.id
+    if (id === undefined) continue
+    const seen = await waitForFusion(store, id)
+    waits.push(seen.wait)
+    pictures.push(seen.picture)
+    await sleep(500 + ((i * 373) % 1000))
+  }
+  for (const worker of workers) worker.child.kill('SIGTERM')
+  await Promise.all(workers.map((worker) => worker.exit))
+  await store.close()
+  console.log('')
+  console.log(
+    `quiet queue, ${waits.length} articles one at a time into ${last.workers} idle worker(s) over ${ARTICLES} stored:`,
+  )
+  console.log(
+    `  queue wait (created → started) p50 ${percentile(waits, 0.5).toFixed(2)} s, p95 ${percentile(waits, 0.95).toFixed(2)} s`,
+  )
+  console.log(
+    `  ingest → in the fused picture p50 ${percentile(pictures, 0.5).toFixed(2)} s, p95 ${percentile(pictures, 0.95).toFixed(2)} s (includes TRIANGULATE_FUSE_DELAY_SECONDS, default 5)`,
+  )
+} finally {
+  await postgres.stop()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+interface BenchWorker {
+  readonly child: ChildProcess
+  readonly exit: Promise<void>
+  readonly ready: Promise<void>
+  peakRss: number | null
+}
+
+function startWorker(url: string, exitWhenIdle: boolean): BenchWorker {
+  const args = ['--import', 'tsx', CLI, 'worker', '--db', url]
+  if (exitWhenIdle) args.push('--exit-when-idle')
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: ENV,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const worker: BenchWorker = {
+    child,
+    exit: Promise.resolve(),
+    ready: Promise.resolve(),
+    peakRss: null,
+  }
+  let buffer = ''
+  let onReady: () => void = () => undefined
+  ;(worker as { ready: Promise<void> }).ready = new Promise(
+    (resolveReady) => (onReady = resolveReady),
+  )
+  child.stdout!.setEncoding('utf8')
+  child.stdout!.on('data', (chunk: string) => {
+    buffer += chunk
+    for (let newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, newline)
+      buffer = buffer.slice(newline + 1)
+      if (/started on/.test(line)) onReady()
+      const rss = line.match(/peak RSS (\d+) MB/)
+      if (rss) worker.peakRss = Number(rss[1])
+    }
+  })
+  ;(worker as { exit: Promise<void> }).exit = new Promise((resolveExit) =>
+    child.on('exit', () => resolveExit()),
+  )
+  return worker
+}
+
+/** From pg-boss's own timestamps: when work started and ended, fusions, backlog waits. */
+async function jobTiming(store: Awaited<ReturnType<typeof openPostgresStore>>) {
+  const { rows } = await store.executeSql(`
+    SELECT name,
+      extract(epoch FROM started_on) AS started,
+      extract(epoch FROM completed_on) AS completed,
+      extract(epoch FROM started_on - created_on) AS wait
+    FROM pgboss.job WHERE name IN ('triangulate-extract', 'triangulate-fuse') AND state = 'completed'`)
+  const jobs = (rows as { name: string; started: string; completed: string; wait: string }[]).map(
+    (row) => ({
+      name: row.name,
+      started: Number(row.started),
+      completed: Number(row.completed),
+      wait: Number(row.wait),
+    }),
+  )
+  const extract = jobs.filter((job) => job.name === 'triangulate-extract')
+  const fuse = jobs
+    .filter((job) => job.name === 'triangulate-fuse')
+    .sort((a, b) => a.completed - b.completed)
+  const lastFuse = fuse[fuse.length - 1]
+  return {
+    firstStart: Math.min(...extract.map((job) => job.started)),
+    lastDone: Math.max(...jobs.map((job) => job.completed)),
+    fusions: fuse.length,
+    lastFusion: lastFuse ? lastFuse.completed - lastFuse.started : 0,
+    waitP50: percentile(
+      extract.map((job) => job.wait),
+      0.5,
+    ),
+    waitP95: percentile(
+      extract.map((job) => job.wait),
+      0.95,
+    ),
+  }
+}
+
+/** Waits until a fusion that started after `documentId`'s extraction has completed. */
+async function waitForFusion(
+  store: Awaited<ReturnType<typeof openPostgresStore>>,
+  documentId: string,
+): Promise<{ wait: number; picture: number }> {
+  for (;;) {
+    const { rows } = await store.executeSql(
+      `SELECT extract(epoch FROM e.started_on - e.created_on) AS wait,
+         extract(epoch FROM min(f.completed_on) - e.created_on) AS picture
+       FROM pgboss.job e JOIN pgboss.job f
+         ON f.name = 'triangulate-fuse' AND f.state = 'completed' AND f.started_on > e.completed_on
+       WHERE e.name = 'triangulate-extract' AND e.data->>'documentId' = $1 AND e.state = 'completed'
+       GROUP BY e.started_on, e.created_on`,
+      [documentId],
+    )
+    const row = rows[0] as { wait: string; picture: string } | undefined
+    if (row) return { wait: Number(row.wait), picture: Number(row.picture) }
+    await sleep(100)
+  }
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
+}
