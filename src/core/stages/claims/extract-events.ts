@@ -143,6 +143,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
   let lastSpeaker: EventSource | null = null
   let lastPlace: PlaceInput | null = null
   let lastActors: EventActor[] = []
+  const framesBySentence: { start: number; end: number; frames: readonly Frame[] }[] = []
 
   for (const sentence of input.sentences) {
     const words = splitWords(text, sentence.start, sentence.end)
@@ -155,8 +156,12 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     for (let k = placeCursor; k < input.places.length && input.places[k]!.start < sentence.end; k++) places.push(input.places[k]!)
 
     const triggers: TriggerHit[] = findHits(index.triggers, words).map(({ item, start, end }) => ({ rule: item, start, end }))
-    const cueHits: CueHit[] = findHits(index.cues, words).map(({ item, start, end }) => ({ kind: item.kind, start, end }))
+    // A cue word inside a name is no cue: "the United [States]", "the [Statement] Foundation".
+    const cueHits: CueHit[] = findHits(index.cues, words)
+      .map(({ item, start, end }) => ({ kind: item.kind, start, end }))
+      .filter((cue) => cue.kind === 'speaker' || !mentions.some((mention) => mention.start <= words[cue.start]!.start && words[cue.end - 1]!.end <= mention.end))
     const frames = buildFrames({ input, sentence, words, mentions, cueHits, lastSpeaker })
+    framesBySentence.push({ start: sentence.start, end: sentence.end, frames })
     for (const frame of frames) if (frame.source && !frame.source.unnamed) lastSpeaker = frame.source
 
     const sentenceSpan = makeSpan(doc, text, sentence.start, sentence.end)
@@ -271,7 +276,50 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     const antecedent = firstEventHere ? places.find((place) => place.start === firstEventHere.place!.span!.start) : undefined
     if (antecedent && antecedent.entry && antecedent.entry.kind !== 'country') lastPlace = antecedent
   }
-  return events
+  return attributeLongQuotes(text, events, framesBySentence)
+}
+
+/**
+ * A quotation over several sentences belongs to the speaker named where it closes:
+ * “We agreed to meet. The military are in contact,” the minister said. — both sentences are his.
+ */
+function attributeLongQuotes(text: string, events: AnalysisEvent[], sentences: readonly { start: number; end: number; frames: readonly Frame[] }[]): AnalysisEvent[] {
+  const quotes = quotationSpans(text)
+  if (quotes.length === 0) return events
+  return events.map((event) => {
+    if (event.source) return event
+    const quote = quotes.find((span) => span.start <= event.evidence.start && event.evidence.end <= span.end + 1)
+    if (!quote) return event
+    const closing = sentences.find((sentence) => sentence.start <= quote.end && quote.end < sentence.end)
+    if (!closing || closing.start <= event.evidence.start) return event
+    const speaker = closing.frames.find((frame) => frame.source && (frame.cueAt ?? 0) > quote.end)?.source
+    return speaker ? { ...event, source: speaker } : event
+  })
+}
+
+/** Spans of quotations, curly (“…”) or straight ("…"), as offsets of their marks. */
+function quotationSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = []
+  let open = -1
+  let straight = -1
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (char === '“') open = i
+    else if (char === '”' && open !== -1) {
+      spans.push({ start: open, end: i })
+      open = -1
+    } else if (char === '"') {
+      if (straight === -1) straight = i
+      else {
+        spans.push({ start: straight, end: i })
+        straight = -1
+      }
+    } else if (char === '\n' && text[i + 1] === '\n') {
+      // A paragraph break closes nothing but resets unbalanced marks, so one stray mark cannot swallow the article.
+      if (straight !== -1 && text[i - 1] !== '"') straight = -1
+    }
+  }
+  return spans
 }
 
 function daysBefore(day: string, reference: string): number {
@@ -607,7 +655,7 @@ function speakerNoun(context: FrameContext, from: number, to: number): EventSour
   const start = previous && /^\p{Lu}\p{Ll}+$/u.test(previous.text) && !['The', 'A', 'An', 'According'].includes(previous.text) ? previous.start : words[hit.start]!.start
   const end = words[hit.end - 1]!.end
   const phrase = input.text.slice(start, end).replace(/^(?:a|an|the)\s+/i, '')
-  const unnamed = /^(?:reports|media reports|news reports)$/.test(phrase)
+  const unnamed = /^(?:reports|media reports|news reports|media)$/i.test(phrase)
   return { entity: `speaker:${phrase}`, name: phrase, span: makeSpan(input.doc, input.text, start, end), ...(unnamed && { unnamed: true }) }
 }
 
@@ -669,7 +717,12 @@ function buildFrames(context: FrameContext): Frame[] {
         // "IRNA, citing Syrian TV, said …": the citing frame already names who says it.
         const citing = frames[frames.length - 1]
         if (cue.kind === 'say' && citing && citing.scopeStart === sentence.start && citing.source?.span && /^[\s,]*$/.test(input.text.slice(citing.source.span.end, cueStart))) break
-        const speaker = speakerOf(context, cue)
+        const cueWord = input.text.slice(cueStart, cueEnd).toLowerCase()
+        // "reportedly", "allegedly": an adverb hedges its clause but names nobody.
+        const adverb = /ly$/.test(cueWord) && cue.kind === 'hedge'
+        // "…, the army said, adding units had redeployed": a participle continues the same speaker.
+        const continued = /ing$/.test(cueWord) && /,\s*$/.test(input.text.slice(Math.max(sentence.start, cueStart - 3), cueStart)) ? frames.filter((frame) => frame.source).pop() : undefined
+        const speaker = adverb ? null : continued?.source ? { source: continued.source, before: true } : speakerOf(context, cue)
         const stance: Stance | null = cue.kind === 'deny' ? 'denied' : cue.kind === 'hedge' ? 'hedged' : null
         if (!speaker) {
           // An adverb or a speakerless hedge still colours the clause: "reportedly", "claimed to be".
@@ -683,9 +736,13 @@ function buildFrames(context: FrameContext): Frame[] {
         const spanStart = speaker.source.span?.start
         const speakerStart = spanStart !== undefined && spanStart >= sentence.start ? spanStart : cueStart
         const after = input.text.slice(cueEnd, sentence.end)
-        const trailing = /^[\s.,!?"”]*$/.test(after) || /^\s+(?:on|in|at|late|early|earlier|later)\b[^,]*[.!?"”]*$/i.test(after)
+        const trailing = /^[\s.,!?"”]*$/.test(after) || (/^\s+(?:on|in|at|late|early|earlier|later)\b[^,]{0,40}[.!?"”]*$/i.test(after) && !/\b(?:that|how|whether)\b/i.test(after))
         const scope = speaker.before && !trailing ? { start: cueEnd, end: clauseEndAfter(input.text, cueEnd, sentence.end) } : { start: sentence.start, end: Math.min(cueStart, speakerStart) }
-        frames.push({ scopeStart: scope.start, scopeEnd: scope.end, source: speaker.source, stance, rank: rank++, cueAt: cueStart })
+        // "an official told AFP": an anonymous speaker's words reach us through the outlet told.
+        const told = /^told$/.test(cueWord) ? mentions.find((m) => m.kind === 'source' && m.start >= cueEnd && m.start - cueEnd <= 3) : undefined
+        const lone = /(?:^|\s)(?:source|official|spokesman|spokesperson|diplomat)$/i.test(speaker.source.name)
+        const source = told && lone && isAnonymous(speaker.source) ? sourceFromMention(input, told) : speaker.source
+        frames.push({ scopeStart: scope.start, scopeEnd: scope.end, source, stance, rank: rank++, cueAt: cueStart })
         break
       }
       case 'deny-after': {
