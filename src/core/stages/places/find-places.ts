@@ -4,6 +4,7 @@ import { isCommonWord, isPersonCue } from './common-words.js'
 import { demonymCountry } from './demonym-country.js'
 import { findNameRuns, type NameRun, type RunWord } from './find-name-runs.js'
 import {
+  isWithin,
   lookupCandidates,
   readContainers,
   resolveCandidates,
@@ -433,6 +434,9 @@ function isAccepted(
     if (proposal.sentenceInitial && lowerWords.has(name.toLowerCase())) return false
     if (name.length < 3 || (name === name.toUpperCase() && entry.kind !== 'country')) return false
   }
+  // [Sudzha in Kursk region]: the text itself says which region holds it.
+  if (candidate.within && isWithin(entry, candidate.within) && (resolved.exact || !single))
+    return true
   const local = focusCountries.core.has(entry.country)
   const named = focusCountries.named.has(entry.country)
   const major =

@@ -514,7 +514,7 @@ function chooseEntry(
 }
 
 /** True when `entry` lies in one of the containers (its admin-1 region or its country). */
-function isWithin(entry: GazetteerEntry, containers: readonly GazetteerEntry[]): boolean {
+export function isWithin(entry: GazetteerEntry, containers: readonly GazetteerEntry[]): boolean {
   for (const container of containers) {
     if (container.id === entry.id) continue
     if (container.kind === 'admin1' && entry.admin1 === container.id) return true
@@ -532,9 +532,11 @@ export function readContainers(
   end: number,
   gazetteer: Gazetteer,
 ): readonly GazetteerEntry[] | undefined {
-  const match = /^,\s+((?:\p{Lu}[\p{L}]*\.?)(?:\s\p{Lu}[\p{L}]*\.?){0,2})/u.exec(
-    text.slice(end, end + 40),
-  )
+  // [Paris, Ill.], [Sudzha in Kursk region], [Jasim in the Daraa countryside].
+  const match =
+    /^(?:,|\s+in(?:\s+the)?)\s+((?:\p{Lu}[\p{L}]*\.?)(?:\s\p{Lu}[\p{L}]*\.?){0,2})/u.exec(
+      text.slice(end, end + 40),
+    )
   if (!match) return undefined
   const words = (match[1] as string).split(' ')
   for (let count = words.length; count >= 1; count--) {

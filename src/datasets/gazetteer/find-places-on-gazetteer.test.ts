@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest'
+import { distanceKm, findPlaces, resolvePlaceName } from '../../core/stages/places/index.js'
+import { loadGazetteer } from './load-gazetteer.js'
+
+/**
+ * The places stage on the real gazetteer, with sentences written for this test: conflict
+ * transliterations, qualifiers and the names that must not become pins.
+ */
+const gazetteer = loadGazetteer()
+
+const TEXT =
+  'Bashar al-Assad fled to Moscow, the Kremlin said. Abu Mohammed al-Jolani addressed crowds in Damascus. ' +
+  'Fighters of Hayat Tahrir al-Sham and the Syrian National Army advanced on Manbij while the SDF held Raqqa. ' +
+  'The Free Syrian Army in al-Tanf reported drone strikes near Deir Ezzor. ' +
+  'Al Jazeera cited the Syrian Observatory for Human Rights. Israeli jets struck the Tartus naval base. ' +
+  'Nawa and Inkhil in Daraa countryside joined the uprising, and gunmen entered Sweida. ' +
+  'Victoria Nuland visited Kyiv. Fighting near Pokrovsk intensified, while Russian troops entered Sudzha in Kursk region. ' +
+  'In Sudan, the RSF attacked El Fasher and Zamzam camp.'
+
+const mentions = findPlaces(TEXT, [{ start: 0, end: TEXT.length }], gazetteer)
+const byQuote = new Map(mentions.map((mention) => [mention.text, mention]))
+
+describe('findPlaces() on the built gazetteer', () => {
+  it.each([
+    // quote, [lat, lon] expected within 25 km
+    ['Moscow', 55.75, 37.62],
+    ['Damascus', 33.51, 36.29],
+    ['Manbij', 36.53, 37.95],
+    ['Raqqa', 35.95, 39.01],
+    ['al-Tanf', 33.5, 38.63],
+    ['Deir Ezzor', 35.34, 40.14],
+    ['Tartus naval base', 34.9, 35.87],
+    ['Nawa', 32.89, 36.04],
+    ['Sweida', 32.71, 36.57],
+    ['Kyiv', 50.45, 30.52],
+    ['Pokrovsk', 48.28, 37.18],
+    ['Sudzha', 51.2, 35.27],
+    ['El Fasher', 13.63, 25.35],
+  ] as const)('pins [%s] near %f, %f', (quote, lat, lon) => {
+    const mention = byQuote.get(quote)
+    expect(mention, `no mention "${quote}"`).toBeDefined()
+    expect(TEXT.slice(mention?.start, mention?.end)).toBe(quote)
+    expect(mention?.entry ? distanceKm(mention.entry, { lat, lon }) : Infinity).toBeLessThan(25)
+  })
+
+  it('reads qualifiers: [Daraa countryside] is the governorate, [Kursk region] the oblast', () => {
+    expect(byQuote.get('Daraa countryside')?.entry?.id).toBe('ne:SY-DR')
+    expect(byQuote.get('Daraa countryside')?.qualifier).toBe('countryside')
+    expect(byQuote.get('Kursk region')?.entry?.id).toBe('ne:RU-KS')
+    expect(byQuote.get('Zamzam camp')?.entry?.kind).toBe('site')
+  })
+
+  it.each([
+    'Bashar',
+    'Assad',
+    'al-Assad',
+    'Jolani',
+    'Sham',
+    'Syrian',
+    'Israeli',
+    'Russian',
+    'Victoria',
+    'Al Jazeera',
+    'Kremlin said',
+  ])('does not pin [%s]', (word) => {
+    expect(
+      mentions.filter((mention) => mention.text === word && mention.entry?.kind !== 'site'),
+    ).toEqual([])
+  })
+
+  it('skips the caller’s actor spans', () => {
+    const text = 'The Daraa Central Committee met in Sweida.'
+    const found = findPlaces(text, [{ start: 0, end: text.length }], gazetteer, {
+      excludeSpans: [{ start: 4, end: 27 }],
+    })
+    expect(found.map((mention) => mention.text)).toEqual(['Sweida'])
+  })
+})
+
+describe('resolvePlaceName() on the built gazetteer', () => {
+  it.each([
+    ['Kiev', 'UA'],
+    ['Kharkov', 'UA'],
+    ['Hodeidah', 'YE'],
+    ['Khan Younis', 'PS'],
+    ['Golan Heights', 'SY'],
+    ['Tiyas airbase', 'SY'],
+    ['Albu Kamal', 'SY'],
+    ['Abu Kamal', 'SY'],
+    ['Al-Bukamal', 'SY'],
+  ])('%s lies in %s', (name, country) => {
+    expect(resolvePlaceName(name, gazetteer)?.country).toBe(country)
+  })
+
+  it('puts the Al-Bukamal spellings on one point', () => {
+    const points = ['Albu Kamal', 'Abu Kamal', 'Al-Bukamal', 'Boukamal'].map((name) =>
+      resolvePlaceName(name, gazetteer, { countries: ['SY'] }),
+    )
+    for (const point of points)
+      expect(point && points[0] ? distanceKm(point, points[0]) : Infinity).toBeLessThan(10)
+  })
+})
