@@ -98,6 +98,31 @@ describe('extractEvents(): stance and its scope', () => {
   })
 })
 
+describe('extractEvents(): attribution across sentences and inside names', () => {
+  it('gives a quotation over several sentences to the speaker named where it closes', () => {
+    const events = eventsOf('“Our units pulled out of Salamiyah overnight. They regrouped and retook Hama,” the army spokesman said.')
+    expect(events.map((event) => [event.type, event.place?.span?.text, event.source?.name])).toEqual([
+      ['withdrawal', 'Salamiyah', 'Syrian army'],
+      ['control', 'Hama', 'Syrian army'],
+    ])
+  })
+
+  it('lets an adverb hedge without naming anyone, and reads no speech verb inside a name', () => {
+    const [event] = eventsOf('Fighters backed by the United States have reportedly taken control of Raqqa.')
+    expect(event).toMatchObject({ type: 'control', stance: 'hedged', source: null })
+  })
+
+  it('credits the outlet a lone anonymous official spoke to', () => {
+    const [event] = eventsOf('Qatari officials met rebel leaders in Damascus, an official told AFP.')
+    expect(event!.source?.name).toBe('AFP')
+  })
+
+  it('near misses: conditions and history from other years are not reported events', () => {
+    expect(eventsOf('Should the rebels capture Homs, the road to the coast would be cut.')).toEqual([])
+    expect(eventsOf('Government forces recaptured Palmyra in 2016.', '2024-12-07')).toEqual([])
+  })
+})
+
 describe('extractEvents(): framing and evidence', () => {
   it('records the loaded words of the sentence', () => {
     const [event] = eventsOf('The army said terrorist groups infiltrated Salamiyah before units were redeployed.')

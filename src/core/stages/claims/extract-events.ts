@@ -736,7 +736,8 @@ function buildFrames(context: FrameContext): Frame[] {
         const spanStart = speaker.source.span?.start
         const speakerStart = spanStart !== undefined && spanStart >= sentence.start ? spanStart : cueStart
         const after = input.text.slice(cueEnd, sentence.end)
-        const trailing = /^[\s.,!?"”]*$/.test(after) || (/^\s+(?:on|in|at|late|early|earlier|later)\b[^,]{0,40}[.!?"”]*$/i.test(after) && !/\b(?:that|how|whether)\b/i.test(after))
+        // (Also "…, an official told AFP.": only the recipient's name follows the verb.)
+        const trailing = /^[\s.,!?"”]*$/.test(after) || /^\s+(?:the\s+)?\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,3}[.!?"”]*$/u.test(after) || (/^\s+(?:on|in|at|late|early|earlier|later)\b[^,]{0,40}[.!?"”]*$/i.test(after) && !/\b(?:that|how|whether)\b/i.test(after))
         const scope = speaker.before && !trailing ? { start: cueEnd, end: clauseEndAfter(input.text, cueEnd, sentence.end) } : { start: sentence.start, end: Math.min(cueStart, speakerStart) }
         // "an official told AFP": an anonymous speaker's words reach us through the outlet told.
         const told = /^told$/.test(cueWord) ? mentions.find((m) => m.kind === 'source' && m.start >= cueEnd && m.start - cueEnd <= 3) : undefined
