@@ -65,13 +65,14 @@ interface CountryRow {
  * cities to their admin-1 region and regions to their capital.
  */
 export function readGazetteerSources(curatedFile: string): GazetteerRecord[] {
+  const curated = readCuratedRows(curatedFile)
   const countries = readCountries()
   const admin1 = readAdmin1()
   const cities = readCities(admin1.byGeonamesCode)
   const records = [...countries, ...admin1.records, ...cities]
   linkCapitals(records)
   sumAdminPopulations(records)
-  applyCurated(records, curatedFile)
+  applyCurated(records, curated)
   return records
 }
 
@@ -239,12 +240,95 @@ const CURATED_COLUMNS = [
 ] as const
 const KINDS = new Set<PlaceKind>(['country', 'admin1', 'admin2', 'city', 'site', 'region'])
 
+/** One row of curated.tsv, checked. */
+interface CuratedRow {
+  readonly where: string
+  readonly id: string
+  readonly name: string
+  readonly aliases: readonly string[]
+  /** Present for new places (required) and for rows that move an entry. */
+  readonly point: { readonly lat: number; readonly lon: number } | null
+  readonly country: string
+  readonly kind: PlaceKind | null
+  readonly featureClass: string
+  readonly population: number
+  readonly admin1: string
+}
+
 /**
- * The curated extension (data/gazetteer/curated.tsv). A row whose id is new adds a place; a row
- * whose id exists (`gn:163808`, `ne:SY-RD`, `country:US`) adds its aliases to that entry and, if
- * it gives coordinates, replaces them. Every row must name its source.
+ * Reads and checks data/gazetteer/curated.tsv before any package is read, so a bad row fails
+ * fast with its file and line.
  */
-function applyCurated(records: GazetteerRecord[], file: string): void {
+export function readCuratedRows(file: string): CuratedRow[] {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (cause) {
+    throw new InputFileError(file, 'cannot read the curated gazetteer file', { cause })
+  }
+  const rows: CuratedRow[] = []
+  let header: string[] | null = null
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '' || line.startsWith('#')) return
+    const cells = line.split('\t')
+    if (!header) {
+      header = cells
+      const missing = CURATED_COLUMNS.filter((column) => !cells.includes(column))
+      if (missing.length > 0)
+        throw new InputFileError(file, `header lacks column(s) ${missing.join(', ')}`)
+      return
+    }
+    const columns = header
+    const cell = (name: (typeof CURATED_COLUMNS)[number]): string =>
+      (cells[columns.indexOf(name)] ?? '').trim()
+    const where = `${file}:${index + 1}`
+    const id = cell('id')
+    if (!id) throw new InputFileError(where, 'row has no id')
+    if (!cell('source')) throw new InputFileError(where, `row ${id} names no source`)
+    const isNew = id.startsWith('curated:')
+    const lat = cell('lat')
+    const lon = cell('lon')
+    const point = lat && lon ? { lat: Number(lat), lon: Number(lon) } : null
+    if (
+      point &&
+      (!Number.isFinite(point.lat) ||
+        !Number.isFinite(point.lon) ||
+        Math.abs(point.lat) > 90 ||
+        Math.abs(point.lon) > 180)
+    ) {
+      throw new InputFileError(where, `row ${id} has an invalid lat/lon "${lat}, ${lon}"`)
+    }
+    if (isNew && !point) throw new InputFileError(where, `row ${id} has no lat/lon`)
+    const kind = cell('kind') as PlaceKind
+    if (isNew && !KINDS.has(kind))
+      throw new InputFileError(where, `row ${id} has unknown kind "${kind}"`)
+    if (isNew && !cell('name')) throw new InputFileError(where, `row ${id} has no name`)
+    rows.push({
+      where,
+      id,
+      name: cell('name'),
+      aliases: cell('aliases')
+        .split(';')
+        .map((alias) => alias.trim())
+        .filter((alias) => alias !== ''),
+      point,
+      country: cell('country'),
+      kind: isNew ? kind : null,
+      featureClass: cell('feature_class'),
+      population: Number(cell('population') || 0),
+      admin1: cell('admin1'),
+    })
+  })
+  if (!header) throw new InputFileError(file, 'has no header line')
+  return rows
+}
+
+/**
+ * Applies the curated rows. A row whose id is new adds a place; a row whose id exists
+ * (`gn:163808`, `ne:SY-RD`, `country:US`) adds its aliases to that entry, renames it to the
+ * row's name and, if it gives coordinates, moves it. Every row names its source.
+ */
+function applyCurated(records: GazetteerRecord[], rows: readonly CuratedRow[]): void {
   const byId = new Map(records.map((record) => [record.entry.id, record]))
   // Populated places by 1° cell, to find the GeoNames twin of a curated town nearby.
   const cells = new Map<string, GazetteerRecord[]>()
@@ -264,78 +348,47 @@ function applyCurated(records: GazetteerRecord[], file: string): void {
     }
     return found.filter((record) => distanceKm(record.entry, { lat, lon }) < 10)
   }
-  const lines = readFileSync(file, 'utf8').split('\n')
-  let header: string[] | null = null
-  lines.forEach((line, index) => {
-    if (line.trim() === '' || line.startsWith('#')) return
-    const cells = line.split('\t')
-    if (!header) {
-      header = cells
-      const missing = CURATED_COLUMNS.filter((column) => !cells.includes(column))
-      if (missing.length > 0)
-        throw new InputFileError(file, `header lacks column(s) ${missing.join(', ')}`)
-      return
-    }
-    const columns = header
-    const cell = (name: (typeof CURATED_COLUMNS)[number]): string =>
-      (cells[columns.indexOf(name)] ?? '').trim()
-    const where = `${file}:${index + 1}`
-    const id = cell('id')
-    if (!id) throw new InputFileError(where, 'row has no id')
-    if (!cell('source')) throw new InputFileError(where, `row ${id} names no source`)
-    const aliases = cell('aliases')
-      .split(';')
-      .map((alias) => alias.trim())
-      .filter((alias) => alias !== '')
-    const existing = byId.get(id)
-    const lat = cell('lat')
-    const lon = cell('lon')
+  for (const row of rows) {
+    const existing = byId.get(row.id)
     if (existing) {
       // The row's name becomes the display name (Palmyra for Tadmur); the old one an alias.
-      existing.names.push(existing.entry.name, ...aliases)
-      if (cell('name')) existing.entry = { ...existing.entry, name: cell('name') }
-      if (lat && lon) existing.entry = { ...existing.entry, lat: Number(lat), lon: Number(lon) }
-      return
+      existing.names.push(existing.entry.name, ...row.aliases)
+      if (row.name) existing.entry = { ...existing.entry, name: row.name }
+      if (row.point) existing.entry = { ...existing.entry, lat: row.point.lat, lon: row.point.lon }
+      continue
     }
-    if (!id.startsWith('curated:'))
-      throw new InputFileError(where, `id ${id} is neither curated:<slug> nor a known entry`)
-    const kind = cell('kind') as PlaceKind
-    if (!KINDS.has(kind)) throw new InputFileError(where, `unknown kind "${kind}"`)
-    const latitude = Number(lat)
-    const longitude = Number(lon)
-    if (!lat || !lon || !Number.isFinite(latitude) || !Number.isFinite(longitude))
-      throw new InputFileError(where, `row ${id} has no valid lat/lon`)
+    if (!row.kind || !row.point) {
+      throw new InputFileError(
+        row.where,
+        `id ${row.id} is neither curated:<slug> nor a known entry`,
+      )
+    }
     // A curated town that GeoNames has under the same folded name within 10 km: keep the
     // GeoNames entry (its population and admin link) and give it the curated spellings.
-    if (kind === 'city') {
-      const keys = new Set([cell('name'), ...aliases].map(foldPlaceName))
-      const twin = nearbyTowns(latitude, longitude).find((record) =>
+    if (row.kind === 'city') {
+      const keys = new Set([row.name, ...row.aliases].map(foldPlaceName))
+      const twin = nearbyTowns(row.point.lat, row.point.lon).find((record) =>
         record.names.some((name) => keys.has(foldPlaceName(name))),
       )
       if (twin) {
-        twin.names.push(cell('name'), ...aliases)
-        return
+        twin.names.push(row.name, ...row.aliases)
+        continue
       }
     }
-    const admin1 = cell('admin1')
-    const record: GazetteerRecord = {
-      entry: {
-        id,
-        name: cell('name'),
-        lat: latitude,
-        lon: longitude,
-        country: cell('country'),
-        kind,
-        featureClass: (cell('feature_class') || 'S').slice(0, 1),
-        ...(cell('feature_class').length > 2
-          ? { featureCode: cell('feature_class').slice(2) }
-          : {}),
-        population: Number(cell('population') || 0),
-        ...(admin1 ? { admin1 } : {}),
-      },
-      names: [cell('name'), ...aliases],
+    const entry: { -readonly [K in keyof GazetteerEntry]: GazetteerEntry[K] } = {
+      id: row.id,
+      name: row.name,
+      lat: row.point.lat,
+      lon: row.point.lon,
+      country: row.country,
+      kind: row.kind,
+      featureClass: (row.featureClass || 'S').slice(0, 1),
+      population: row.population,
     }
+    if (row.featureClass.length > 2) entry.featureCode = row.featureClass.slice(2)
+    if (row.admin1) entry.admin1 = row.admin1
+    const record: GazetteerRecord = { entry, names: [row.name, ...row.aliases] }
     records.push(record)
-    byId.set(id, record)
-  })
+    byId.set(row.id, record)
+  }
 }
