@@ -41,6 +41,7 @@ const gazetteer = createGazetteer([
   place('ne:SY-RD', 'Rif Dimashq', 'admin1', 33.53, 37.07, 'SY', 0, { names: ['Rif Damascus'] }),
   place('ne:SY-DI', 'Damascus', 'admin1', 33.51, 36.29, 'SY', 0, { capital: 'gn:170654' }),
   place('ne:US-IL', 'Illinois', 'admin1', 40, -89.25, 'US', 0, { names: ['Ill.'] }),
+  place('ne:AU-VI', 'Victoria', 'admin1', -36.9, 144.3, 'AU', 5_000_000),
   place('gn:169577', 'Homs', 'city', 34.727, 36.723, 'SY', 775404, {
     admin1: 'ne:SY-HI',
     featureCode: 'PPLA',
@@ -163,6 +164,10 @@ const NEAR_MISSES: readonly [string, string][] = [
   ['Gen. Jordan briefed reporters.', 'Jordan'],
   // [May] 2024: a month.
   ['May 2024 was quiet in the north.', 'May'],
+  // The [Damascus] Post: an outlet named after the city.
+  ['Reporters at the Damascus Post wrote about Homs.', 'Damascus'],
+  // [Victoria] Nuland: a first name before a surname.
+  ['Victoria Nuland visited Homs.', 'Victoria'],
   // Common word at the start of a sentence that the text also uses in lower case.
   ['Homs fell. Nawa residents said the town of nawa... ', 'nawa'],
 ]

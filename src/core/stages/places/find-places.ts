@@ -85,51 +85,18 @@ const SUFFIX_PAIRS: ReadonlyMap<string, string> = new Map([
 const PREFIX_PATTERN =
   /(?:\b(the|a)\s+(?:(?:besieged|embattled|strategic|key|northern|southern|eastern|western|central|coastal|border|nearby|small|frontline|front-line|rebel-held|government-held|ancient|historic|desert|old)\s+)*(city|town|village|suburb|neighbou?rhood|district|province|governorate|region|oblast|area|countryside|outskirts|port|capital)\s+of\s+|\b(rural|countryside\s+of|outskirts\s+of)\s+)$/i
 
-/** Run words that make the run a person or organisation rather than a place. */
-const NON_PLACE_HEADS = new Set([
-  'university',
-  'hospital',
-  'times',
-  'post',
-  'news',
-  'observatory',
-  'agency',
-  'ministry',
-  'council',
-  'front',
-  'brigade',
-  'brigades',
-  'army',
-  'forces',
-  'party',
-  'movement',
-  'company',
-  'club',
-  'fc',
-  'united',
-  'group',
-  'committee',
-  'institute',
-  'foundation',
-  'bank',
-  'corporation',
-  'airlines',
-  'airways',
-  'tribune',
-  'herald',
-  'journal',
-  'street',
-  'road',
-  'avenue',
-  'school',
-  'college',
-  'church',
-  'mosque',
-  'stadium',
-  'hotel',
-  'center',
-  'centre',
-])
+/**
+ * Words that, right after a place name in one capitalised run, make the run an organisation
+ * named after the place: [Damascus] Post, [Aleppo] FC, [Kurdistan] Workers' Party. Buildings
+ * and streets ([Damascus] University, [Aleppo] Road) keep their place.
+ */
+const ORGANISATION_HEADS = new Set(
+  `times post news agency observatory front brigade brigades army forces party movement
+  airlines airways fc united club tribune herald journal gazette telegraph daily radio tv
+  television council committee workers`
+    .split(/\s+/)
+    .filter((word) => word !== ''),
+)
 
 /**
  * Finds place mentions in `text` and resolves them against `gazetteer`.
@@ -210,6 +177,8 @@ interface Proposal {
   readonly weight: number
   /** The run words touching the match are common words ([Homs] Governor, not [Vladimir] Putin). */
   readonly besideCommonWords: boolean
+  /** The run word right after the match, lower case ('' at the end of the run). */
+  readonly nextWord: string
 }
 
 function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: Proposal[]): void {
@@ -284,6 +253,7 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
           embedded: before || after,
           sentenceInitial: index === 0 && run.sentenceInitial,
           weight: before || after ? 0.8 : 1,
+          nextWord: after ? wordText(text, words[afterIndex] as RunWord).toLowerCase() : '',
           besideCommonWords:
             (!before || isCommonWordAt(text, words[index - 1] as RunWord)) &&
             (!after || isCommonWordAt(text, words[afterIndex] as RunWord)),
@@ -298,7 +268,11 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
 }
 
 function isCommonWordAt(text: string, word: RunWord): boolean {
-  return isCommonWord(text.slice(word.start, word.end))
+  return isCommonWord(wordText(text, word))
+}
+
+function wordText(text: string, word: RunWord): string {
+  return text.slice(word.start, word.end)
 }
 
 /** [al-Qaryatayn] at the start of a run: the lower-case article belongs to the name. */
@@ -422,7 +396,7 @@ function isAccepted(
   if (candidate.byPattern) return true
   const entry = resolved.entry
   if (!entry) return false
-  if (NON_PLACE_HEADS.has(lastWord(proposal))) return false
+  if (ORGANISATION_HEADS.has(proposal.nextWord)) return false
   const spelled = text.slice(proposal.nameStart, candidate.end)
   if (NON_PLACE_NAMES.has(foldPlaceName(name)) && !resolved.exact) return false
   // [The Ta…]: a name that opens with "The" must be spelled exactly ([The Hague]).
@@ -467,12 +441,6 @@ function isAccepted(
     return !proposal.sentenceInitial
   }
   return resolved.exact && (area || major || (entry.kind === 'admin1' && !proposal.sentenceInitial))
-}
-
-function lastWord(proposal: Proposal): string {
-  const name = proposal.candidate.name
-  const space = Math.max(name.lastIndexOf(' '), name.lastIndexOf('-'))
-  return name.slice(space + 1).toLowerCase()
 }
 
 function previousWord(text: string, start: number): string {
@@ -558,9 +526,4 @@ function isExcluded(
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000
-}
-
-/** Folds a name for callers that want the gazetteer key of a surface form. */
-export function placeKey(name: string): string {
-  return foldPlaceName(name)
 }
