@@ -115,7 +115,6 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
   const maxNameWords = Number(header[2] ?? 4)
   const lineStarts: number[] = []
   const linesByKey = new Map<string, number[]>()
-  const lineById = new Map<string, number>()
   let start = firstBreak + 1
   while (start < text.length) {
     let end = text.indexOf('\n', start)
@@ -125,7 +124,6 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
     if (keysEnd > 0 && keysEnd < end && idEnd < end) {
       const line = lineStarts.length
       lineStarts.push(start)
-      lineById.set(text.slice(keysEnd + 1, idEnd), line)
       let keyStart = start
       while (keyStart < keysEnd) {
         let keyEnd = text.indexOf(' ', keyStart)
@@ -178,6 +176,7 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
     parsed[line] = entry
     return entry
   }
+  let lineById: Map<string, number> | undefined
   // One array per key, kept: callers may group mentions by the identity of the array.
   const entriesByKey = new Map<string, readonly GazetteerEntry[]>()
   return {
@@ -191,9 +190,22 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
       return entries
     },
     get(id) {
+      // Ids are indexed on the first get(): lookups alone never need them.
+      lineById ??= indexIds(text, lineStarts)
       const line = lineById.get(id)
       return line === undefined ? undefined : entryAt(line)
     },
     maxNameWords,
   }
+}
+
+/** Maps every entry id (the second column) to its line number. */
+function indexIds(text: string, lineStarts: readonly number[]): Map<string, number> {
+  const lineById = new Map<string, number>()
+  lineStarts.forEach((start, line) => {
+    const keysEnd = text.indexOf('\t', start)
+    const idEnd = text.indexOf('\t', keysEnd + 1)
+    lineById.set(text.slice(keysEnd + 1, idEnd), line)
+  })
+  return lineById
 }
