@@ -1,4 +1,4 @@
-// HTTP API throughput on loopback: `npx tsx bench/api.ts [--db PATH | inputs...] [--amount N]
+// HTTP API throughput on loopback: `npx tsx bench/api.ts [--db PATH | --analysis FILE | inputs...] [--amount N]
 // [--connections N] [--seconds S] [--while-ingest N]`. Serves the example corpus (default) or a
 // store with the real app on 127.0.0.1, runs autocannon against each read route in turn, bounded
 // by a request count and a time cap, and prints requests/s, p50, p99 and errors per route.
@@ -20,6 +20,7 @@ import { syntheticArticle } from '../test/e2e/store/synthetic-articles.js'
 const { values, positionals } = parseArgs({
   options: {
     db: { type: 'string' },
+    analysis: { type: 'string' },
     amount: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '3' },
@@ -53,11 +54,13 @@ if (whileIngest > 0) {
   inputs = ['--db', db]
 } else {
   inputs =
-    values.db !== undefined
-      ? ['--db', values.db]
-      : positionals.length > 0
-        ? positionals
-        : ['examples/fall-of-the-south']
+    values.analysis !== undefined
+      ? ['--analysis', values.analysis]
+      : values.db !== undefined
+        ? ['--db', values.db]
+        : positionals.length > 0
+          ? positionals
+          : ['examples/fall-of-the-south']
 }
 
 // The server runs in its own process, as `triangulate serve` does, so the load generator does

@@ -18,6 +18,8 @@ export function groupClaimOrigins(
   claim: Claim,
   analysis: Analysis,
   eventsById?: ReadonlyMap<string, AnalysisEvent>,
+  /** Outlet (or document id) of each document id; built here when not given. */
+  outletOfDoc?: ReadonlyMap<string, string>,
 ): ClaimOrigin[] {
   if (claim.origins && claim.origins.length > 0) {
     return claim.origins.map((origin) => ({
@@ -28,7 +30,8 @@ export function groupClaimOrigins(
     }))
   }
   const byId = eventsById ?? new Map(analysis.events.map((event) => [event.id, event]))
-  const outletOf = new Map(analysis.documents.map((doc) => [doc.id, doc.outlet ?? doc.id]))
+  const outletOf =
+    outletOfDoc ?? new Map(analysis.documents.map((doc) => [doc.id, doc.outlet ?? doc.id]))
   const groups = new Map<
     string,
     { origin: string; stance: Stance; outlets: Set<string>; events: string[] }

@@ -354,8 +354,11 @@ describe('POST /api/documents', () => {
 
   it('adds an article, bumps the version and serves it; the same text again changes nothing', async () => {
     const writable = makeApp({ allowWrite: true })
+    // Read (and so cache) the list before the write: the new version must not serve it stale.
+    expect((await getJson(writable, '/api/documents')).body.total).toBe(3)
     const response = await post(writable, { text: article })
     expect(response.status).toBe(201)
+    expect((await getJson(writable, '/api/documents')).body.total).toBe(4)
     const added = await response.json()
     expect(added).toMatchObject({ unchanged: false, version: 2 })
     expect(added.id).toMatch(/^api-[0-9a-f]{12}$/)

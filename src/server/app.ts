@@ -125,7 +125,7 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
       // Serialised once per version: the web app reads this on every update.
       return sendJsonText<typeof view.analysis>(
         c,
-        (snap.analysisJson ??= toSafeJson(view.analysis)),
+        (snap.analysisJson ??= new TextEncoder().encode(toSafeJson(view.analysis))),
       )
     })
     .get('/stories', validateQuery(StoriesQuery), async (c) => {
@@ -137,7 +137,7 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
     })
     .get('/documents', validateQuery(DocumentsQuery), async (c) => {
       const query = c.req.valid('query')
-      return sendJson(c, paginate(listDocuments((await snapshot()).view, query), query))
+      return sendCached(c, await snapshot(), (view) => listDocuments(view, query))
     })
     .get('/documents/:id', refuseQuery, async (c) => {
       const id = c.req.param('id')
@@ -147,11 +147,11 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
     })
     .get('/events', validateQuery(EventsQuery), async (c) => {
       const query = c.req.valid('query')
-      return sendJson(c, paginate(listEvents((await snapshot()).view, query), query))
+      return sendCached(c, await snapshot(), (view) => listEvents(view, query))
     })
     .get('/claims', validateQuery(ClaimsQuery), async (c) => {
       const query = c.req.valid('query')
-      return sendJson(c, paginate(listClaims((await snapshot()).view, query), query))
+      return sendCached(c, await snapshot(), (view) => listClaims(view, query))
     })
     .get('/claims/:id', refuseQuery, async (c) => {
       const { view } = await snapshot()
@@ -161,19 +161,19 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
     })
     .get('/disputes', validateQuery(DisputesQuery), async (c) => {
       const query = c.req.valid('query')
-      return sendJson(c, paginate(listDisputes((await snapshot()).view, query), query))
+      return sendCached(c, await snapshot(), (view) => listDisputes(view, query))
     })
     .get('/control', validateQuery(ControlQuery), async (c) => {
       const query = c.req.valid('query')
-      return sendJson(c, paginate(listControlDays((await snapshot()).view, query), query))
+      return sendCached(c, await snapshot(), (view) => listControlDays(view, query))
     })
     .get('/timeline', validateQuery(TimelineQuery), async (c) => {
       const query = c.req.valid('query')
-      return sendJson(c, paginate(listTimeline((await snapshot()).view, query), query))
+      return sendCached(c, await snapshot(), (view) => listTimeline(view, query))
     })
     .get('/entities', validateQuery(EntitiesQuery), async (c) => {
       const query = c.req.valid('query')
-      return sendJson(c, paginate(listEntities((await snapshot()).view, query), query))
+      return sendCached(c, await snapshot(), (view) => listEntities(view, query))
     })
     .get('/entities/:id', refuseQuery, async (c) => {
       const { view } = await snapshot()
@@ -183,11 +183,11 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
     })
     .get('/outlets', validateQuery(OutletsQuery), async (c) => {
       const query = c.req.valid('query')
-      return sendJson(c, paginate(listOutlets((await snapshot()).view, query), query))
+      return sendCached(c, await snapshot(), (view) => listOutlets(view, query))
     })
     .get('/search', validateQuery(SearchQuery), async (c) => {
       const { q, ...paging } = c.req.valid('query')
-      return sendJson(c, searchAnalysis((await snapshot()).view, q, paging))
+      return sendCached(c, await snapshot(), (view) => searchAnalysis(view, q, paging))
     })
     .get('/stream', refuseQuery, async (c) => {
       if (openStreams >= maxStreams)
@@ -327,12 +327,43 @@ function sendJson<T, S extends ContentfulStatusCode = 200>(
 /** Sends JSON text already made by `toSafeJson` (cached bodies), typed as `T`. */
 function sendJsonText<T, S extends ContentfulStatusCode = 200>(
   c: Context,
-  text: string,
+  text: string | Uint8Array<ArrayBuffer>,
   status?: S,
 ): Response & TypedResponse<JSONParsed<T>, S, 'json'> {
   return c.body(text, status ?? 200, {
     'content-type': 'application/json; charset=UTF-8',
   }) as unknown as Response & TypedResponse<JSONParsed<T>, S, 'json'>
+}
+
+/** Largest total of cached response bodies per version, and largest single cached body. */
+const RESPONSE_CACHE_BYTES = 64 * 1024 * 1024
+const RESPONSE_CACHE_ITEM = 4 * 1024 * 1024
+
+/**
+ * Answers a GET from the version's response cache, computing and caching it on a miss. Keyed by
+ * the full query string, so two spellings of one query are two entries; a new version starts an
+ * empty cache, so nothing stale is ever served. Clients repeat the same queries (the web app on
+ * every update), and a 1,000-article analysis makes some lists cost tens of milliseconds.
+ */
+function sendCached<T>(
+  c: Context,
+  snapshot: Snapshot,
+  compute: (view: AnalysisView) => T,
+): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
+  const url = new URL(c.req.url)
+  const key = `${url.pathname}?${url.searchParams.toString()}`
+  let body = snapshot.responses.get(key)
+  if (!body) {
+    body = new TextEncoder().encode(toSafeJson(compute(snapshot.view)))
+    if (
+      body.byteLength <= RESPONSE_CACHE_ITEM &&
+      snapshot.responseBytes + body.byteLength <= RESPONSE_CACHE_BYTES
+    ) {
+      snapshot.responses.set(key, body)
+      snapshot.responseBytes += body.byteLength
+    }
+  }
+  return sendJsonText<T>(c, body)
 }
 
 let openApiCache: string | null = null
@@ -441,8 +472,11 @@ function parseOrThrow<Schema extends z.ZodType>(
 interface Snapshot {
   readonly version: number | string
   readonly view: AnalysisView
-  /** `/api/analysis` body, made on first request. */
-  analysisJson: string | null
+  /** Bodies of GET responses of this version, by path and query (see `sendCached`). */
+  readonly responses: Map<string, Uint8Array<ArrayBuffer>>
+  responseBytes: number
+  /** `/api/analysis` body as UTF-8 bytes, made on first request (encoding 25 MB costs time). */
+  analysisJson: Uint8Array<ArrayBuffer> | null
 }
 
 function cacheSnapshots(source: AnalysisSource): () => Promise<Snapshot> {
@@ -453,7 +487,13 @@ function cacheSnapshots(source: AnalysisSource): () => Promise<Snapshot> {
     if (current && current.version === version) return current
     if (pending && pending.version === version) return pending.promise
     const promise = source.getAnalysis().then((analysis) => {
-      const built: Snapshot = { version, view: viewAnalysis(analysis), analysisJson: null }
+      const built: Snapshot = {
+        version,
+        view: viewAnalysis(analysis),
+        analysisJson: null,
+        responses: new Map(),
+        responseBytes: 0,
+      }
       if (pending?.promise === promise) pending = null
       current = built
       return built

@@ -25,6 +25,10 @@ export interface AnalysisView {
   readonly eventsOfDoc: ReadonlyMap<string, readonly AnalysisEvent[]>
   /** Lower-cased names and aliases of each entity id, for `place=` and `actor=` filters. */
   readonly namesOf: ReadonlyMap<string, ReadonlySet<string>>
+  /** The outlet of each document id (null when the document names none). */
+  readonly outletOfDoc: ReadonlyMap<string, string | null>
+  /** The outlet of each document id, the id itself when it names none (origin grouping). */
+  readonly outletOrIdOfDoc: ReadonlyMap<string, string>
 }
 
 export function viewAnalysis(analysis: Analysis): AnalysisView {
@@ -50,6 +54,8 @@ export function viewAnalysis(analysis: Analysis): AnalysisView {
     claimOfEvent,
     eventsOfDoc,
     namesOf,
+    outletOfDoc: new Map(analysis.documents.map((doc) => [doc.id, doc.outlet])),
+    outletOrIdOfDoc: new Map(analysis.documents.map((doc) => [doc.id, doc.outlet ?? doc.id])),
   }
 }
 
@@ -66,12 +72,21 @@ export interface Paging {
   readonly offset: number
 }
 
-export function paginate<Item>(items: readonly Item[], paging: Paging): Page<Item> {
+/**
+ * One page of `items`; `decorate` runs on the page only, so a list of 20,000 events costs the
+ * filter pass plus 50 decorations, not 20,000.
+ */
+export function paginate<Raw, Item = Raw>(
+  items: readonly Raw[],
+  paging: Paging,
+  decorate?: (item: Raw) => Item,
+): Page<Item> {
+  const slice = items.slice(paging.offset, paging.offset + paging.limit)
   return {
     total: items.length,
     limit: paging.limit,
     offset: paging.offset,
-    items: items.slice(paging.offset, paging.offset + paging.limit),
+    items: decorate ? slice.map(decorate) : (slice as unknown as Item[]),
   }
 }
 
@@ -98,8 +113,11 @@ export type DocumentSummary = Omit<AnalysisDocument, 'text'> & {
   readonly events: number
 }
 
-export function listDocuments(view: AnalysisView, filters: Filters): DocumentSummary[] {
-  return view.analysis.documents
+export function listDocuments(
+  view: AnalysisView,
+  filters: Filters & Paging,
+): Page<DocumentSummary> {
+  const docs = view.analysis.documents
     .filter((doc) => matchesOutlet(doc.outlet, filters.outlet))
     .filter((doc) => overlapsRange(doc.published, doc.published, filters))
     .filter((doc) => {
@@ -120,7 +138,7 @@ export function listDocuments(view: AnalysisView, filters: Filters): DocumentSum
         filters.q === undefined ||
         fold(`${doc.title ?? ''} ${doc.outlet ?? ''}`).includes(fold(filters.q)),
     )
-    .map((doc) => summariseDocument(view, doc))
+  return paginate(docs, filters, (doc) => summariseDocument(view, doc))
 }
 
 export function summariseDocument(view: AnalysisView, doc: AnalysisDocument): DocumentSummary {
@@ -145,11 +163,11 @@ export type EventItem = AnalysisEvent & {
   readonly status: Claim['status'] | null
 }
 
-export function listEvents(view: AnalysisView, filters: Filters): EventItem[] {
-  const items: EventItem[] = []
+export function listEvents(view: AnalysisView, filters: Filters & Paging): Page<EventItem> {
+  const selected: AnalysisEvent[] = []
   for (const event of view.analysis.events) {
     const claim = view.claimOfEvent.get(event.id)
-    const outlet = view.documents.get(event.doc)?.outlet ?? null
+    const outlet = view.outletOfDoc.get(event.doc) ?? null
     if (filters.doc !== undefined && event.doc !== filters.doc) continue
     if (filters.type !== undefined && event.type !== filters.type) continue
     if (filters.stance !== undefined && event.stance !== filters.stance) continue
@@ -159,9 +177,13 @@ export function listEvents(view: AnalysisView, filters: Filters): EventItem[] {
     if (!overlapsRange(event.date?.start ?? null, event.date?.end ?? null, filters)) continue
     if (!matchesEntity(view, event.place, filters.place)) continue
     if (!matchesActors(view, event.actors, filters.actor)) continue
-    items.push({ ...event, outlet, claim: claim?.id ?? null, status: claim?.status ?? null })
+    selected.push(event)
   }
-  return items
+  return paginate(selected, filters, (event) => {
+    const claim = view.claimOfEvent.get(event.id)
+    const outlet = view.outletOfDoc.get(event.doc) ?? null
+    return { ...event, outlet, claim: claim?.id ?? null, status: claim?.status ?? null }
+  })
 }
 
 // ---- claims ------------------------------------------------------------------------------------
@@ -171,10 +193,9 @@ export type ClaimItem = Claim & {
   readonly outlets: readonly string[]
 }
 
-export function listClaims(view: AnalysisView, filters: Filters): ClaimItem[] {
-  return view.analysis.claims
-    .filter((claim) => claimMatches(view, claim, filters))
-    .map((claim) => describeClaim(view, claim))
+export function listClaims(view: AnalysisView, filters: Filters & Paging): Page<ClaimItem> {
+  const selected = view.analysis.claims.filter((claim) => claimMatches(view, claim, filters))
+  return paginate(selected, filters, (claim) => describeClaim(view, claim))
 }
 
 /** The claim with its sources grouped by independent origin and the outlets that carry it. */
@@ -182,12 +203,12 @@ export function describeClaim(view: AnalysisView, claim: Claim): ClaimItem {
   const outlets = new Set<string>()
   for (const id of claim.events) {
     const event = view.events.get(id)
-    const outlet = event ? view.documents.get(event.doc)?.outlet : undefined
+    const outlet = event ? view.outletOfDoc.get(event.doc) : undefined
     if (outlet) outlets.add(outlet)
   }
   return {
     ...claim,
-    origins: groupClaimOrigins(claim, view.analysis, view.events),
+    origins: groupClaimOrigins(claim, view.analysis, view.events, view.outletOrIdOfDoc),
     outlets: [...outlets].sort(),
   }
 }
@@ -209,9 +230,7 @@ function claimMatches(view: AnalysisView, claim: Claim, filters: Filters): boole
   }
   if (
     filters.outlet !== undefined &&
-    !events.some((event) =>
-      matchesOutlet(view.documents.get(event.doc)?.outlet ?? null, filters.outlet),
-    )
+    !events.some((event) => matchesOutlet(view.outletOfDoc.get(event.doc) ?? null, filters.outlet))
   )
     return false
   return true
@@ -221,10 +240,10 @@ function claimMatches(view: AnalysisView, claim: Claim, filters: Filters): boole
 
 export type DisputeItem = Dispute & { readonly places: readonly string[] }
 
-export function listDisputes(view: AnalysisView, filters: Filters): DisputeItem[] {
+export function listDisputes(view: AnalysisView, filters: Filters & Paging): Page<DisputeItem> {
   const { kind, ...claimFilters } = filters
   const filtersClaims = hasClaimFilters(claimFilters)
-  return view.analysis.disputes
+  const selected = view.analysis.disputes
     .filter((dispute) => kind === undefined || dispute.kind === kind)
     .filter((dispute) => {
       if (!filtersClaims) return true
@@ -234,16 +253,16 @@ export function listDisputes(view: AnalysisView, filters: Filters): DisputeItem[
         return claim !== undefined && claimMatches(view, claim, claimFilters)
       })
     })
-    .map((dispute) => ({
-      ...dispute,
-      places: [
-        ...new Set(
-          dispute.claims
-            .map((id) => view.claims.get(id)?.place?.name)
-            .filter((name) => name !== undefined),
-        ),
-      ],
-    }))
+  return paginate(selected, filters, (dispute) => ({
+    ...dispute,
+    places: [
+      ...new Set(
+        dispute.claims
+          .map((id) => view.claims.get(id)?.place?.name)
+          .filter((name) => name !== undefined),
+      ),
+    ],
+  }))
 }
 
 // ---- control -----------------------------------------------------------------------------------
@@ -254,7 +273,7 @@ export interface ControlDay {
 }
 
 /** Control states grouped by day, days in date order; paging counts days. */
-export function listControlDays(view: AnalysisView, filters: Filters): ControlDay[] {
+export function listControlDays(view: AnalysisView, filters: Filters & Paging): Page<ControlDay> {
   const days = new Map<string, ControlState[]>()
   for (const state of view.analysis.control) {
     if (filters.status !== undefined && state.status !== filters.status) continue
@@ -273,9 +292,8 @@ export function listControlDays(view: AnalysisView, filters: Filters): ControlDa
     if (list) list.push(state)
     else days.set(state.date, [state])
   }
-  return [...days.entries()]
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([date, states]) => ({ date, states }))
+  const sorted = [...days.entries()].sort(([a], [b]) => compareText(a, b))
+  return paginate(sorted, filters, ([date, states]) => ({ date, states }))
 }
 
 // ---- timeline ----------------------------------------------------------------------------------
@@ -285,10 +303,10 @@ export type TimelineItem = TimelineEntry & {
   readonly place: string | null
 }
 
-export function listTimeline(view: AnalysisView, filters: Filters): TimelineItem[] {
+export function listTimeline(view: AnalysisView, filters: Filters & Paging): Page<TimelineItem> {
   const { from, to, status, ...claimFilters } = filters
   const filtersClaims = hasClaimFilters(claimFilters)
-  return view.analysis.timeline
+  const selected = view.analysis.timeline
     .filter((entry) => status === undefined || entry.status === status)
     .filter((entry) => overlapsRange(entry.date.start, entry.date.end, { from, to }))
     .filter((entry) => {
@@ -296,10 +314,10 @@ export function listTimeline(view: AnalysisView, filters: Filters): TimelineItem
       const claim = view.claims.get(entry.claim)
       return claim !== undefined && claimMatches(view, claim, claimFilters)
     })
-    .map((entry) => {
-      const claim = view.claims.get(entry.claim)
-      return { ...entry, type: claim?.type ?? null, place: claim?.place?.name ?? null }
-    })
+  return paginate(selected, filters, (entry) => {
+    const claim = view.claims.get(entry.claim)
+    return { ...entry, type: claim?.type ?? null, place: claim?.place?.name ?? null }
+  })
 }
 
 // ---- entities ----------------------------------------------------------------------------------
@@ -309,9 +327,22 @@ export type EntityItem = Omit<Entity, 'mentions'> & {
   readonly documents: readonly string[]
 }
 
-export function listEntities(view: AnalysisView, filters: Filters): EntityItem[] {
+export function listEntities(view: AnalysisView, filters: Filters & Paging): Page<EntityItem> {
+  return paginate(selectEntities(view, filters), filters, summariseEntity)
+}
+
+function summariseEntity(entity: Entity): EntityItem {
+  const { mentions, ...rest } = entity
+  return {
+    ...rest,
+    mentionCount: mentions.length,
+    documents: [...new Set(mentions.map((span) => span.doc))],
+  }
+}
+
+function selectEntities(view: AnalysisView, filters: Filters): Entity[] {
   const query = filters.q === undefined ? null : fold(filters.q)
-  const items: EntityItem[] = []
+  const items: Entity[] = []
   for (const entity of view.analysis.entities) {
     if (filters.kind !== undefined && entity.kind !== filters.kind) continue
     if (
@@ -319,16 +350,14 @@ export function listEntities(view: AnalysisView, filters: Filters): EntityItem[]
       ![...(view.namesOf.get(entity.id) ?? [])].some((name) => name.includes(query))
     )
       continue
-    const documents = [...new Set(entity.mentions.map((span) => span.doc))]
     if (
       filters.outlet !== undefined &&
-      !documents.some((doc) =>
-        matchesOutlet(view.documents.get(doc)?.outlet ?? null, filters.outlet),
+      !entity.mentions.some((span) =>
+        matchesOutlet(view.outletOfDoc.get(span.doc) ?? null, filters.outlet),
       )
     )
       continue
-    const { mentions, ...rest } = entity
-    items.push({ ...rest, mentionCount: mentions.length, documents })
+    items.push(entity)
   }
   return items
 }
@@ -359,7 +388,7 @@ export interface FramingCell {
   readonly terms: readonly { readonly term: string; readonly count: number }[]
 }
 
-export function listOutlets(view: AnalysisView, filters: Filters): OutletItem[] {
+export function listOutlets(view: AnalysisView, filters: Filters & Paging): Page<OutletItem> {
   const byOutlet = new Map<string, AnalysisDocument[]>()
   for (const doc of view.analysis.documents) {
     // A document without an outlet speaks for itself, as in the fusion's framing table.
@@ -370,10 +399,12 @@ export function listOutlets(view: AnalysisView, filters: Filters): OutletItem[] 
     if (list) list.push(doc)
     else byOutlet.set(outlet, [doc])
   }
+  const outlets = [...byOutlet.keys()].sort(compareText)
+  const page = outlets.slice(filters.offset, filters.offset + filters.limit)
+  const names = namesByOutlet(view, new Set(page), byOutlet)
   const table = readFramingTable(view.analysis.framing)
-  const items: OutletItem[] = []
-  for (const [outlet, docs] of byOutlet) {
-    const docIds = new Set(docs.map((doc) => doc.id))
+  return paginate(outlets, filters, (outlet) => {
+    const docs = byOutlet.get(outlet) ?? []
     const framing: Record<string, number> = {}
     const sources: Record<string, number> = {}
     let events = 0
@@ -385,43 +416,66 @@ export function listOutlets(view: AnalysisView, filters: Filters): OutletItem[] 
         sources[source] = (sources[source] ?? 0) + 1
       }
     }
-    const names: Record<string, string[]> = {}
-    for (const entity of view.analysis.entities) {
-      if (
-        entity.kind !== 'actor' &&
-        entity.kind !== 'organization' &&
-        entity.kind !== 'place' &&
-        entity.kind !== 'country'
-      )
-        continue
-      // The surface forms this outlet's articles used for the entity, from its mentions.
-      const forms = new Set(
-        entity.mentions.filter((span) => docIds.has(span.doc)).map((span) => span.text),
-      )
-      for (const [alias, outlets] of Object.entries(entity.aliasOutlets ?? {}))
-        if (outlets.includes(outlet)) forms.add(alias)
-      if (forms.size > 0) names[entity.name] = [...forms].sort(compareText)
-    }
     const published = docs
       .map((doc) => doc.published)
       .filter((day) => day !== null)
       .sort(compareText)
-    items.push({
+    return {
       outlet,
-      documents: [...docIds],
+      documents: docs.map((doc) => doc.id),
       firstPublished: published[0] ?? null,
       lastPublished: published[published.length - 1] ?? null,
       events,
       framing: sortRecord(framing),
-      names: sortRecord(names),
+      names: sortRecord(
+        Object.fromEntries(
+          [...(names.get(outlet) ?? new Map<string, Set<string>>())].map(([name, forms]) => [
+            name,
+            [...forms].sort(compareText),
+          ]),
+        ),
+      ),
       sources: sortRecord(sources),
       table: table.flatMap((row) => {
         const terms = row.outlets[outlet]
         return terms && terms.length > 0 ? [{ kind: row.kind, key: row.key, terms }] : []
       }),
-    })
+    }
+  })
+}
+
+/**
+ * For each wanted outlet, the surface forms its articles used for each actor, organisation,
+ * place or country: one pass over all mentions, not one per outlet.
+ */
+function namesByOutlet(
+  view: AnalysisView,
+  wanted: ReadonlySet<string>,
+  docsByOutlet: ReadonlyMap<string, readonly AnalysisDocument[]>,
+): Map<string, Map<string, Set<string>>> {
+  const outletOfIncluded = new Map<string, string>()
+  for (const outlet of wanted)
+    for (const doc of docsByOutlet.get(outlet) ?? []) outletOfIncluded.set(doc.id, outlet)
+  const result = new Map<string, Map<string, Set<string>>>()
+  const add = (outlet: string, entity: string, form: string) => {
+    let byEntity = result.get(outlet)
+    if (!byEntity) result.set(outlet, (byEntity = new Map()))
+    let forms = byEntity.get(entity)
+    if (!forms) byEntity.set(entity, (forms = new Set()))
+    forms.add(form)
   }
-  return items.sort((a, b) => compareText(a.outlet, b.outlet))
+  for (const entity of view.analysis.entities) {
+    if (entity.kind === 'person') continue
+    for (const span of entity.mentions) {
+      const outlet = outletOfIncluded.get(span.doc)
+      if (outlet !== undefined) add(outlet, entity.name, span.text)
+    }
+    // Fusion's record of which outlet used which alias, where mentions were not kept.
+    for (const [alias, outlets] of Object.entries(entity.aliasOutlets ?? {})) {
+      for (const outlet of outlets) if (wanted.has(outlet)) add(outlet, entity.name, alias)
+    }
+  }
+  return result
 }
 
 interface FramingRow {
@@ -500,9 +554,10 @@ export function searchAnalysis(view: AnalysisView, q: string, paging: Paging): S
     .filter((word) => word.length > 0)
   const hasAll = (haystack: string) => words.every((word) => haystack.includes(word))
   const documents: DocumentHit[] = []
+  const folded = foldedTexts(view)
   for (const doc of view.analysis.documents) {
-    const text = fold(doc.text)
-    if (!hasAll(`${fold(doc.title ?? '')}\n${text}`)) continue
+    const text = folded.get(doc.id) ?? ''
+    if (!hasAll(text) && !hasAll(`${fold(doc.title ?? '')}\n${text}`)) continue
     // fold() keeps lengths (lower-casing only), so indices in the folded text are text indices.
     const first = words[0] ?? ''
     const at = text.indexOf(first)
@@ -517,30 +572,40 @@ export function searchAnalysis(view: AnalysisView, q: string, paging: Paging): S
       snippet: at >= 0 ? doc.text.slice(start, end).replace(/\s+/g, ' ') : (doc.title ?? ''),
     })
   }
-  const claims = view.analysis.claims
-    .filter((claim) =>
-      hasAll(
-        fold(
-          [
-            claim.summary ?? '',
-            claim.type,
-            claim.place?.name ?? '',
-            ...claim.asserting,
-            ...claim.denying,
-          ].join(' '),
-        ),
+  const claims = view.analysis.claims.filter((claim) =>
+    hasAll(
+      fold(
+        [
+          claim.summary ?? '',
+          claim.type,
+          claim.place?.name ?? '',
+          ...claim.asserting,
+          ...claim.denying,
+        ].join(' '),
       ),
-    )
-    .map((claim) => describeClaim(view, claim))
-  const entities = listEntities(view, {}).filter((entity) =>
+    ),
+  )
+  const entities = view.analysis.entities.filter((entity) =>
     hasAll([...(view.namesOf.get(entity.id) ?? [])].join('\n')),
   )
   return {
     q,
     documents: paginate(documents, paging),
-    claims: paginate(claims, paging),
-    entities: paginate(entities, paging),
+    claims: paginate(claims, paging, (claim) => describeClaim(view, claim)),
+    entities: paginate(entities, paging, summariseEntity),
   }
+}
+
+const FOLDED = new WeakMap<AnalysisView, Map<string, string>>()
+
+/** Every document's text lower-cased, once per view: searching must not fold 1,000 texts a query. */
+function foldedTexts(view: AnalysisView): Map<string, string> {
+  let texts = FOLDED.get(view)
+  if (!texts) {
+    texts = new Map(view.analysis.documents.map((doc) => [doc.id, fold(doc.text)]))
+    FOLDED.set(view, texts)
+  }
+  return texts
 }
 
 // ---- matching helpers --------------------------------------------------------------------------

@@ -1,22 +1,26 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ANALYSIS_SCHEMA, type Analysis } from '../../core/model/analysis.js'
 import { InputError } from '../../ingest/input-error.js'
 import type { AnalysisSource } from '../../server/analysis-source.js'
 import { createApp } from '../../server/app.js'
 import { createInputsSource } from '../../server/inputs-source.js'
 import { LOOPBACK_HOSTS } from '../../server/request-guards.js'
 import { type RunningServer, startServer } from '../../server/start-server.js'
+import { createStaticSource } from '../../server/static-source.js'
 import { createStoreSource } from '../../server/store-source.js'
 import { DEFAULT_DB_PATH, openStore } from '../../store/open-store.js'
 import { type CliIo, type Command, EXIT_BAD_INPUT, EXIT_OK } from '../command.js'
 import { parseArgs } from '../parse-args.js'
 
-const USAGE = `Usage: triangulate serve [--db PATH | <file|dir>...] [--port 8080] [--host 127.0.0.1] [--allow-write]
+const USAGE = `Usage: triangulate serve [--db PATH | --analysis FILE | <file|dir>...] [--port 8080] [--host 127.0.0.1] [--allow-write]
 
 Starts the HTTP API (/api/…, OpenAPI at /openapi.json, live updates at /api/stream) and the web
 app at /. With input files, they are analysed in memory; otherwise the store at --db (default
 ./triangulate.db) is served and changes made by \`triangulate ingest\` show up live.
+--analysis serves a finished analysis (\`analyze --json\`, \`export --format json\`) read-only.
   --port N          port to listen on (default 8080; 0 picks a free one)
   --host H          interface to bind (default 127.0.0.1, this machine only)
   --allow-write     accept new articles at POST /api/documents (off: read-only)
@@ -56,6 +60,7 @@ export const serveCommand: Command = {
 export async function startServe(args: string[], io: CliIo): Promise<RunningServer | null> {
   const { values, positionals } = parseArgs('serve', args, {
     db: { type: 'string' },
+    analysis: { type: 'string' },
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
     'allow-write': { type: 'boolean' },
@@ -77,7 +82,11 @@ export async function startServe(args: string[], io: CliIo): Promise<RunningServ
 
   let source: AnalysisSource
   let what: string
-  if (positionals.length > 0) {
+  if (values.analysis !== undefined) {
+    const analysis = await readAnalysisFile(values.analysis)
+    source = createStaticSource(analysis)
+    what = `${analysis.documents.length} documents from ${values.analysis}`
+  } else if (positionals.length > 0) {
     const { source: memory, problems } = await createInputsSource(positionals, {
       ...(values.published !== undefined && { published: values.published }),
       ...(values.outlet !== undefined && { outlet: values.outlet }),
@@ -128,6 +137,27 @@ export async function startServe(args: string[], io: CliIo): Promise<RunningServ
       await source.close?.()
     },
   }
+}
+
+/** An analysis file, checked for the contract's version and a documents array. */
+async function readAnalysisFile(path: string): Promise<Analysis> {
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(path, `cannot read (${error.code ?? error.message})`)
+  })
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw new InputError(path, 'not JSON (expected the output of `triangulate analyze --json`)')
+  }
+  const schema = (value as { schema?: unknown } | null)?.schema
+  if (schema !== ANALYSIS_SCHEMA || !Array.isArray((value as { documents?: unknown }).documents)) {
+    throw new InputError(
+      path,
+      `not a ${ANALYSIS_SCHEMA} analysis (schema is ${JSON.stringify(schema ?? null)})`,
+    )
+  }
+  return value as Analysis
 }
 
 /** `dist/web` of this package, whether running from `src/` (tsx) or from `dist/src/` (built). */
