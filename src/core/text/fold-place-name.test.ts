@@ -44,6 +44,12 @@ const SAME_PLACE: readonly (readonly string[])[] = [
   ['Lysychansk', 'Lysychans’k'],
   ['Saint Petersburg', 'St. Petersburg', 'St Petersburg'],
   ['Mount Hermon', 'Mt. Hermon'],
+  ['Saraqeb', 'Saraqib', 'Sarāqib'],
+  ['Idleb', 'Idlib'],
+  ['Deir Hafer', 'Dayr Ḩāfir', 'Deir Hafir'],
+  ['Harem', 'Ḩārim', 'Harim'],
+  ['Jassem', 'Jāsim', 'Jasim'],
+  ['Mezzeh', 'Mazzeh', 'Mezza'],
 ]
 
 /** Different places whose names are close; their keys must differ. */
@@ -65,6 +71,7 @@ const DIFFERENT_PLACES: readonly (readonly [string, string])[] = [
   ['Deir ez-Zor', 'Deir Hafer'],
   ['Tal Abyad', 'Tal Tamr'],
   ['Jableh', 'Jabal'],
+  ['Harem', 'Haram'],
 ]
 
 describe('foldPlaceName()', () => {

@@ -11,7 +11,7 @@
  * Bump FOLD_VERSION whenever the rules change: the built gazetteer stores folded keys and is
  * rebuilt when its version differs.
  */
-export const FOLD_VERSION = 5
+export const FOLD_VERSION = 6
 
 /** Arabic article forms (sun-letter assimilations included) written as a separate word. */
 const ARTICLES = new Set([
@@ -129,7 +129,10 @@ function foldWord(word: string): string {
     .replace(/y/g, 'i')
     // [Zawr] / [Zor]; [Kawkab] / [Kokab].
     .replace(/au/g, 'o')
-    // Arabic's three vowels: [Deraa] / [Daraa], [Zor] / [Zur].
+    // An e in the last closed syllable usually writes a kasra: [Saraqeb] / [Saraqib],
+    // [Idleb] / [Idlib], [Deir Hafer] / [Dayr Hafir] (a final -eh is an a: [Mezzeh]).
+    .replace(/e(?=[^aeiouh][^aeiou]*$)/, 'i')
+    // Arabic's three vowels otherwise: [Deraa] / [Daraa], [Zor] / [Zur].
     .replace(/e/g, 'a')
     .replace(/o/g, 'u')
   // [Raqqa] / [Raqa]; [Rifaat] / [Rifat].
