@@ -70,7 +70,7 @@ const PLACE_BEFORE_TYPES: ReadonlySet<EventType> = new Set(['control', 'withdraw
 // Types whose place may stand anywhere in the sentence when none follows the trigger.
 const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set(['casualties', 'displacement', 'evacuation', 'offensive', 'border'])
 // Intentions and futures are not reported events: "militants have [vowed to] take over Homs".
-const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can|who|whether)\s+(?:\w+\s+){0,2}$/i
+const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can|who|whether)\s+(?:\w+\s+){0,2}$/i
 // Locative words that make a later place a modifier of an earlier one: Izraa, [north of] Daraa.
 const LOCATIVE_GAP = /\b(?:near|outside|north|south|east|west|northeast|northwest|southeast|southwest|between|in|of|from|at|close to|around|on|towards|toward|to|into|via|along|across|beyond|within|than)\b[^,]*$/i
 // A coordinated list continues with commas/and/or, optionally "the town of".
@@ -143,6 +143,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
   let lastSpeaker: EventSource | null = null
   let lastPlace: PlaceInput | null = null
   let lastActors: EventActor[] = []
+  let lastCity: PlaceInput | null = null
   const framesBySentence: { start: number; end: number; frames: readonly Frame[] }[] = []
 
   for (const sentence of input.sentences) {
@@ -189,9 +190,14 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       let placeValues0: EventPlace[] | null = null
       // "liberating the area", "the special forces unit in the city": the nearest place before in the
       // sentence, else the place of the last sentence's first event.
-      if (eventPlaces.length === 0 && /\bthe (?:[\w-]+\s+){0,2}(?:city|town|village|area|district|operation|attack|raid|assault|offensive)\b(?!\s+of\b)/i.test(text.slice(Math.max(clauseStart, triggerStart - 40), scopeEnd))) {
-        const before = places.filter((place) => place.end <= triggerStart && place.entry && place.entry.kind !== 'country').pop()
-        const antecedent = before ?? lastPlace
+      const anaphor = /\bthe (?:[\w-]+\s+){0,2}(city|town|village|area|district|operation|attack|raid|assault)\b(?!\s+of\b)/i.exec(text.slice(Math.max(clauseStart, triggerStart - 40), scopeEnd))?.[1]?.toLowerCase()
+      // An operation or an attack points back to where it happened only for strikes and their toll.
+      const placeNoun = anaphor === 'city' || anaphor === 'town' || anaphor === 'village' || anaphor === 'area' || anaphor === 'district'
+      if (eventPlaces.length === 0 && anaphor && (placeNoun || trigger.rule.type === 'strike' || trigger.rule.type === 'casualties')) {
+        // "the city" is a town, not the airbase named last.
+        const fits = (place: PlaceInput | null): boolean => Boolean(place?.entry && place.entry.kind !== 'country' && (!(anaphor === 'city' || anaphor === 'town') || place.entry.kind === 'city'))
+        const before = places.filter((place) => place.end <= triggerStart && fits(place)).pop()
+        const antecedent = before ?? (fits(lastPlace) ? lastPlace : lastCity)
         if (antecedent?.entry) eventPlaces = [antecedent]
       }
       // "evacuating its diplomats from the country": the country the document is about.
@@ -275,6 +281,9 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     const firstEventHere = events.find((event) => event.evidence.start === sentence.start && event.place && event.place.span)
     const antecedent = firstEventHere ? places.find((place) => place.start === firstEventHere.place!.span!.start) : undefined
     if (antecedent && antecedent.entry && antecedent.entry.kind !== 'country') lastPlace = antecedent
+    const cityHere = [...places].reverse().find((place) => place.entry?.kind === 'city')
+    if (antecedent?.entry?.kind === 'city') lastCity = antecedent
+    else if (cityHere && !antecedent) lastCity = cityHere
   }
   return attributeLongQuotes(text, events, framesBySentence)
 }
