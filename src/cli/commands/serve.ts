@@ -77,8 +77,9 @@ export async function startServe(args: string[], io: CliIo): Promise<RunningServ
     if (!/^https?:\/\/[^/\s]+$/.test(origin))
       throw new InputError('--cors', `"${origin}" is not an origin like http://localhost:3000`)
   }
-  if (values.db !== undefined && positionals.length > 0)
-    throw new InputError('serve', 'give either --db or input files, not both')
+  const sources = [values.db !== undefined, values.analysis !== undefined, positionals.length > 0]
+  if (sources.filter(Boolean).length > 1)
+    throw new InputError('serve', 'give one of --db, --analysis or input files')
 
   let source: AnalysisSource
   let what: string
