@@ -138,6 +138,7 @@ log(
 const inputs = parallel.inputs
 
 // 5. Fusion at each size; the largest picture then takes articles one at a time.
+const heapBeforeFusion = process.memoryUsage().heapUsed
 const options = fusionOptionsFor(lexicon, affiliations)
 const fusion: {
   articles: number
@@ -186,6 +187,7 @@ const addCpu = adds.map((lap) => lap.cpuMs)
 t = performance.now()
 largestState?.snapshot()
 const snapshotAfterAddsMs = performance.now() - t
+const heapWithLargestPicture = process.memoryUsage().heapUsed
 largestState = null
 const peakAfterFusion = peakRssMiB()
 
@@ -331,6 +333,10 @@ const result = {
     peakRssMiB: round(Math.max(peakAfterFusion, peakRssMiB()), 0),
     peakRssAfterFusionMiB: round(peakAfterFusion, 0),
     heapUsedMiB: round(process.memoryUsage().heapUsed / 1024 / 1024, 0),
+    /** Heap with every analysed article in memory, before fusion. */
+    heapBeforeFusionMiB: round(heapBeforeFusion / 1024 / 1024, 0),
+    /** Heap with the largest fused picture (and the articles) alive: the difference is fusion's. */
+    heapWithLargestPictureMiB: round(heapWithLargestPicture / 1024 / 1024, 0),
   },
   api:
     api === null
@@ -356,7 +362,7 @@ const rows: [string, string, string][] = [
   ['extraction, articles/s on one thread (wall)', fmt(result.extraction.articlesPerSecWall), ''],
   ['extraction, words/s per core', fmt(result.extraction.wordsPerSec), ''],
   ...STAGES.map((stage): [string, string, string] => [
-    `  stage ${stage}, ms/article`,
+    `  stage ${stage}, CPU ms/article`,
     `${fmt(result.extraction.stagesMsPerArticle[stage] ?? 0)} (${Math.round(100 * (result.extraction.stagesShare[stage] ?? 0))}%)`,
     '',
   ]),
@@ -390,6 +396,11 @@ const rows: [string, string, string][] = [
     '',
   ],
   ['peak RSS, MiB', fmt(result.memory.peakRssMiB), '< 1024 (100k, PostgreSQL)'],
+  [
+    `heap: analysed articles / + ${largest}-article picture, MiB`,
+    `${fmt(result.memory.heapBeforeFusionMiB)} / ${fmt(result.memory.heapWithLargestPictureMiB)}`,
+    '',
+  ],
   ...(result.ingest.store
     ? ([
         [
