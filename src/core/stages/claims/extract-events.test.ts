@@ -48,16 +48,16 @@ describe('extractEvents(): one event per (trigger, place) with roles', () => {
 
 describe('extractEvents(): who says so', () => {
   it('attributes "according to X" and keeps the outlet voice null without attribution', () => {
-    const [attributed] = eventsOf('According to the Syrian Observatory for Human Rights, rebels captured Tadmur.')
+    const [attributed] = eventsOf('According to the Syrian Observatory for Human Rights, rebels captured Syria\'s Tadmur.')
     expect(attributed!.source?.name).toBe('Syrian Observatory for Human Rights')
-    const [plain] = eventsOf('Rebels captured Tadmur.')
+    const [plain] = eventsOf('Rebels captured Syria\'s Tadmur.')
     expect(plain!.source).toBeNull()
   })
 
   it('reads an inverted speech verb and a trailing credit', () => {
     const [inverted] = eventsOf('"Our units withdrew from Khan Shaykhun," said the Syrian army.')
     expect(inverted!.source?.name).toBe('Syrian army')
-    const [trailing] = eventsOf('Troops pulled out of Manbij, Reuters reported.')
+    const [trailing] = eventsOf('Troops pulled out of Syria\'s Raqqa, Reuters reported.')
     expect(trailing!.source?.name).toBe('Reuters')
   })
 
@@ -67,7 +67,7 @@ describe('extractEvents(): who says so', () => {
   })
 
   it('keeps the outlet when it cites an anonymous source', () => {
-    const [event] = eventsOf('Reuters, citing a military source, said troops withdrew from Mayadin.')
+    const [event] = eventsOf('Reuters, citing a military source, said troops withdrew from Syria\'s Raqqa.')
     expect(event!.source?.name).toBe('Reuters')
   })
 })
@@ -82,13 +82,13 @@ describe('extractEvents(): stance and its scope', () => {
   })
 
   it('denies what precedes "are unfounded"', () => {
-    const [event] = eventsOf('A military source said that reports about militants entering Qusayr are unfounded.')
-    expect(summary(event!)).toMatchObject({ type: 'control', place: 'Qusayr', stance: 'denied' })
+    const [event] = eventsOf('A military source said that reports about militants entering Syria\'s Homs are unfounded.')
+    expect(summary(event!)).toMatchObject({ type: 'control', place: 'Homs', stance: 'denied' })
   })
 
   it('hedges claims and reads negation', () => {
-    expect(eventsOf('Militants claimed to have captured Sukhnah.')[0]!.stance).toBe('hedged')
-    expect(eventsOf('The rebels did not enter Homs.')[0]!.stance).toBe('denied')
+    expect(eventsOf('Militants claimed to have captured Syria\'s Palmyra.')[0]!.stance).toBe('hedged')
+    expect(eventsOf('The rebels did not enter Syria\'s Homs.')[0]!.stance).toBe('denied')
   })
 
   it('near misses: intentions, questions and non-event uses of trigger words stay out', () => {
@@ -108,7 +108,7 @@ describe('extractEvents(): attribution across sentences and inside names', () =>
   })
 
   it('lets an adverb hedge without naming anyone, and reads no speech verb inside a name', () => {
-    const [event] = eventsOf('Fighters backed by the United States have reportedly taken control of Raqqa.')
+    const [event] = eventsOf('Fighters backed by the United States have reportedly taken control of Raqqa in Syria.')
     expect(event).toMatchObject({ type: 'control', stance: 'hedged', source: null })
   })
 
@@ -125,7 +125,7 @@ describe('extractEvents(): attribution across sentences and inside names', () =>
 
 describe('extractEvents(): framing and evidence', () => {
   it('records the loaded words of the sentence', () => {
-    const [event] = eventsOf('The army said terrorist groups infiltrated Salamiyah before units were redeployed.')
+    const [event] = eventsOf('The army said terrorist groups infiltrated Syria\'s Hama before units were redeployed.')
     expect(event!.framing).toEqual(expect.arrayContaining(['terrorists']))
   })
 

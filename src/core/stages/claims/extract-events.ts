@@ -70,7 +70,7 @@ const PLACE_BEFORE_TYPES: ReadonlySet<EventType> = new Set(['control', 'withdraw
 // Types whose place may stand anywhere in the sentence when none follows the trigger.
 const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set(['casualties', 'displacement', 'evacuation', 'offensive', 'border'])
 // Intentions and futures are not reported events: "militants have [vowed to] take over Homs".
-const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can|who|whether)\s+(?:\w+\s+){0,2}$/i
+const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\b(?:agreed|agrees|agree|ultimatum|ordered|orders|asked|demanded|demands|demanding|deadline)\b[^.;]*\bto\b[^.;]*$|\bdemand(?:ed|s|ing)? that\b[^.;]*$|\b(?:located|situated|lies|lying|some)\s+(?:about\s+|roughly\s+|around\s+)?$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can|who|whether)\s+(?:\w+\s+){0,2}$/i
 // Locative words that make a later place a modifier of an earlier one: Izraa, [north of] Daraa.
 const LOCATIVE_GAP = /\b(?:near|outside|north|south|east|west|northeast|northwest|southeast|southwest|between|in|of|from|at|close to|around|on|towards|toward|to|into|via|along|across|beyond|within|than)\b[^,]*$/i
 // A coordinated list continues with commas/and/or, optionally "the town of".
@@ -167,6 +167,9 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
 
     const sentenceSpan = makeSpan(doc, text, sentence.start, sentence.end)
     let sentenceActors: EventActor[] = []
+    // Event types this sentence already placed somewhere: a country fallback of the same type is noise
+    // ("a ceasefire agreement in Manbij" is one agreement, not one in Manbij and one in Syria).
+    const sentenceTypes = new Set<EventType>()
     const framing = findFraming(index.framing, words)
     // A trigger inside an attribution phrase is speech, not an event ("the announcement was made").
     const speechWords = new Set(cueHits.filter((cue) => cue.kind !== 'negation' && cue.kind !== 'hedge').flatMap((cue) => range(cue.start, cue.end)))
@@ -207,8 +210,10 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       // Killings, flights and offensives are often placed elsewhere in their sentence:
       // "four civilians were killed when HTS shelled a residence in Aleppo".
       if (eventPlaces.length === 0 && SENTENCE_PLACE_TYPES.has(trigger.rule.type)) {
-        const resolved = places.filter((place) => place.entry && place.entry.kind !== 'country' && place.entry.country !== '' && !isCompoundModifier(text, place))
-        const after = resolved.find((place) => place.start >= triggerEnd)
+        const resolved = places.filter((place) => place.entry && place.entry.kind !== 'country' && place.entry.kind !== 'region' && !isCompoundModifier(text, place))
+        // Only a toll or a flight is placed by a later clause ("killed when HTS shelled … in Aleppo");
+        // an offensive's later places are what it took, not where it began.
+        const after = trigger.rule.type === 'casualties' || trigger.rule.type === 'displacement' ? resolved.find((place) => place.start >= triggerEnd) : undefined
         const before = resolved.filter((place) => place.end <= triggerStart).pop()
         const found = after ?? before
         if (found) eventPlaces = [found]
@@ -224,10 +229,12 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       if (eventPlaces.length === 1 && eventPlaces[0]!.entry?.kind === 'country' && lastPlace?.entry && lastPlace.entry.country === eventPlaces[0]!.entry.country && (trigger.rule.type === 'border' || trigger.rule.type === 'displacement')) {
         eventPlaces = [lastPlace]
       }
+      let fallback = false
       let placeValues: (EventPlace | null)[] = placeValues0 ?? eventPlaces.filter((place) => place.entry !== null).map((place) => toEventPlace(doc, text, place))
       if (placeValues.length === 0) {
         if (!COUNTRY_FALLBACK.has(trigger.rule.type) || !input.focusPlace) continue
         placeValues = [{ entity: input.focusPlace.id, name: input.focusPlace.name, lat: input.focusPlace.lat, lon: input.focusPlace.lon }]
+        fallback = true
       }
 
       const frame = innermostFrame(frames, triggerStart)
@@ -260,6 +267,8 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
         const key = `${type}|${place?.entity}|${stance}|${source?.name ?? ''}|${sentence.index}`
         if (seen.has(key)) continue
         seen.add(key)
+        if (fallback && sentenceTypes.has(type)) continue
+        if (!fallback) sentenceTypes.add(type)
         events.push({
           id: `${doc}#e${events.length + 1}`,
           doc,
@@ -485,7 +494,8 @@ function toActor(input: ExtractInput, mention: Mention, invert = false): EventAc
   let side = sideOf(input, mention)
   if (invert) side = side ? (OPPOSITE_SIDE[side] ?? 'opposition') : 'opposition'
   const name = invert ? (side === 'government' && input.focusDemonym ? `${input.focusDemonym} army` : side ?? 'unknown') : actorName(input, mention, side)
-  const entity = invert ? `force:${side}` : side === 'government' && !mention.country && input.focusCountry ? `force:${input.focusCountry.toLowerCase()}` : mention.entityId
+  const generic = mention.kind === 'force' || mention.kind === 'institution'
+  const entity = invert ? `force:${side}` : generic && side === 'government' && !mention.country && input.focusCountry ? `force:${input.focusCountry.toLowerCase()}` : mention.entityId
   return { entity, name, side, span: makeSpan(mentionDoc(input), input.text, mention.start, mention.end) }
 }
 
