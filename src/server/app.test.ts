@@ -566,6 +566,28 @@ describe('OpenAPI, stream and web app', () => {
     await reader.cancel()
   })
 
+  it('/api/stream ends with an `error` event, not a crash, when the source fails', async () => {
+    let calls = 0
+    const seen: unknown[] = []
+    const flaky: AnalysisSource = {
+      getAnalysis: async () => SAMPLE_ANALYSIS,
+      version: async () => {
+        calls += 1
+        if (calls > 1) throw new Error('store closed')
+        return 1
+      },
+    }
+    const response = await makeApp(
+      { pollIntervalMs: 5, onInternalError: (error) => seen.push(error) },
+      flaky,
+    ).request('/api/stream')
+    const text = await response.text()
+    expect(text).toContain('event: ready')
+    expect(text).toContain('event: error\ndata: {"error":"internal error"}')
+    expect(text).not.toContain('store closed')
+    expect(seen).toHaveLength(1)
+  })
+
   it('serves the built web app at / with the CSP, and says how to build it when absent', async () => {
     const root = mkdtempSync(join(tmpdir(), 'triangulate-web-'))
     writeFileSync(join(root, 'index.html'), '<!doctype html><script src="app.js"></script>')

@@ -226,6 +226,15 @@ export function createApp(source: AnalysisSource, options: AppOptions = {}) {
               await stream.write(': ping\n\n')
             }
           }
+        } catch (error) {
+          // A failing source (a closed store) ends this stream with one `error` event; the
+          // client's EventSource reconnects after `retry` and gets `ready` again.
+          if (!closed) {
+            options.onInternalError?.(error)
+            await stream
+              .writeSSE({ event: 'error', data: JSON.stringify({ error: 'internal error' }) })
+              .catch(() => undefined)
+          }
         } finally {
           openStreams -= 1
         }
