@@ -28,11 +28,11 @@ const { values } = parseArgs({
   },
 })
 const quick = values.quick ?? false
-const ARTICLES = Number(values.articles ?? (quick ? 300 : 10_000))
+const ARTICLES = Number(values.articles ?? (quick ? 150 : 10_000))
 const WORKER_COUNTS = (values.workers ?? '1,2').split(',').map(Number)
 const SEED = Number(values.seed ?? 1)
 /** Articles ingested one by one into idle workers, for the latency of a quiet queue. */
-const TRICKLE = Number(values.trickle ?? (quick ? 12 : 40))
+const TRICKLE = Number(values.trickle ?? (quick ? 6 : 30))
 
 const ROOT = resolve(import.meta.dirname, '..')
 const CLI = join(ROOT, 'src', 'cli', 'run.ts')
@@ -70,15 +70,17 @@ try {
   )
   console.log('')
   console.log(
-    'workers  ingest s  drain s  articles/s  speed-up  fusions  fusion s (last)  wait p50/p95 s (backlog)  peak RSS MB per worker',
+    'workers  ingest s  drain s  articles/s  speed-up  fusions  fusion s last/total  wait p50/p95 s (backlog)  peak RSS MB per worker',
   )
   let baseline: number | null = null
+  const sizes: string[] = []
   const results: { workers: number; throughput: number; url: string }[] = []
   for (const count of WORKER_COUNTS) {
     const url = await postgres.createDatabase(`bench_${count}`)
     await migratePostgres(url)
     await installQueues(url)
     const store = await openPostgresStore(url)
+    const emptySize = await databaseBytes(store)
     const t0 = performance.now()
     const report = await ingestToQueue(store, [corpus])
     const ingestSeconds = (performance.now() - t0) / 1000
@@ -86,7 +88,12 @@ try {
     const workers = Array.from({ length: count }, () => startWorker(url, true))
     await Promise.all(workers.map((worker) => worker.exit))
     const timing = await jobTiming(store)
-    const drain = timing.lastDone - timing.firstStart
+    // pg-boss stamps completion with the transaction's start time; the store's version stamp
+    // is taken just before the last commit.
+    const end = Date.parse((await store.lastUpdate()).at ?? '') / 1000
+    const drain = Math.max(end, timing.lastDone) - timing.firstStart
+    const fusions = workers.flatMap((worker) => worker.fusionSeconds)
+    const size = (await databaseBytes(store)) - emptySize
     const throughput = report.queued / drain
     baseline ??= throughput
     results.push({ workers: count, throughput, url })
@@ -98,7 +105,9 @@ try {
         throughput.toFixed(1).padStart(10),
         `${(throughput / baseline).toFixed(2)}×`.padStart(8),
         String(timing.fusions).padStart(7),
-        timing.lastFusion.toFixed(2).padStart(15),
+        `${(fusions[fusions.length - 1] ?? 0).toFixed(2)} / ${fusions.reduce((sum, seconds) => sum + seconds, 0).toFixed(1)}`.padStart(
+          19,
+        ),
         `${timing.waitP50.toFixed(1)} / ${timing.waitP95.toFixed(1)}`.padStart(25),
         workers
           .map((worker) => worker.peakRss ?? '?')
@@ -106,38 +115,37 @@ try {
           .padStart(23),
       ].join('  '),
     )
+    sizes.push(
+      `${count} worker(s): ${(size / 2 ** 20).toFixed(0)} MB, ${(((size / ARTICLES) * 1000) / 2 ** 20).toFixed(1)} MB per 1,000 articles`,
+    )
     await store.close()
   }
+  console.log(`database size (documents, facts, picture, indexes, queue): ${sizes.join('; ')}`)
 
-  // Latency of a quiet queue: articles arrive one at a time into idle, polling workers (the
-  // library from the last run, so fusions run over the whole corpus).
+  // Latency of a quiet queue: articles arrive one at a time, about a second apart, into idle,
+  // polling workers (the library of the last run, so each fusion redraws the whole corpus).
   const last = results[results.length - 1]!
   const store = await openPostgresStore(last.url)
-  const workers = Array.from({ length: last.workers }, () => startWorker(last.url, false))
+  const workers = Array.from({ length: last.workers }, () => startWorker(last.url, true))
   await Promise.all(workers.map((worker) => worker.ready))
-  const waits: number[] = []
-  const pictures: number[] = []
+  const ids: string[] = []
   for (const [i, file] of trickleFiles.entries()) {
     const report = await ingestToQueue(store, [file])
-    const id = report.added[0]?.id
-    if (id === undefined) continue
-    const seen = await waitForFusion(store, id)
-    waits.push(seen.wait)
-    pictures.push(seen.picture)
+    if (report.added[0]) ids.push(report.added[0].id)
     await sleep(500 + ((i * 373) % 1000))
   }
-  for (const worker of workers) worker.child.kill('SIGTERM')
   await Promise.all(workers.map((worker) => worker.exit))
+  const latency = await trickleLatency(store, ids)
   await store.close()
   console.log('')
   console.log(
-    `quiet queue, ${waits.length} articles one at a time into ${last.workers} idle worker(s) over ${ARTICLES} stored:`,
+    `quiet queue: ${ids.length} articles one at a time into ${last.workers} idle worker(s), ${ARTICLES} already stored`,
   )
   console.log(
-    `  queue wait (created → started) p50 ${percentile(waits, 0.5).toFixed(2)} s, p95 ${percentile(waits, 0.95).toFixed(2)} s`,
+    `  queue wait (created → started) p50 ${percentile(latency.waits, 0.5).toFixed(2)} s, p95 ${percentile(latency.waits, 0.95).toFixed(2)} s`,
   )
   console.log(
-    `  ingest → in the fused picture p50 ${percentile(pictures, 0.5).toFixed(2)} s, p95 ${percentile(pictures, 0.95).toFixed(2)} s (includes TRIANGULATE_FUSE_DELAY_SECONDS, default 5)`,
+    `  ingest → in the fused picture p50 ${percentile(latency.pictures, 0.5).toFixed(1)} s, p95 ${percentile(latency.pictures, 0.95).toFixed(1)} s (the fusion delay: max(TRIANGULATE_FUSE_DELAY_SECONDS, 4 × last fusion))`,
   )
 } finally {
   await postgres.stop()
@@ -149,6 +157,8 @@ interface BenchWorker {
   readonly exit: Promise<void>
   readonly ready: Promise<void>
   peakRss: number | null
+  /** Durations of the fusions this worker ran, in order. */
+  readonly fusionSeconds: number[]
 }
 
 function startWorker(url: string, exitWhenIdle: boolean): BenchWorker {
@@ -164,6 +174,7 @@ function startWorker(url: string, exitWhenIdle: boolean): BenchWorker {
     exit: Promise.resolve(),
     ready: Promise.resolve(),
     peakRss: null,
+    fusionSeconds: [],
   }
   let buffer = ''
   let onReady: () => void = () => undefined
@@ -177,6 +188,8 @@ function startWorker(url: string, exitWhenIdle: boolean): BenchWorker {
       const line = buffer.slice(0, newline)
       buffer = buffer.slice(newline + 1)
       if (/started on/.test(line)) onReady()
+      const fused = line.match(/^fused .* in (\d+) ms/)
+      if (fused) worker.fusionSeconds.push(Number(fused[1]) / 1000)
       const rss = line.match(/peak RSS (\d+) MB/)
       if (rss) worker.peakRss = Number(rss[1])
     }
@@ -207,12 +220,10 @@ async function jobTiming(store: Awaited<ReturnType<typeof openPostgresStore>>) {
   const fuse = jobs
     .filter((job) => job.name === 'triangulate-fuse')
     .sort((a, b) => a.completed - b.completed)
-  const lastFuse = fuse[fuse.length - 1]
   return {
     firstStart: Math.min(...extract.map((job) => job.started)),
     lastDone: Math.max(...jobs.map((job) => job.completed)),
     fusions: fuse.length,
-    lastFusion: lastFuse ? lastFuse.completed - lastFuse.started : 0,
     waitP50: percentile(
       extract.map((job) => job.wait),
       0.5,
@@ -224,25 +235,39 @@ async function jobTiming(store: Awaited<ReturnType<typeof openPostgresStore>>) {
   }
 }
 
-/** Waits until a fusion that started after `documentId`'s extraction has completed. */
-async function waitForFusion(
+/**
+ * Per article: its queue wait, and the time from its ingest to the end of the first fusion
+ * that read its facts (fusion end = pg-boss start + the duration the worker recorded).
+ */
+async function trickleLatency(
   store: Awaited<ReturnType<typeof openPostgresStore>>,
-  documentId: string,
-): Promise<{ wait: number; picture: number }> {
-  for (;;) {
-    const { rows } = await store.executeSql(
-      `SELECT extract(epoch FROM e.started_on - e.created_on) AS wait,
-         extract(epoch FROM min(f.completed_on) - e.created_on) AS picture
-       FROM pgboss.job e JOIN pgboss.job f
-         ON f.name = 'triangulate-fuse' AND f.state = 'completed' AND f.started_on > e.completed_on
-       WHERE e.name = 'triangulate-extract' AND e.data->>'documentId' = $1 AND e.state = 'completed'
-       GROUP BY e.started_on, e.created_on`,
-      [documentId],
-    )
-    const row = rows[0] as { wait: string; picture: string } | undefined
-    if (row) return { wait: Number(row.wait), picture: Number(row.picture) }
-    await sleep(100)
+  ids: readonly string[],
+): Promise<{ waits: number[]; pictures: number[] }> {
+  const { rows } = await store.executeSql(
+    `SELECT extract(epoch FROM e.started_on - e.created_on)::float8 AS wait,
+       (SELECT min(extract(epoch FROM f.started_on) + (f.output->>'seconds')::float8)
+          - extract(epoch FROM e.created_on)
+        FROM pgboss.job f
+        WHERE f.name = 'triangulate-fuse' AND f.state = 'completed' AND f.started_on > e.completed_on
+       )::float8 AS picture
+     FROM pgboss.job e
+     WHERE e.name = 'triangulate-extract' AND e.state = 'completed' AND e.data->>'documentId' = ANY($1)`,
+    [ids],
+  )
+  const typed = rows as { wait: number; picture: number | null }[]
+  return {
+    waits: typed.map((row) => row.wait),
+    pictures: typed.flatMap((row) => (row.picture === null ? [] : [row.picture])),
   }
+}
+
+async function databaseBytes(
+  store: Awaited<ReturnType<typeof openPostgresStore>>,
+): Promise<number> {
+  const { rows } = await store.executeSql(
+    'SELECT pg_database_size(current_database())::float8 AS bytes',
+  )
+  return (rows[0] as { bytes: number }).bytes
 }
 
 function percentile(values: readonly number[], p: number): number {

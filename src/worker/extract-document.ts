@@ -3,7 +3,7 @@ import { analyzeDocument } from '../core/pipeline/analyze-document.js'
 import { loadLexicon } from '../datasets/load-lexicon.js'
 import type { PostgresStore } from '../store/postgres/postgres-store.js'
 import { type ExtractJob, QUEUES } from './queues.js'
-import { sendFuseJob } from './send-jobs.js'
+import { completeJob, sendFuseJob } from './send-jobs.js'
 
 export interface ExtractOutcome {
   readonly documentId: string
@@ -50,7 +50,7 @@ export async function extractDocument(
       await sendFuseJob(boss, tx)
     }
     await beforeCommit?.()
-    await boss.complete(QUEUES.extract, job.id, {}, { db: tx })
+    await completeJob(boss, tx, QUEUES.extract, job.id)
     return { documentId, extracted: current, events: current ? analysis.events.length : 0 }
   })
 }

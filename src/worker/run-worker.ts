@@ -98,7 +98,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
           const outcome = await fusePicture(store, boss, job as PgBoss.Job<FuseJob>)
           fused++
           log(
-            `fused ${outcome.documents} documents (${outcome.pending} waiting): ${outcome.claims} claims, ${outcome.disputes} disputes in ${Date.now() - started} ms`,
+            `fused ${outcome.documents} documents (${outcome.pending} waiting): ${outcome.claims} claims, ${outcome.disputes} disputes, ${outcome.rewritten} documents' facts rewritten, in ${Math.round(outcome.seconds * 1000)} ms (${Date.now() - started} ms with the wait for the lock)`,
           )
         } else {
           await extractDocument(
