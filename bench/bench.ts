@@ -34,6 +34,7 @@ import { type ApiFigures, measureApi } from './lib/measure-api.js'
 import { measureStore, type StoreFigures } from './lib/measure-store.js'
 import {
   type Lap,
+  liveHeapMiB,
   peakRssMiB,
   percentile,
   round,
@@ -138,7 +139,7 @@ log(
 const inputs = parallel.inputs
 
 // 5. Fusion at each size; the largest picture then takes articles one at a time.
-const heapBeforeFusion = process.memoryUsage().heapUsed
+const heapBeforeFusion = liveHeapMiB()
 const options = fusionOptionsFor(lexicon, affiliations)
 const fusion: {
   articles: number
@@ -187,7 +188,7 @@ const addCpu = adds.map((lap) => lap.cpuMs)
 t = performance.now()
 largestState?.snapshot()
 const snapshotAfterAddsMs = performance.now() - t
-const heapWithLargestPicture = process.memoryUsage().heapUsed
+const heapWithLargestPicture = liveHeapMiB()
 largestState = null
 const peakAfterFusion = peakRssMiB()
 
@@ -334,9 +335,9 @@ const result = {
     peakRssAfterFusionMiB: round(peakAfterFusion, 0),
     heapUsedMiB: round(process.memoryUsage().heapUsed / 1024 / 1024, 0),
     /** Heap with every analysed article in memory, before fusion. */
-    heapBeforeFusionMiB: round(heapBeforeFusion / 1024 / 1024, 0),
+    heapBeforeFusionMiB: round(heapBeforeFusion, 0),
     /** Heap with the largest fused picture (and the articles) alive: the difference is fusion's. */
-    heapWithLargestPictureMiB: round(heapWithLargestPicture / 1024 / 1024, 0),
+    heapWithLargestPictureMiB: round(heapWithLargestPicture, 0),
   },
   api:
     api === null

@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
 /** The p-th percentile (0–100) of `values` by the nearest-rank rule; 0 for no values. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0
@@ -54,4 +57,22 @@ export function startClock(): () => Lap {
     const used = process.cpuUsage(cpu)
     return { wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 }
   }
+}
+
+/**
+ * Heap in use after a full garbage collection, in MiB, so two readings compare live data and
+ * not collection timing. Turns on `gc` for this process (V8's documented flag) when needed.
+ */
+export function liveHeapMiB(): number {
+  collectGarbage()
+  return process.memoryUsage().heapUsed / 1024 / 1024
+}
+
+let gc: (() => void) | null = null
+function collectGarbage(): void {
+  if (gc === null) {
+    setFlagsFromString('--expose-gc')
+    gc = runInNewContext('gc') as () => void
+  }
+  gc()
 }
