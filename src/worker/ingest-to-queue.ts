@@ -47,7 +47,18 @@ export async function queueItems(
       const at = now().toISOString()
       const added: IngestedDocument[] = []
       const unchanged: IngestedDocument[] = []
+      // As app/ingest.ts: a page fetched again with other bytes around the same text (new ads,
+      // a new timestamp) is not a new version. Only the keys at hand are read, not the library.
+      const currentByKey = new Map<string, { id: string; text: string }>()
+      const keys = items.flatMap((item) => (item.revisionKey === null ? [] : [item.revisionKey]))
+      for (const [key, stored] of await tx.currentByRevisionKeys(keys))
+        currentByKey.set(key, { id: stored.document.id, text: sameText(stored.document.text) })
       for (const item of items) {
+        const current = item.revisionKey === null ? undefined : currentByKey.get(item.revisionKey)
+        if (current && current.text === sameText(item.document.text)) {
+          unchanged.push({ id: current.id, source: item.document.source, revisionOf: null })
+          continue
+        }
         const put = await tx.putDocument({
           document: item.document,
           contentHash: item.contentHash,
@@ -56,6 +67,8 @@ export async function queueItems(
           ingestedAt: at,
         })
         const entry = { id: put.id, source: item.document.source, revisionOf: put.revisionOf }
+        if (put.status === 'inserted' && item.revisionKey !== null)
+          currentByKey.set(item.revisionKey, { id: put.id, text: sameText(item.document.text) })
         if (put.status === 'inserted') added.push(entry)
         else unchanged.push(entry)
       }
@@ -97,4 +110,9 @@ function empty(
   counts: IngestReport['counts'],
 ): QueuedIngestReport {
   return { added: [], unchanged: [], problems, history: null, changes: null, counts, queued: 0 }
+}
+
+/** Text as compared between versions: layout (line breaks, blank lines, edges) does not count. */
+function sameText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }

@@ -600,6 +600,21 @@ export class PostgresStore implements Store {
     }))
   }
 
+  /**
+   * The current documents under the given revision keys (URLs, paths), by key: one indexed
+   * query, where `listDocuments()` would read every text in the library.
+   */
+  async currentByRevisionKeys(keys: readonly string[]): Promise<Map<string, StoredDocument>> {
+    const found = new Map<string, StoredDocument>()
+    if (keys.length === 0) return found
+    const rows = await selectDocuments(this.db)
+      .where('revision_key', '=', sql<string>`ANY(${[...new Set(keys)]})`)
+      .where('superseded_by', 'is', null)
+      .execute()
+    for (const row of rows) found.set(row.revision_key!, toStoredDocument(row))
+    return found
+  }
+
   /** Whether a document is stored and current (not superseded by a newer revision). */
   async isCurrent(documentId: string): Promise<boolean> {
     const row = await this.db
