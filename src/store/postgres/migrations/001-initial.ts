@@ -41,6 +41,9 @@ CREATE TABLE documents (
 CREATE INDEX documents_current_revision_key ON documents (revision_key) WHERE superseded_by IS NULL;
 CREATE INDEX documents_current_seq ON documents (seq) WHERE superseded_by IS NULL;
 CREATE INDEX documents_search ON documents USING gin (search);
+-- putDocument looks for free ids with \`id LIKE 'name-%'\`: a plain btree serves LIKE only under
+-- the C collation, managed databases default to others.
+CREATE INDEX documents_id_prefix ON documents (id text_pattern_ops);
 
 CREATE TABLE events (
   document_id text NOT NULL REFERENCES documents(id),
