@@ -116,9 +116,9 @@ const POSITIVES: readonly [string, string, string | null, string, PlaceMention['
     'places/countryside',
     'countryside',
   ],
-  // Local factions seized [Sweida].
+  // Local factions in Syria seized [Sweida].
   [
-    'Local factions seized Sweida after talks.',
+    'Local factions in Syria seized Sweida after talks.',
     'Sweida',
     'gn:172408',
     'places/gazetteer-word',
@@ -168,6 +168,10 @@ const NEAR_MISSES: readonly [string, string][] = [
   ['Reporters at the Damascus Post wrote about Homs.', 'Damascus'],
   // [Victoria] Nuland: a first name before a surname.
   ['Victoria Nuland visited Homs.', 'Victoria'],
+  // [Sweida] alone, spelled unlike any name the gazetteer gives, with nothing to place it.
+  ['Local factions seized Sweida after talks.', 'Sweida'],
+  // [Bel], a Palmyra temple, is not Bell, California.
+  ['The Temple of Bel stood in Homs province.', 'Bel'],
   // Common word at the start of a sentence that the text also uses in lower case.
   ['Homs fell. Nawa residents said the town of nawa... ', 'nawa'],
 ]

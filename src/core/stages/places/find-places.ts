@@ -1,5 +1,5 @@
 import type { Gazetteer, GazetteerEntry } from '../../lexicon/gazetteer.js'
-import { foldPlaceName } from '../../text/fold-place-name.js'
+import { foldPlaceName, foldPlaceNameLight } from '../../text/fold-place-name.js'
 import { isCommonWord, isPersonCue } from './common-words.js'
 import { demonymCountry } from './demonym-country.js'
 import { findNameRuns, type NameRun, type RunWord } from './find-name-runs.js'
@@ -138,7 +138,7 @@ export function findPlaces(
     gazetteer,
     { countries: demonyms },
   )
-  const focusCountries = storyCountries(first, kept, demonyms)
+  const focusCountries = new StoryCountries(first, kept, demonyms)
   const lowerWords = collectLowerCaseWords(text)
   const accepted = kept.filter((proposal, index) =>
     isAccepted(text, proposal, first[index] as ResolvedCandidate, focusCountries, lowerWords),
@@ -265,6 +265,23 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
     }
     if (!matched) index++
   }
+}
+
+/** Same letters, give or take case, marks and a final h ([Hama] / Ḩamāh); [Bel] ≠ Bell. */
+function isSpelledAs(name: string, entry: GazetteerEntry): boolean {
+  const spell = (value: string): string => foldPlaceNameLight(value).replace(/([aeiou])h$/, '$1')
+  const written = spell(name)
+  return [entry.name, ...(entry.aliases ?? [])].some((other) => spell(other) === written)
+}
+
+function isOneCountryName(candidate: PlaceCandidate): boolean {
+  let country: string | null = null
+  for (const entry of candidate.entries) {
+    if (entry.kind === 'city' && entry.population < 1000) continue
+    if (country !== null && entry.country !== country) return false
+    country = entry.country
+  }
+  return true
 }
 
 function isCommonWordAt(text: string, word: RunWord): boolean {
@@ -407,12 +424,15 @@ function isAccepted(
     // [Police] said …: a sentence-initial word the text also writes in lower case.
     if (proposal.sentenceInitial && lowerWords.has(name.toLowerCase())) return false
     if (name.length < 3 || (name === name.toUpperCase() && entry.kind !== 'country')) return false
+    // [Bel] is not Bell: a short name must be spelled as the place is, letter for letter.
+    if (name.length <= 4 && !isSpelledAs(name, entry)) return false
   }
   // [Sudzha in Kursk region]: the text itself says which region holds it.
   if (candidate.within && isWithin(entry, candidate.within) && (resolved.exact || !single))
     return true
-  const local = focusCountries.core.has(entry.country)
-  const named = focusCountries.named.has(entry.country)
+  const key = foldPlaceName(name)
+  const local = focusCountries.isCore(entry.country, key)
+  const named = focusCountries.isNamed(entry.country, key)
   const major =
     entry.kind === 'city' && (entry.featureCode === 'PPLC' || entry.population >= 1_000_000)
   const area = entry.kind === 'country' || entry.kind === 'region'
@@ -434,10 +454,22 @@ function isAccepted(
   if (named && resolved.exact && entry.population >= 15_000) return true
   // [Pokrovsk] in a story that also places Kyiv: a large town of a country another name of
   // the story already put on the map.
-  const others = focusCountries.present.get(entry.country)
-  const key = foldPlaceName(name)
-  const elsewhere = others !== undefined && [...others].some((other) => other !== key)
-  if (elsewhere && resolved.exact && entry.kind === 'city' && entry.population >= 50_000) {
+  // [Sweida] alone in a short text: a town of some size whose name no other country's town
+  // of 1,000 or more shares.
+  if (
+    entry.kind === 'city' &&
+    resolved.exact &&
+    entry.population >= 15_000 &&
+    isOneCountryName(candidate)
+  ) {
+    return true
+  }
+  if (
+    focusCountries.isPresent(entry.country, key) &&
+    resolved.exact &&
+    entry.kind === 'city' &&
+    entry.population >= 50_000
+  ) {
     return !proposal.sentenceInitial
   }
   return resolved.exact && (area || major || (entry.kind === 'admin1' && !proposal.sentenceInitial))
@@ -456,46 +488,68 @@ function collectDemonyms(text: string, run: NameRun, out: Map<string, number>): 
   }
 }
 
-interface StoryCountries {
-  /** Countries with at least a fifth of the story's weight. */
-  readonly core: ReadonlySet<string>
-  /** Countries the story names as countries, by demonym or as admin-1 regions. */
-  readonly named: ReadonlySet<string>
-  /** Countries of resolved names, with the folded names that put them there. */
-  readonly present: ReadonlyMap<string, ReadonlySet<string>>
-}
-
 /**
- * The countries a story is about, from its demonyms and resolved names (countries and regions
- * count more than towns).
+ * The countries a story is about, from its demonyms and resolved names, kept per name so that
+ * a name is judged by the other names only: a lone [Bel] must not make the United States the
+ * story's country and then pass as a local place.
  */
-function storyCountries(
-  results: readonly ResolvedCandidate[],
-  proposals: readonly Proposal[],
-  demonyms: ReadonlyMap<string, number>,
-): StoryCountries {
-  const present = new Map<string, Set<string>>()
-  results.forEach(({ entry }, index) => {
-    if (!entry || !entry.country) return
-    const key = foldPlaceName((proposals[index] as Proposal).candidate.name)
-    const keys = present.get(entry.country)
-    if (keys) keys.add(key)
-    else present.set(entry.country, new Set([key]))
-  })
-  const weights = new Map(demonyms)
-  const named = new Set(demonyms.keys())
-  let total = 0
-  for (const weight of demonyms.values()) total += weight
-  for (const { entry } of results) {
-    if (!entry || !entry.country) continue
-    const weight = entry.kind === 'country' || entry.kind === 'admin1' ? 1.5 : 1
-    if (entry.kind === 'country' || entry.kind === 'admin1') named.add(entry.country)
-    weights.set(entry.country, (weights.get(entry.country) ?? 0) + weight)
-    total += weight
+class StoryCountries {
+  private readonly weights = new Map<string, Map<string, number>>()
+  private readonly namedBy = new Map<string, Set<string>>()
+  private readonly keyTotals = new Map<string, number>()
+  private total = 0
+
+  constructor(
+    results: readonly ResolvedCandidate[],
+    proposals: readonly Proposal[],
+    demonyms: ReadonlyMap<string, number>,
+  ) {
+    // Demonyms belong to no name: they always count.
+    for (const [country, count] of demonyms) this.add(country, '', count, true)
+    results.forEach(({ entry }, index) => {
+      if (!entry || !entry.country) return
+      const key = foldPlaceName((proposals[index] as Proposal).candidate.name)
+      const area = entry.kind === 'country' || entry.kind === 'admin1'
+      this.add(entry.country, key, area ? 1.5 : 1, area)
+    })
   }
-  const core = new Set<string>()
-  for (const [country, weight] of weights) if (weight >= total / 5) core.add(country)
-  return { core, named, present }
+
+  private add(country: string, key: string, weight: number, names: boolean): void {
+    let byKey = this.weights.get(country)
+    if (!byKey) this.weights.set(country, (byKey = new Map()))
+    byKey.set(key, (byKey.get(key) ?? 0) + weight)
+    this.keyTotals.set(key, (this.keyTotals.get(key) ?? 0) + weight)
+    this.total += weight
+    if (!names) return
+    let keys = this.namedBy.get(country)
+    if (!keys) this.namedBy.set(country, (keys = new Set()))
+    keys.add(key)
+  }
+
+  /** The weight of `country` from names other than `key`. */
+  private weightWithout(country: string, key: string): number {
+    const byKey = this.weights.get(country)
+    if (!byKey) return 0
+    let weight = 0
+    for (const [other, value] of byKey) if (other !== key) weight += value
+    return weight
+  }
+
+  /** At least a fifth of what the other names weigh. */
+  isCore(country: string, key: string): boolean {
+    const weight = this.weightWithout(country, key)
+    return weight > 0 && weight >= (this.total - (this.keyTotals.get(key) ?? 0)) / 5
+  }
+
+  /** Named by another name as a country or admin-1 region, or by a demonym. */
+  isNamed(country: string, key: string): boolean {
+    return [...(this.namedBy.get(country) ?? [])].some((other) => other !== key)
+  }
+
+  /** Put on the map by another name at all. */
+  isPresent(country: string, key: string): boolean {
+    return this.weightWithout(country, key) > 0
+  }
 }
 
 function collectLowerCaseWords(text: string): Set<string> {

@@ -250,6 +250,14 @@ function rankAll(
         (score, index) => (pooled[index] = (pooled[index] ?? 0) + score / members.length),
       )
     }
+    // [Paris, Ill.] once decides every [Paris] of the story: a container counts in full.
+    candidate.entries.forEach((entry, index) => {
+      const contained = members.some((member) => {
+        const within = (candidates[member] as PlaceCandidate).within
+        return within !== undefined && isWithin(entry, within)
+      })
+      if (contained) pooled[index] = (pooled[index] ?? 0) + 6
+    })
     const result = chooseEntry(candidate, pooled, exactness, key, focus, gazetteer)
     for (const member of members) {
       const own = candidates[member] as PlaceCandidate
@@ -456,7 +464,6 @@ function scoreEntries(
       if (entries.some((other) => other.kind === 'country' && other.country === entry.country))
         score -= 3
     }
-    if (candidate.within && isWithin(entry, candidate.within)) score += 4
     // [Boone County] is not Bône (Annaba): a county is a town's namesake or nothing.
     if (candidate.seat && entry.kind !== 'city' && !exact) score -= 6
     if (preferCountries?.has(entry.country)) score += 4
