@@ -45,7 +45,10 @@ export const ingestCommand: Command = {
     const location = storeLocation(values.db)
     let bar: cliProgress.SingleBar | null = null
     let queued: number | null = null
+    // What messages show: a PostgreSQL URL without its password (the store redacts it).
+    let shown = location
     const report = await withLibrary(location, {}, async (store) => {
+      shown = store.location
       // PostgreSQL: store and queue one extraction job per new document; workers draw the
       // picture (loaded only here, so SQLite runs never load pg).
       if (store.backend === 'postgres') {
@@ -91,7 +94,7 @@ export const ingestCommand: Command = {
       io.stdout(
         JSON.stringify(
           {
-            db: location,
+            db: shown,
             added: report.added,
             unchanged: report.unchanged,
             problems: report.problems.map((problem) => ({
@@ -126,7 +129,7 @@ export const ingestCommand: Command = {
       }
       const n = report.counts
       io.stdout(
-        `store ${location}: ${n.documents} documents, ${n.events} events, ${n.claims} claims, ${n.disputes} disputes, ${n.stories} stories\n`,
+        `store ${shown}: ${n.documents} documents, ${n.events} events, ${n.claims} claims, ${n.disputes} disputes, ${n.stories} stories\n`,
       )
     }
     if (

@@ -45,7 +45,7 @@ export const statusCommand: Command = {
               diagnostics: counts.diagnostics,
               history: counts.history,
               version: version.version,
-              db: location,
+              db: store.location,
               ...(queue !== null && { queue }),
             },
             null,
@@ -58,7 +58,7 @@ export const statusCommand: Command = {
       const disputed = analysis.claims.filter((claim) => claim.status === 'disputed').length
       const corroborated = analysis.claims.filter((claim) => claim.status === 'corroborated').length
       const lines = [
-        `store ${location} (${store.backend})`,
+        `store ${store.location} (${store.backend})`,
         `  documents  ${counts.documents}${counts.revisions > 0 ? ` (+${counts.revisions} older revisions)` : ''}`,
         `  events     ${counts.events}`,
         `  claims     ${counts.claims} (${corroborated} corroborated, ${disputed} disputed)`,
