@@ -67,6 +67,9 @@ const COUNTRY_FALLBACK: ReadonlySet<EventType> = new Set(['offensive', 'evacuati
 const NEEDS_ACTOR: ReadonlySet<EventType> = new Set(['diplomacy', 'command_change', 'border'])
 // Types whose place may be read before the trigger ("Aleppo ... is under rebel control"); others need an object.
 const PLACE_BEFORE_TYPES: ReadonlySet<EventType> = new Set(['control', 'withdrawal', 'redeployment', 'protest', 'defection', 'strike'])
+/** How far (in characters) a trigger's roles may stand from it. */
+const MAX_REACH = 400
+
 // Types whose place may stand anywhere in the sentence when none follows the trigger.
 const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set(['casualties', 'displacement', 'evacuation', 'offensive', 'border'])
 // Intentions and futures are not reported events: "militants have [vowed to] take over Homs".
@@ -151,10 +154,12 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     if (words.length === 0) continue
     while (mentionCursor < input.mentions.length && input.mentions[mentionCursor]!.end <= sentence.start) mentionCursor++
     while (placeCursor < input.places.length && input.places[placeCursor]!.end <= sentence.start) placeCursor++
-    const mentions: Mention[] = []
-    for (let k = mentionCursor; k < input.mentions.length && input.mentions[k]!.start < sentence.end; k++) mentions.push(input.mentions[k]!)
-    const places: PlaceInput[] = []
-    for (let k = placeCursor; k < input.places.length && input.places[k]!.start < sentence.end; k++) places.push(input.places[k]!)
+    const sentenceMentions: Mention[] = []
+    for (let k = mentionCursor; k < input.mentions.length && input.mentions[k]!.start < sentence.end; k++) sentenceMentions.push(input.mentions[k]!)
+    const sentencePlaces: PlaceInput[] = []
+    for (let k = placeCursor; k < input.places.length && input.places[k]!.start < sentence.end; k++) sentencePlaces.push(input.places[k]!)
+    const mentions = sentenceMentions
+    const places = sentencePlaces
 
     const triggers: TriggerHit[] = findHits(index.triggers, words).map(({ item, start, end }) => ({ rule: item, start, end }))
     // A cue word inside a name is no cue: "the United [States]", "the [Statement] Foundation".
@@ -166,6 +171,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     for (const frame of frames) if (frame.source && !frame.source.unnamed) lastSpeaker = frame.source
 
     const sentenceSpan = makeSpan(doc, text, sentence.start, sentence.end)
+    const sentenceFirstEvent = events.length
     let sentenceActors: EventActor[] = []
     // Event types this sentence already placed somewhere: a country fallback of the same type is noise
     // ("a ceasefire agreement in Manbij" is one agreement, not one in Manbij and one in Syria).
@@ -179,9 +185,16 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       if (range(trigger.start, trigger.end).every((w) => speechWords.has(w))) continue
       const triggerStart = words[trigger.start]!.start
       const triggerEnd = words[trigger.end - 1]!.end
-      const nextTriggerStart = triggers.slice(t + 1).find((other) => other.rule.type !== trigger.rule.type || other.start > trigger.end + 2)
-      const scopeEnd = nextTriggerStart ? words[nextTriggerStart.start]!.start : sentence.end
-      const clauseStart = clauseStartBefore(text, sentence.start, triggerStart)
+      let nextTrigger: TriggerHit | undefined
+      for (let k = t + 1; k < triggers.length && !nextTrigger; k++) {
+        const other = triggers[k]!
+        if (other.rule.type !== trigger.rule.type || other.start > trigger.end + 2) nextTrigger = other
+      }
+      // Roles lie near their trigger: windows are bounded so a sentence of a megabyte stays linear.
+      const scopeEnd = Math.min(nextTrigger ? words[nextTrigger.start]!.start : sentence.end, triggerEnd + MAX_REACH)
+      const clauseStart = clauseStartBefore(text, Math.max(sentence.start, triggerStart - MAX_REACH), triggerStart)
+      const places = sentencePlaces.filter((place) => place.end > clauseStart - 200 && place.start < scopeEnd + 400)
+      const mentions = sentenceMentions.filter((mention) => mention.end > clauseStart - 200 && mention.start < scopeEnd + 200)
 
       // "militants have vowed to take over Homs", "who controls the country": not a reported event.
       if (MODAL_BEFORE.test(text.slice(clauseStart, triggerStart))) continue
@@ -287,7 +300,8 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       }
     }
     // The antecedent of "the city" is the place of the last sentence's first event, not its last word.
-    const firstEventHere = events.find((event) => event.evidence.start === sentence.start && event.place && event.place.span)
+    let firstEventHere: AnalysisEvent | undefined
+    for (let k = sentenceFirstEvent; k < events.length && !firstEventHere; k++) if (events[k]!.place?.span) firstEventHere = events[k]
     const antecedent = firstEventHere ? places.find((place) => place.start === firstEventHere.place!.span!.start) : undefined
     if (antecedent && antecedent.entry && antecedent.entry.kind !== 'country') lastPlace = antecedent
     const cityHere = [...places].reverse().find((place) => place.entry?.kind === 'city')

@@ -71,6 +71,11 @@ const INSTITUTIONS: readonly { words: string[]; suffix: string; side: 'state' | 
   { words: ['media', 'reports'], suffix: 'media', side: null, kind: 'source' },
 ]
 
+const INSTITUTIONS_BY_FIRST = new Map<string, (typeof INSTITUTIONS)[number][]>()
+for (const institution of INSTITUTIONS) {
+  INSTITUTIONS_BY_FIRST.set(institution.words[0]!, [...(INSTITUTIONS_BY_FIRST.get(institution.words[0]!) ?? []), institution])
+}
+
 // Words before a name that make it a person: [Rebel commander] Hassan ..., [mayor] ...
 const PERSON_TITLES = new Set(['commander', 'leader', 'mayor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'general', 'gen.', 'colonel', 'col.', 'official', 'governor', 'chief', 'director', 'envoy', 'ambassador', 'premier', 'king', 'prince', 'sheikh', 'analyst', 'researcher', 'correspondent', 'reporter', 'secretary', 'head', 'activist', 'adviser', 'advisor', 'emir', 'lieutenant', 'captain', 'major', 'sergeant', 'mr.', 'mrs.', 'ms.', 'dr.', 'prime', 'chairman'])
 // Lower-case particles inside Arabic and other names (Abu Mohammed [al]-Jolani, Osama [bin] Laden).
@@ -84,6 +89,11 @@ interface Vocabulary {
   readonly countryNames: Map<string, CountryRecord>
   readonly maxCountryWords: number
   readonly generic: readonly GenericActorPhrase[]
+  /** Generic phrases by the first word they can start with (prefix patterns under their stem). */
+  readonly genericByFirst: Map<string, GenericActorPhrase[]>
+  readonly genericPrefixes: readonly { prefix: string; phrase: GenericActorPhrase }[]
+  /** First words of lexicon aliases and country names: most words start no name at all. */
+  readonly firstWords: ReadonlySet<string>
 }
 
 const vocabularyCache = new WeakMap<Lexicon, Vocabulary>()
@@ -101,7 +111,17 @@ function vocabularyOf(lexicon: Lexicon): Vocabulary {
         maxCountryWords = Math.max(maxCountryWords, key.split(' ').length)
       }
     }
-    vocabulary = { demonyms, countryNames, maxCountryWords, generic: lexicon.vocabulary.generic }
+    const genericByFirst = new Map<string, GenericActorPhrase[]>()
+    const genericPrefixes: { prefix: string; phrase: GenericActorPhrase }[] = []
+    for (const phrase of lexicon.vocabulary.generic) {
+      const first = phrase.words[0]!
+      if (first.endsWith('*')) genericPrefixes.push({ prefix: first.slice(0, -1), phrase })
+      else genericByFirst.set(first, [...(genericByFirst.get(first) ?? []), phrase])
+    }
+    const firstWords = new Set<string>()
+    for (const entry of lexicon.actors.entries) for (const alias of [entry.name, ...entry.aliases]) firstWords.add(foldKey(alias).split(' ')[0]!)
+    for (const key of countryNames.keys()) firstWords.add(key.split(' ')[0]!)
+    vocabulary = { demonyms, countryNames, maxCountryWords, generic: lexicon.vocabulary.generic, genericByFirst, genericPrefixes, firstWords }
     vocabularyCache.set(lexicon, vocabulary)
   }
   return vocabulary
@@ -121,7 +141,7 @@ export function findMentions(text: string, lexicon: Lexicon): Mention[] {
   let i = 0
   while (i < words.length) {
     const found =
-      matchLexicon(text, words, i, lexicon) ??
+      matchLexicon(text, words, i, lexicon, vocabulary) ??
       matchNationalForce(text, words, i, vocabulary) ??
       matchInstitution(text, words, i, vocabulary) ??
       matchNationalOfficial(text, words, i, vocabulary) ??
@@ -193,7 +213,8 @@ function caseFits(surface: readonly Word[], alias: string): boolean {
   })
 }
 
-function matchLexicon(text: string, words: readonly Word[], i: number, lexicon: Lexicon): Found {
+function matchLexicon(text: string, words: readonly Word[], i: number, lexicon: Lexicon, vocabulary: Vocabulary): Found {
+  if (!vocabulary.firstWords.has(words[i]!.folded)) return null
   for (let n = Math.min(lexicon.actors.maxAliasWords, words.length - i); n >= 1; n--) {
     const key = keyOf(words, i, n)
     if (key === null) continue
@@ -234,7 +255,7 @@ function matchInstitution(text: string, words: readonly Word[], i: number, vocab
     const ahead = matchInstitution(text, words, i + 1, vocabulary)
     if (ahead && ahead.mention.start === words[i]!.start) return ahead
   }
-  for (const institution of INSTITUTIONS) {
+  for (const institution of INSTITUTIONS_BY_FIRST.get(words[i]!.folded) ?? []) {
     const n = institution.words.length
     const key = keyOf(words, i, n)
     if (key !== institution.words.join(' ')) continue
@@ -313,6 +334,7 @@ function matchNationalOfficial(text: string, words: readonly Word[], i: number, 
 
 // [Jordan], [Russia], and [the United States] have urged their citizens to leave
 function matchCountry(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+  if (!vocabulary.firstWords.has(words[i]!.folded)) return null
   for (let n = Math.min(vocabulary.maxCountryWords, words.length - i); n >= 1; n--) {
     const key = keyOf(words, i, n)
     if (key === null) continue
@@ -331,7 +353,10 @@ function matchCountry(text: string, words: readonly Word[], i: number, vocabular
 // [rebels], [regime forces], [terrorist organizations], [the opposition]
 function matchGeneric(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
   let best: { phrase: GenericActorPhrase; n: number } | null = null
-  for (const phrase of vocabulary.generic) {
+  const first = words[i]!.folded
+  const candidates = [...(vocabulary.genericByFirst.get(first) ?? [])]
+  for (const { prefix, phrase } of vocabulary.genericPrefixes) if (first.startsWith(prefix)) candidates.push(phrase)
+  for (const phrase of candidates) {
     const n = phrase.words.length
     if (i + n > words.length || (best && best.n >= n)) continue
     let fits = true

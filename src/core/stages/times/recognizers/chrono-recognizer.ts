@@ -25,14 +25,33 @@ export const chronoRecognizer: TimeRecognizer = {
     // Line by line: a headline ending in "Friday" and a date line below it are two expressions.
     let offset = 0
     for (const line of context.text.split('\n')) {
-      for (const result of chrono.casual.parse(line, reference)) {
-        const candidate = toCandidate(result, offset, line)
-        if (candidate !== null) candidates.push(candidate)
+      // Very long lines go to chrono in sentence-sized pieces: its cost grows faster than the text.
+      for (const [start, piece] of pieces(line)) {
+        for (const result of chrono.casual.parse(piece, reference)) {
+          const candidate = toCandidate(result, offset + start, piece)
+          if (candidate !== null) candidates.push(candidate)
+        }
       }
       offset += line.length + 1
     }
     return candidates
   },
+}
+
+/** Longest piece handed to chrono at once. */
+const PIECE = 2000
+
+/** A line cut after sentence punctuation (else at a space) into pieces of at most PIECE characters. */
+function* pieces(line: string): Generator<[number, string]> {
+  let start = 0
+  while (line.length - start > PIECE) {
+    const window = line.slice(start, start + PIECE)
+    const sentenceEnd = Math.max(window.lastIndexOf('. '), window.lastIndexOf('; '), window.lastIndexOf('? '), window.lastIndexOf('! '))
+    const cut = sentenceEnd > PIECE / 2 ? sentenceEnd + 2 : window.lastIndexOf(' ') > PIECE / 2 ? window.lastIndexOf(' ') + 1 : PIECE
+    yield [start, line.slice(start, start + cut)]
+    start += cut
+  }
+  yield [start, line.slice(start)]
 }
 
 /**
