@@ -231,6 +231,11 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
         const found = after ?? before
         if (found) eventPlaces = [found]
       }
+      // "… captured the division after regime elements defected": a defection without a place in its
+      // sentence happened where the paragraph's last event did.
+      if (eventPlaces.length === 0 && trigger.rule.type === 'defection' && lastPlace?.entry && sameParagraph(text, lastPlace.end, triggerStart)) {
+        eventPlaces = [lastPlace]
+      }
       // "Jordan closed its border": a border event happens at the acting country's border.
       if (eventPlaces.length === 0 && trigger.rule.type === 'border') {
         const country = mentions.filter((m) => m.kind === 'country' && m.end <= triggerStart && m.start >= clauseStart).pop()
@@ -352,6 +357,10 @@ function quotationSpans(text: string): { start: number; end: number }[] {
     }
   }
   return spans
+}
+
+function sameParagraph(text: string, from: number, to: number): boolean {
+  return !/\n\s*\n/.test(text.slice(from, to))
 }
 
 function daysBefore(day: string, reference: string): number {
