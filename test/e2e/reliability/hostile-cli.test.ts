@@ -45,7 +45,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
   if (figures.length === 0) return
   console.log(
-    ['input                 outcome   seconds  CPU s  peak MB', ...figures.map(formatFigure)].join('\n'),
+    ['input                 outcome   seconds  CPU s  peak MB', ...figures.map(formatFigure)].join(
+      '\n',
+    ),
   )
 })
 
