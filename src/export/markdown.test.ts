@@ -79,9 +79,16 @@ describe('renderMarkdown()', () => {
   })
 
   it('renderMarkdown() lists the timeline by date with status marks', () => {
-    const section = brief.slice(brief.indexOf('## Timeline'))
+    const section = brief.slice(brief.indexOf('## Timeline'), brief.indexOf('## Outlets read'))
     expect(section).toBe(
-      '## Timeline\n\n- 2025-03-09: Opposition took control of Valmora ⚠ disputed\n- 2025-03-10: Strike on Dersa\n',
+      '## Timeline\n\n- 2025-03-09: Opposition took control of Valmora ⚠ disputed\n- 2025-03-10: Strike on Dersa\n\n',
+    )
+  })
+
+  it('renderMarkdown() ends with the outlets read, their article counts and days, escaped', () => {
+    const section = brief.slice(brief.indexOf('## Outlets read'))
+    expect(section).toBe(
+      '## Outlets read\n\n- Coast &lt;b&gt;Daily&lt;/b&gt;: 1 article, 2025-03-10\n- North Wire: 1 article, 2025-03-10\n- River Post: 1 article, 2025-03-11\n',
     )
   })
 

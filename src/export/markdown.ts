@@ -9,7 +9,7 @@ const MAX_QUOTE = 240
 /**
  * A brief an editor can paste into a newsroom chat (CommonMark/GFM): what is disputed first,
  * each dispute with both sides, their sources and their sentences; then what is corroborated and
- * by how many independent origins; then the timeline. Every piece of article text (quotes,
+ * by how many independent origins; then the timeline; then the outlets read. Every piece of article text (quotes,
  * titles, outlet and place names) goes through `escapeMarkdown`, so an article cannot add links,
  * HTML, headings or emphasis to the brief. Deterministic: no clock, analysis order throughout.
  */
@@ -96,6 +96,23 @@ export function renderMarkdown(analysis: Analysis): string {
           : ''
     const conflict = entry.dateConflict ? ' (reports disagree on the date)' : ''
     lines.push(`- ${formatDate(entry.date)}: ${escapeMarkdown(entry.summary)}${flag}${conflict}`)
+  }
+  lines.push('', '## Outlets read', '')
+  // Who the brief rests on: each outlet with its article count and publication days, so an
+  // editor sees at a glance whether one voice dominates.
+  const byOutlet = new Map<string, (string | null)[]>()
+  for (const doc of analysis.documents) {
+    const outlet = doc.outlet ?? doc.id
+    byOutlet.set(outlet, [...(byOutlet.get(outlet) ?? []), doc.published])
+  }
+  for (const [outlet, published] of [...byOutlet].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
+    const dated = published.filter((day) => day !== null).sort()
+    const when = dated.length > 0 ? `, ${formatRange(dated[0]!, dated[dated.length - 1]!)}` : ''
+    lines.push(
+      `- ${escapeMarkdown(outlet)}: ${published.length} article${published.length === 1 ? '' : 's'}${when}`,
+    )
   }
   return lines.join('\n') + '\n'
 }
