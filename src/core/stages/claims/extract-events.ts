@@ -66,7 +66,7 @@ const COUNTRY_FALLBACK: ReadonlySet<EventType> = new Set(['offensive', 'evacuati
 // Types that need an actor to be an event at all ("the meeting" alone is not diplomacy news).
 const NEEDS_ACTOR: ReadonlySet<EventType> = new Set(['diplomacy', 'command_change', 'border'])
 // Types whose place may be read before the trigger ("Aleppo ... is under rebel control"); others need an object.
-const PLACE_BEFORE_TYPES: ReadonlySet<EventType> = new Set(['control', 'withdrawal', 'redeployment', 'protest', 'defection', 'strike'])
+const PLACE_BEFORE_TYPES: ReadonlySet<EventType> = new Set(['control', 'withdrawal', 'redeployment', 'protest', 'defection', 'strike', 'clash'])
 /** How far (in characters) a trigger's roles may stand from it. */
 const MAX_REACH = 400
 
@@ -77,7 +77,7 @@ const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:e
 // Locative words that make a later place a modifier of an earlier one: Izraa, [north of] Daraa.
 const LOCATIVE_GAP = /\b(?:near|outside|north|south|east|west|northeast|northwest|southeast|southwest|between|in|of|from|at|close to|around|on|towards|toward|to|into|via|along|across|beyond|within|than)\b[^,]*$/i
 // A coordinated list continues with commas/and/or, optionally "the town of".
-const LIST_GAP = /^\s*(?:(?:province|governorate|city|region|countryside)\s*)?(?:,\s*(?:and\s+|or\s+)?(?:as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as|along\s+with)\s+)(?:(?:several|some|many|dozens\s+of|two|three|other)\s+)?(?:(?:towns|villages|areas|cities|positions|districts)\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+)?(?:(?:in|from|to|on)\s+)?(?:(?:all|parts|most|much|some|areas|part)\s+of\s+)?(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|northern|southern|eastern|western|central|rural)\s+)?(?:(?:city|cities|town|towns|village|villages|province|provinces|governorate|governorates|area|areas|district|districts|region|regions)\s+of\s+)?$/i
+const LIST_GAP = /^\s*(?:(?:province|governorate|city|region|countryside)\s*)?(?:,\s*(?:and\s+|or\s+)?(?:as\s+well\s+as\s+|along\s+with\s+)?|\s+(?:and|or|as\s+well\s+as|along\s+with)\s+)(?:(?:several|some|many|dozens\s+of|two|three|other)\s+)?(?:(?:towns|villages|areas|cities|positions|districts)\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+)?(?:(?:in|from|to|on)\s+)?(?:(?:all|parts|most|much|some|areas|part)\s+of\s+)?(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|northern|southern|eastern|western|central|rural)\s+)?(?:(?:city|cities|town|towns|village|villages|province|provinces|governorate|governorates|area|areas|district|districts|region|regions)\s+of\s+)?$/i
 const SPEAKER_KINDS: ReadonlySet<Mention['kind']> = new Set(['source', 'organization', 'institution', 'person', 'actor', 'force', 'country'])
 const ANAPHORIC_SPEAKERS = /^(?:they|he|she|it|the source|the sources|the same source|the ministry|the statement|the group|the army|the command|the spokesman|the official|officials)$/i
 const OPPOSITE_SIDE: Readonly<Record<string, string>> = { government: 'opposition', opposition: 'government', hts: 'government', sna: 'sdf', sdf: 'sna' }
@@ -266,7 +266,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       // A speaker who reports their own diplomacy counts as its actor ("We have reached a ceasefire").
       if (NEEDS_ACTOR.has(trigger.rule.type) && actors.length === 0 && !frame?.source) continue
       // A leader who flees leaves; forces that flee withdraw.
-      const type: EventType = trigger.rule.type === 'withdrawal' && actors.length > 0 && actors.every((actor) => actor.entity.startsWith('person:')) ? 'evacuation' : trigger.rule.type
+      let type: EventType = trigger.rule.type === 'withdrawal' && actors.length > 0 && actors.every((actor) => actor.entity.startsWith('person:')) ? 'evacuation' : trigger.rule.type
 
       let stance: Stance = frame?.stance ?? 'asserted'
       if (isNegated(words, trigger.start)) stance = 'denied'
@@ -275,7 +275,10 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       // The expression governing the clause, else the last day named earlier in the paragraph.
       const time = chooseEventTime(input.times, sentenceSpan, { start: clauseStart, end: scopeEnd }, { start: triggerStart, end: triggerEnd }) ?? inheritEventTime(input.times, text, sentenceSpan)
       // "Since November 29, X have launched an offensive": an offensive dates from the start of its open interval.
-      const value = time?.value && time.value.precision === 'open' && type === 'offensive' ? { start: time.value.start, end: time.value.start, precision: 'day' } : time?.value
+      // "SNA has been attacking Manbij since November 27": attacks going on since a day are an offensive begun that day.
+      const ongoing = time?.value?.precision === 'open' && (type === 'offensive' || type === 'clash' || type === 'strike')
+      if (ongoing) type = 'offensive'
+      const value = ongoing && time?.value ? { start: time.value.start, end: time.value.start, precision: 'day' } : time?.value
       const date = time && value ? { start: value.start, end: value.end, precision: value.precision, text: makeSpan(doc, text, time.start, time.end) } : null
       // Background from other years ("recaptured Palmyra in 2016", "pushed out … in 2016") is history,
       // not part of the story being reported.
