@@ -21,7 +21,7 @@ const { values, positionals } = parseArgs({
   options: {
     db: { type: 'string' },
     analysis: { type: 'string' },
-    amount: { type: 'string', default: '20000' },
+    amount: { type: 'string', default: '200000' },
     connections: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '3' },
     'while-ingest': { type: 'string' },
