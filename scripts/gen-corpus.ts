@@ -36,9 +36,13 @@ import {
   CLAUSES,
   DENIALS,
   HEDGES,
-  QUOTES,
-  REACTIONS,
+  QUOTE_FIRST,
+  QUOTE_SECOND,
+  QUOTE_SPEAKERS,
+  REACTION_WHAT,
+  REACTION_WHO,
   REPELLED,
+  PARAPHRASES,
   REPUBLISH_INTROS,
   SIGNOFFS,
   TITLES,
@@ -144,6 +148,20 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
   const between = (low: number, high: number): number =>
     low + Math.floor(random() * (high - low + 1))
   const chance = (p: number): boolean => random() < p
+  // Each outlet words common phrases its own way [heavy fighting → street battles].
+  const paraphrase = (template: string): string =>
+    PARAPHRASES.reduce(
+      (text, [own, ...others]) =>
+        text.includes(own as string)
+          ? text
+              .split(own as string)
+              .map((part, k) => (k === 0 ? part : pick([own as string, ...others]) + part))
+              .join('')
+          : text,
+      template,
+    )
+  const say = (template: string, slots: Readonly<Record<string, string>>): string =>
+    fill(paraphrase(template), slots)
 
   const knownPlace = options.knownPlace ?? gazetteerPredicate()
   const regions = REGIONS.map((region) => ({
@@ -324,10 +342,15 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
     }
     // The incumbent's denial of the lead loss, in other outlets' copy as in its own.
     if ((lead.kind === 'capture' || lead.kind === 'withdrawal') && chance(0.45)) {
-      paragraphs.push(sentence(fill(pick(DENIALS), leadSlots)))
+      paragraphs.push(sentence(say(pick(DENIALS), leadSlots)))
     }
     let words = countWords(paragraphs.join(' '))
-    // Context until the target length; a quote, reaction or background line is used once.
+    // Each outlet has its own few lines of background on a war, as papers keep house boilerplate.
+    const offset = [...outlet.name].reduce((sum, char) => sum + char.charCodeAt(0), 0)
+    const houseBackground = [0, 1, 2].map(
+      (k) => region.background[(offset + 2 * k) % region.background.length] as string,
+    )
+    // Context until the target length: quotes, reactions, a background line (each used once), reports.
     const used = new Set<string>()
     const once = (templates: readonly string[]): string | null => {
       const fresh = templates.filter((template) => !used.has(template))
@@ -340,15 +363,16 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
       const roll = random()
       const incident = pick(incidents)
       const incidentSlots = slots(incident)
-      const quote = roll < 0.2 ? once(QUOTES) : null
-      const reaction = roll >= 0.2 && roll < 0.35 ? once(REACTIONS) : null
-      const background =
-        roll >= 0.35 && roll < 0.55 ? [once(region.background), once(region.background)] : []
+      const quote =
+        roll < 0.2 ? `"${pick(QUOTE_FIRST)} ${pick(QUOTE_SECOND)}," ${pick(QUOTE_SPEAKERS)}.` : null
+      const reaction =
+        roll >= 0.2 && roll < 0.32 ? `${pick(REACTION_WHO)} ${pick(REACTION_WHAT)}.` : null
+      const background = roll >= 0.32 && roll < 0.45 ? [once(houseBackground)] : []
       const paragraph =
         quote !== null
-          ? fill(quote, incidentSlots)
+          ? say(quote, incidentSlots)
           : reaction !== null
-            ? fill(reaction, incidentSlots)
+            ? say(reaction, incidentSlots)
             : background.some((line) => line !== null)
               ? background.filter((line) => line !== null).join(' ')
               : reportSentence(incident, incidentSlots, alignment, region) +
@@ -374,11 +398,11 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
       (incident.kind === 'capture' || incident.kind === 'withdrawal') &&
       chance(0.5)
     ) {
-      return attributed(fill(pick(REPELLED), s), pick(region.xVoices))
+      return attributed(say(pick(REPELLED), s), pick(region.xVoices))
     }
     if (alignment === 'neutral' && incident.kind === 'capture' && chance(0.15))
-      return sentence(fill(pick(HEDGES), s))
-    const clause = fill(pick(CLAUSES[incident.kind]), s)
+      return sentence(say(pick(HEDGES), s))
+    const clause = say(pick(CLAUSES[incident.kind]), s)
     const voices =
       alignment === 'x' ? region.xVoices : alignment === 'y' ? region.yVoices : region.neutralVoices
     return attributed(clause, pick(voices))
@@ -392,14 +416,14 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
       // A speech verb first [The Observatory said rebels seized Hama on Friday.]
       if (roll < 0.5) return sentence(`${voice} said ${text}`)
       // A trailing chain [Rebels seized Hama on Friday, Reuters reported, citing the Observatory.]
-      return sentence(text + fill(pick(TRAILING_ATTRIBUTIONS), { ...s, src: voice }))
+      return sentence(text + say(pick(TRAILING_ATTRIBUTIONS), { ...s, src: voice }))
     }
   }
 
   function detailSentence(incident: Incident, s: Record<string, string>): string {
     if (incident.kind === 'strike' || incident.kind === 'clash') {
       return sentence(
-        fill(
+        say(
           pick([
             'the toll could not be independently verified',
             'the dead included {m} children, {voice} said',
@@ -410,9 +434,9 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
       )
     }
     if (incident.kind === 'displacement')
-      return sentence(fill('{voice} said shelters in {province} province were full', s))
+      return sentence(say('{voice} said shelters in {province} province were full', s))
     return sentence(
-      fill(
+      say(
         pick([
           'the fighting in {place} killed {n} people, {voice} said',
           '{voice} said about {big} residents had fled {place}',

@@ -73,24 +73,67 @@ export const HEDGES: readonly string[] = [
   'it was not immediately clear whether {X} still held {place}',
 ]
 
-/** Direct quotes, with who said them. */
-export const QUOTES: readonly string[] = [
-  '"We had no choice but to leave everything behind," a woman who fled {place} told {outlet}.',
-  '"The shelling did not stop all night," said a resident of {place} reached by telephone.',
-  '"Our forces are holding their lines and the situation is under control," {xVoice} said in a statement.',
-  '"This is only the beginning," {yVoice} said in a video posted online.',
-  '"Hospitals in {place} are overwhelmed and running out of fuel," an aid worker said.',
-  '"Nobody knows who is in charge of the streets now," a shopkeeper in {place} said.',
+/**
+ * Direct quotes, put together from a first half, a second half and a speaker, so that two
+ * articles rarely carry the same quote: `"{first}, {second}," {speaker}.`
+ */
+export const QUOTE_FIRST: readonly string[] = [
+  'We had no choice but to leave',
+  'The shelling did not stop all night',
+  'Nobody knows who is in charge now',
+  'Our forces are holding their lines',
+  'Hospitals are running out of fuel',
+  'They came at dawn with tanks',
+  'We buried our neighbours in the garden',
+  'There is no water and no bread',
+  'The roads are full of people walking south',
+  'This is only the beginning',
+  'Every family here has lost someone',
+  'We are ready to negotiate',
+]
+export const QUOTE_SECOND: readonly string[] = [
+  'and nobody came to help us',
+  'and the children are terrified',
+  'and we will not give up',
+  'so we left with nothing',
+  'but the world is silent',
+  'and the situation is under control',
+  'and prices have tripled in a week',
+  'and we still hear explosions',
+  'but the phones are down',
+  'and more fighters arrive every day',
+]
+export const QUOTE_SPEAKERS: readonly string[] = [
+  'a woman who fled {place} told {outlet}',
+  'said a resident of {place} reached by telephone',
+  '{xVoice} said in a statement',
+  '{yVoice} said in a video posted online',
+  'an aid worker in {place} said',
+  'a shopkeeper in {place} said',
+  'a teacher from {place} said by text message',
+  'a doctor at the main hospital in {place} told {outlet}',
 ]
 
-/** Reactions from abroad and from agencies. */
-export const REACTIONS: readonly string[] = [
-  'The UN secretary-general called on all parties to protect civilians and allow aid to reach {place}.',
-  'The European Union said it was following the situation closely and urged restraint.',
-  'Neighbouring states closed border crossings and reinforced their troops, officials said.',
-  'Aid agencies suspended operations in {province} province, citing the fighting.',
-  'Oil prices rose slightly on the news, traders said.',
-  'The International Committee of the Red Cross said its teams could not reach the wounded in {place}.',
+/** Reactions from abroad and from agencies: `{who} {what}.` */
+export const REACTION_WHO: readonly string[] = [
+  'The UN secretary-general',
+  'The European Union',
+  'The Arab League',
+  'The US State Department',
+  "Turkey's foreign ministry",
+  'The International Committee of the Red Cross',
+  'Médecins Sans Frontières',
+  'The African Union',
+]
+export const REACTION_WHAT: readonly string[] = [
+  'called on all parties to protect civilians in {place}',
+  'said it was following the situation closely and urged restraint',
+  'warned that the fighting around {place} could spread',
+  'said its teams could not reach the wounded in {place}',
+  'urged an immediate ceasefire in {province} province',
+  'said it was sending supplies to families displaced from {place}',
+  'condemned attacks on hospitals and schools',
+  'called for safe passage for civilians leaving {place}',
 ]
 
 /** Attribution chains, each wrapped around a clause: ", X said" etc. `{src}` is a voice. */
@@ -149,4 +192,128 @@ export const REPUBLISH_INTROS: readonly string[] = [
   'This report is from {wire}.',
   'The following is a wire report, updated with details from our correspondents.',
   'Updated at 18:00 with the latest figures.',
+]
+
+/**
+ * Phrases outlets word in their own way. Each occurrence in a template is rewritten with one of
+ * its alternatives (the first is the template's own wording), before the slots are filled, so
+ * unrelated articles rarely share a run of five words, as real reports rarely do; slot values
+ * (the framed words, names, figures) are never touched.
+ */
+export const PARAPHRASES: readonly (readonly string[])[] = [
+  [
+    'citing sources on the ground',
+    'citing people in the area',
+    'citing its network of informants',
+    'citing contacts inside the city',
+  ],
+  [
+    'was quoted as saying by',
+    'said in remarks carried by',
+    'said in comments to',
+    'said in an interview with',
+  ],
+  [
+    'in a video posted online',
+    'in a recorded message',
+    'in a post on social media',
+    'in a televised address',
+  ],
+  ['residents said', 'people there said', 'locals said', 'drivers said'],
+  ['at least', 'no fewer than', 'at least', 'some'],
+  ['were killed', 'died', 'lost their lives', 'were reported dead'],
+  ['heavy fighting', 'fierce fighting', 'intense clashes', 'street battles'],
+  ['broke out', 'erupted', 'flared', 'raged'],
+  ['on the outskirts of', 'on the edges of', 'just outside', 'in the suburbs of'],
+  [
+    'could not be independently verified',
+    'could not be verified',
+    'was impossible to confirm',
+    'could not be checked independently',
+  ],
+  ['the toll', 'the death toll', 'the casualty figure', 'that number'],
+  [
+    'rescue teams were still searching the rubble',
+    'rescuers were still digging through rubble',
+    'civil defence crews kept searching collapsed buildings',
+    'volunteers were pulling survivors from the ruins',
+  ],
+  ['thousands of families', 'hundreds of families', 'whole families', 'long lines of families'],
+  [
+    'many of them on foot',
+    'some on foot and some in trucks',
+    'carrying what they could',
+    'leaving their belongings behind',
+  ],
+  [
+    'cutting a main supply road',
+    'severing a key supply route',
+    'cutting the road to the north',
+    'closing the last open highway',
+  ],
+  [
+    'after days of fighting',
+    'after a week of clashes',
+    'following a two-day battle',
+    'after a night of shelling',
+  ],
+  ['were full', 'had run out of space', 'were overflowing', 'could take no more people'],
+  [
+    'shelling of residential areas of',
+    'artillery fire on neighbourhoods of',
+    'rocket fire on homes in',
+    'bombardment of districts of',
+  ],
+  ['air strikes hit', 'warplanes bombed', 'air raids struck', 'aircraft attacked'],
+  [
+    'a drone attack on a market in',
+    'a drone strike on a busy street in',
+    'drones hitting a bus station in',
+    'a drone attack near a bakery in',
+  ],
+  ['among them', 'including', 'of whom', 'among the dead were'],
+  [
+    'fought for control of the road to',
+    'battled over the highway to',
+    'contested the main road into',
+    'exchanged fire along the route to',
+  ],
+  [
+    'an ambush near',
+    'a surprise attack close to',
+    'an attack on a checkpoint near',
+    'a roadside bombing outside',
+  ],
+  [
+    'calling them baseless',
+    'calling them lies',
+    'dismissing them as propaganda',
+    'saying they were untrue',
+  ],
+  [
+    'were still in their positions',
+    'were holding their ground',
+    'remained in full control',
+    'had not moved',
+  ],
+  ['as fabricated', 'as false', 'as part of a disinformation campaign', 'as baseless rumours'],
+  [
+    'though the claim could not be independently verified',
+    'a claim that could not be confirmed',
+    'according to unverified reports',
+    'though this could not be confirmed',
+  ],
+  [
+    'it was not immediately clear whether',
+    'it was unclear whether',
+    'there was no word on whether',
+    'nobody could say whether',
+  ],
+  ['the road between', 'the highway linking', 'traffic between', 'the main route between'],
+  [
+    'and the provincial capital was cut',
+    'and the regional capital was closed',
+    'and the provincial centre was blocked',
+    'and the nearest city was cut off',
+  ],
 ]
