@@ -21,10 +21,20 @@ function helpText(): string {
   return lines.join('\n') + '\n'
 }
 
+/**
+ * Text for a terminal: article-supplied strings may carry ESC, BEL or CSI sequences that would
+ * rewrite the user's screen; every control character but line breaks and tabs is replaced.
+ * JSON output is unaffected (JSON.stringify already escapes control characters).
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD')
+}
+
 export function defaultIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => process.stdout.write(terminalSafe(text)),
+    stderr: (text) => process.stderr.write(terminalSafe(text)),
     isTTY: Boolean(process.stderr.isTTY),
     stdin: process.stdin,
   }

@@ -110,6 +110,8 @@ export function parseFeedDocuments(
   }
   if (raws.length > MAX_FEED_ITEMS)
     throw new InputError(input, `feed has ${raws.length} items (limit ${MAX_FEED_ITEMS})`)
+  // An empty feed is not an error of the user's, but it must not pass in silence.
+  if (raws.length === 0) throw new InputError(input, 'feed has no items (nothing to read)')
 
   const items: FeedItemDocument[] = []
   const problems: InputError[] = []

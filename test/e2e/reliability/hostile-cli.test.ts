@@ -168,7 +168,7 @@ describe('known defects (docs/reliability.md)', () => {
   // Defect 1: decodeText() (src/ingest/read-inputs.ts) looks for NUL bytes before it looks for a
   // UTF-16 byte order mark, so a UTF-16 text file (Windows Notepad's "Unicode") is refused as
   // "binary file (contains NUL bytes)".
-  it.fails(
+  it(
     'reads a UTF-16LE text file with a byte order mark',
     async () => {
       const input = byName('utf16le-bom.txt')
@@ -182,7 +182,7 @@ describe('known defects (docs/reliability.md)', () => {
 
   // Defect 2: parseFeedDocuments() (src/ingest/feed-documents.ts) returns no item and no
   // problem for a feed without items, so `ingest` exits 0 saying nothing about that input.
-  it.fails(
+  it(
     'names a feed without items in one line',
     async () => {
       const input = byName('feed-no-items.xml')
@@ -196,7 +196,7 @@ describe('known defects (docs/reliability.md)', () => {
   // claim summaries) as they are: formatSummary() in src/cli/commands/analyze.ts (and the
   // search and status printers) should replace C0/C1 control characters before printing, so an
   // article cannot rewrite the user's terminal (ESC sequences, BEL, CSI).
-  it.fails(
+  it(
     'prints no terminal escape sequence from an article to the terminal (outlet with ANSI codes)',
     async () => {
       const [path] = writeHostileInputs(join(dir, 'defects'), [

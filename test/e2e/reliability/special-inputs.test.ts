@@ -89,7 +89,7 @@ describe('special inputs through the CLI', () => {
   // Defect 3 (docs/reliability.md), input names: main() (src/cli/main.ts) and the ingest and
   // analyze problem printers write the input's name raw, so a file name with a line break
   // turns the one-line message into two lines (and a name with ESC would reach the terminal).
-  it.fails(
+  it(
     'names a file whose name holds a line break in one line',
     async () => {
       const folder = join(dir, 'names')

@@ -15,11 +15,24 @@ export const overlapRefiner: TimeRefiner = {
           b.candidate.end - b.candidate.start - (a.candidate.end - a.candidate.start) ||
           a.order - b.order,
       )
+    // Kept candidates never overlap, so, sorted by start, only the neighbours of a new
+    // candidate's position can overlap it: a binary search keeps this O(n log n).
     const kept: TimeCandidate[] = []
     for (const { candidate } of ranked) {
-      if (!kept.some((k) => k.start < candidate.end && candidate.start < k.end))
-        kept.push(candidate)
+      let low = 0
+      let high = kept.length
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if (kept[middle]!.start < candidate.start) low = middle + 1
+        else high = middle
+      }
+      const before = kept[low - 1]
+      const after = kept[low]
+      const overlaps =
+        (before !== undefined && before.end > candidate.start) ||
+        (after !== undefined && after.start < candidate.end)
+      if (!overlaps) kept.splice(low, 0, candidate)
     }
-    return kept.sort((a, b) => a.start - b.start)
+    return kept
   },
 }
