@@ -19,8 +19,6 @@ import { CHILD_HEAP_MB, type CliRun, runCli, STACK_LINE } from './run-cli.js'
 const FULL = process.env.TRIANGULATE_RELIABILITY_FULL === '1'
 /** Inputs too slow for every run (minutes on a busy two-core machine). */
 const SLOW = new Set(['feed-10000.xml', 'page-9mb.html'])
-/** Inputs that expose a defect (docs/reliability.md): tested separately below with it.fails. */
-const DEFECTS = new Set(['utf16le-bom.txt', 'feed-no-items.xml'])
 
 const dir = mkdtempSync(join(tmpdir(), 'triangulate-hostile-'))
 const inputsDir = join(dir, 'inputs')
@@ -89,9 +87,7 @@ async function ingestOne(input: HostileInput): Promise<CliRun> {
   return run
 }
 
-const cases = HOSTILE_INPUTS.filter(
-  (input) => (FULL || !SLOW.has(input.name)) && !DEFECTS.has(input.name),
-)
+const cases = HOSTILE_INPUTS.filter((input) => FULL || !SLOW.has(input.name))
 
 describe('triangulate ingest on hostile input', () => {
   it.each(cases.filter((input) => input.expect === 'refused').map((input) => [input.name, input]))(
@@ -144,9 +140,7 @@ describe('triangulate ingest on hostile input', () => {
     expect(run.code).toBe(2)
     expect(run.stderr).not.toMatch(STACK_LINE)
     const refused = [...paths.keys()].filter(
-      (name) =>
-        !DEFECTS.has(name) &&
-        HOSTILE_INPUTS.find((input) => input.name === name)!.expect === 'refused',
+      (name) => HOSTILE_INPUTS.find((input) => input.name === name)!.expect === 'refused',
     )
     for (const name of refused) expect(run.stderr).toContain(`triangulate: ${paths.get(name)}: `)
     const analysis = JSON.parse(run.stdout) as {
@@ -160,54 +154,13 @@ describe('triangulate ingest on hostile input', () => {
       )
     figures.push({ name: '(whole directory)', outcome: 'analyze', run })
   }, 900_000)
-})
 
-describe('known defects (docs/reliability.md)', () => {
-  const byName = (name: string) => HOSTILE_INPUTS.find((input) => input.name === name)!
-
-  // Defect 1: decodeText() (src/ingest/read-inputs.ts) looks for NUL bytes before it looks for a
-  // UTF-16 byte order mark, so a UTF-16 text file (Windows Notepad's "Unicode") is refused as
-  // "binary file (contains NUL bytes)".
-  it(
-    'reads a UTF-16LE text file with a byte order mark',
-    async () => {
-      const input = byName('utf16le-bom.txt')
-      const [path] = writeHostileInputs(join(dir, 'defects'), [input]).values()
-      const run = await runCli(['ingest', path!, '--db', db])
-      expect(run.stderr).toBe('')
-      expect(run.code).toBe(0)
-    },
-    120_000,
-  )
-
-  // Defect 2: parseFeedDocuments() (src/ingest/feed-documents.ts) returns no item and no
-  // problem for a feed without items, so `ingest` exits 0 saying nothing about that input.
-  it(
-    'names a feed without items in one line',
-    async () => {
-      const input = byName('feed-no-items.xml')
-      const [path] = writeHostileInputs(join(dir, 'defects'), [input]).values()
-      const run = await runCli(['ingest', path!, '--db', db])
-      expect(run.stderr).toContain(`triangulate: ${path}: `)
-    },
-    120_000,
-  )
-  // Defect 3: the CLI's human-readable output prints article-supplied strings (outlet, title,
-  // claim summaries) as they are: formatSummary() in src/cli/commands/analyze.ts (and the
-  // search and status printers) should replace C0/C1 control characters before printing, so an
-  // article cannot rewrite the user's terminal (ESC sequences, BEL, CSI).
-  it(
-    'prints no terminal escape sequence from an article to the terminal (outlet with ANSI codes)',
-    async () => {
-      const [path] = writeHostileInputs(join(dir, 'defects'), [
-        byName('control-chars.txt'),
-      ]).values()
-      const run = await runCli(['analyze', path!])
-      expect(run.code).toBe(0)
-      expect(run.stdout).toContain('Evil')
-      // ESC and BEL from the article would let it rewrite the user's terminal title or screen.
-      expect(run.stdout).not.toMatch(/[\u001b\u0007\u009b]/)
-    },
-    120_000,
-  )
+  // Was defect 3 (docs/reliability.md): article strings reached the terminal raw.
+  it('prints no terminal escape sequence from an article to the terminal (outlet with ANSI codes)', async () => {
+    const run = await runCli(['analyze', paths.get('control-chars.txt')!])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Evil')
+    // ESC and BEL from the article would let it rewrite the user's terminal title or screen.
+    expect(run.stdout).not.toMatch(/[\u001b\u0007\u009b]/)
+  }, 120_000)
 })
