@@ -697,7 +697,9 @@ function speakerNoun(context: FrameContext, from: number, to: number): EventSour
   if (!hit) return null
   // "Arab media", "Turkish media reports", "local sources": keep a capitalised adjective before the noun.
   const previous = words[hit.start - 1]
-  const start = previous && /^\p{Lu}\p{Ll}+$/u.test(previous.text) && !['The', 'A', 'An', 'According'].includes(previous.text) ? previous.start : words[hit.start]!.start
+  const adjacent = previous !== undefined && /^ $/.test(input.text.slice(previous.end, words[hit.start]!.start))
+  const weekday = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/
+  const start = previous && adjacent && /^\p{Lu}\p{Ll}+$/u.test(previous.text) && !weekday.test(previous.text) && !['The', 'A', 'An', 'According', 'Some', 'Other', 'Two', 'Several'].includes(previous.text) ? previous.start : words[hit.start]!.start
   const end = words[hit.end - 1]!.end
   const phrase = input.text.slice(start, end).replace(/^(?:a|an|the)\s+/i, '')
   const unnamed = /^(?:reports|media reports|news reports|media)$/i.test(phrase)
