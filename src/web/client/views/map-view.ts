@@ -387,6 +387,8 @@ function renderMap(context: ViewContext): View {
     element,
     mounted,
     destroy: () => {
+      // Stop pan and zoom animations first: a frame running after remove() reads a gone pane.
+      map?.stop()
       map?.remove()
       map = null
     },
