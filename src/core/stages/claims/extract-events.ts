@@ -73,7 +73,7 @@ const MAX_REACH = 400
 // Types whose place may stand anywhere in the sentence when none follows the trigger.
 const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set(['casualties', 'displacement', 'evacuation', 'offensive', 'border'])
 // Intentions and futures are not reported events: "militants have [vowed to] take over Homs".
-const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\b(?:agreed|agrees|agree|ultimatum|ordered|orders|asked|demanded|demands|demanding|deadline)\b[^.;]*\bto\b[^.;]*$|\bdemand(?:ed|s|ing)? that\b[^.;]*$|\b(?:located|situated|lies|lying|some)\s+(?:about\s+|roughly\s+|around\s+)?$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can|who|whether)\s+(?:\w+\s+){0,2}$/i
+const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\b(?:agreed|agrees|agree|ultimatum|ordered|orders|asked|demanded|demands|demanding|deadline)\b[^.;]*\bto\b[^.;]*$|\bdemand(?:ed|s|ing)? that\b[^.;]*$|\b(?:located|situated|lies|lying|some)\s+(?:about\s+|roughly\s+|around\s+)?$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can)\s+(?:\w+\s+){0,2}$|\b(?:determine|determines|decide|decides|know|knows|ask|asks|asked|wonder|wonders)\s+(?:who|whether|which)\s+$/i
 // Locative words that make a later place a modifier of an earlier one: Izraa, [north of] Daraa.
 const LOCATIVE_GAP = /\b(?:near|outside|north|south|east|west|northeast|northwest|southeast|southwest|between|in|of|from|at|close to|around|on|towards|toward|to|into|via|along|across|beyond|within|than)\b[^,]*$/i
 // A coordinated list continues with commas/and/or, optionally "the town of".
@@ -161,7 +161,10 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     const mentions = sentenceMentions
     const places = sentencePlaces
 
-    const triggers: TriggerHit[] = findHits(index.triggers, words).map(({ item, start, end }) => ({ rule: item, start, end }))
+    // "fighting for the control of Manbij": control named as a goal is no event and no boundary.
+    const triggers: TriggerHit[] = findHits(index.triggers, words)
+      .map(({ item, start, end }) => ({ rule: item, start, end }))
+      .filter((hit) => !(hit.rule.type === 'control' && /\b(?:for|over)\s+(?:the\s+)?$/i.test(text.slice(Math.max(sentence.start, words[hit.start]!.start - 12), words[hit.start]!.start))))
     // A cue word inside a name is no cue: "the United [States]", "the [Statement] Foundation".
     const cueHits: CueHit[] = findHits(index.cues, words)
       .map(({ item, start, end }) => ({ kind: item.kind, start, end }))
@@ -240,7 +243,9 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       if (eventPlaces.length === 0 && trigger.rule.type === 'border') {
         const country = mentions.filter((m) => m.kind === 'country' && m.end <= triggerStart && m.start >= clauseStart).pop()
         const place = country ? places.find((p) => p.start === country.start && p.entry) : undefined
-        if (place) eventPlaces = [place]
+        // "Iraq has received … soldiers who crossed the Al-Qa'im checkpoint": the named crossing in that country.
+        const within = place ? places.find((p) => p.entry && p.entry.kind !== 'country' && p.entry.kind !== 'admin1' && p.entry.country === place.entry!.country && p.start > triggerStart) : undefined
+        if (place) eventPlaces = [within ?? place]
       }
       // "have entered Iraq" after a sentence about the Al-Qaim crossing: a country stands for the place
       // in that country the document last reported an event at.
@@ -419,7 +424,7 @@ function placesFor(
       }
       if (chosen.length === 0) {
         // The first place must be near the trigger and not behind a clause boundary.
-        if (/[;]|,\s*(?:while|whereas|but|which|who|where|as)\b/i.test(gap) || gap.split(/\s+/).length > 14) break
+        if (/[;]|,\s*(?:while|whereas|but|which|who|where|as)\b/i.test(gap) || gap.split(/\s+/).length > 18) break
         chosen.push(place)
       } else if (LIST_GAP.test(gap)) {
         chosen.push(place)
