@@ -26,6 +26,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     seed: { type: 'string' },
     trickle: { type: 'string' },
+    interleaved: { type: 'boolean' },
   },
 })
 const quick = values.quick ?? false
@@ -38,6 +39,13 @@ const TRICKLE = Number(values.trickle ?? (quick ? 6 : 30))
 const ROOT = resolve(import.meta.dirname, '..')
 const CLI = join(ROOT, 'src', 'cli', 'run.ts')
 const ENV = { ...process.env, TRIANGULATE_QUEUE_MAINTENANCE_SECONDS: '5' }
+/**
+ * By default the workers drain the extraction backlog with fusion held back, then one worker
+ * runs the one fusion: the parallel part and the serial part, measured apart. `--interleaved`
+ * lets fusion run during the drain as in production (paced by its own duration).
+ */
+const INTERLEAVED = values.interleaved ?? false
+const HELD_BACK = { ...ENV, TRIANGULATE_FUSE_DELAY_SECONDS: '1000000' }
 
 const dir = mkdtempSync(join(tmpdir(), 'triangulate-bench-workers-'))
 const started = await startPostgres()
@@ -71,10 +79,17 @@ try {
   )
   console.log('')
   console.log(
+    INTERLEAVED
+      ? 'fusion during the drain (production pacing)'
+      : 'extraction drained by the workers with fusion held back, then one fusion by one worker',
+  )
+  console.log(
     'workers  ingest s  drain s  articles/s  speed-up  fusions  fusion s last/total  wait p50/p95 s (backlog)  peak RSS MB per worker',
   )
   let baseline: number | null = null
   const sizes: string[] = []
+  const endToEnds: string[] = []
+  const fuserRss: string[] = []
   const results: { workers: number; throughput: number; url: string }[] = []
   for (const count of WORKER_COUNTS) {
     const url = await postgres.createDatabase(`bench_${count}`)
@@ -86,7 +101,18 @@ try {
     const report = await ingestToQueue(store, [corpus])
     const ingestSeconds = (performance.now() - t0) / 1000
 
-    const workers = Array.from({ length: count }, () => startWorker(url, true))
+    const workers = Array.from({ length: count }, () =>
+      startWorker(url, INTERLEAVED, INTERLEAVED ? ENV : HELD_BACK),
+    )
+    if (!INTERLEAVED) {
+      await Promise.all(workers.map((worker) => worker.ready))
+      for (;;) {
+        const { extract } = await readQueueStatus(store)
+        if (extract.queued + extract.active + extract.retrying === 0) break
+        await sleep(250)
+      }
+      for (const worker of workers) worker.child.kill('SIGTERM')
+    }
     await Promise.all(workers.map((worker) => worker.exit))
     const timing = await jobTiming(store)
     // pg-boss stamps completion with the transaction's start time; the store's version stamp
@@ -94,6 +120,19 @@ try {
     const end = Date.parse((await store.lastUpdate()).at ?? '') / 1000
     const drain = Math.max(end, timing.lastDone) - timing.firstStart
     const fusions = workers.flatMap((worker) => worker.fusionSeconds)
+    if (!INTERLEAVED) {
+      // The held-back fusion, now, by one worker: the serial part.
+      await store.executeSql(
+        `UPDATE pgboss.job SET start_after = now() WHERE name = 'triangulate-fuse' AND state = 'created'`,
+      )
+      const fuser = startWorker(url, true, ENV)
+      await fuser.exit
+      fusions.push(...fuser.fusionSeconds)
+      fuserRss.push(`${fuser.peakRss ?? '?'} MB`)
+    }
+    const fusionTotal = fusions.reduce((sum, seconds) => sum + seconds, 0)
+    const endToEnd = INTERLEAVED ? report.queued / drain : report.queued / (drain + fusionTotal)
+    endToEnds.push(`${count} worker(s) ${endToEnd.toFixed(1)} articles/s`)
     const size = (await databaseBytes(store)) - emptySize
     // Fusion rewrites the picture each time; what a library needs is its live rows.
     await store.executeSql('VACUUM FULL')
@@ -124,6 +163,10 @@ try {
     )
     await store.close()
   }
+  if (!INTERLEAVED)
+    console.log(
+      `end to end (drain + the fusion): ${endToEnds.join(', ')}; peak RSS of the fusing worker: ${fuserRss.join(', ')}`,
+    )
   console.log(`database size (documents, facts, picture, indexes, queue):`)
   for (const size of sizes) console.log(`  ${size}`)
 
@@ -168,12 +211,16 @@ interface BenchWorker {
   readonly fusionSeconds: number[]
 }
 
-function startWorker(url: string, exitWhenIdle: boolean): BenchWorker {
+function startWorker(
+  url: string,
+  exitWhenIdle: boolean,
+  env: NodeJS.ProcessEnv = ENV,
+): BenchWorker {
   const args = ['--import', 'tsx', CLI, 'worker', '--db', url]
   if (exitWhenIdle) args.push('--exit-when-idle')
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: ENV,
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const worker: BenchWorker = {

