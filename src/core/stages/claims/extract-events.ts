@@ -73,7 +73,7 @@ const MAX_REACH = 400
 // Types whose place may stand anywhere in the sentence when none follows the trigger.
 const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set(['casualties', 'displacement', 'evacuation', 'offensive', 'border'])
 // Intentions and futures are not reported events: "militants have [vowed to] take over Homs".
-const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\b(?:agreed|agrees|agree|ultimatum|ordered|orders|asked|demanded|demands|demanding|deadline)\b[^.;]*\bto\b[^.;]*$|\bdemand(?:ed|s|ing)? that\b[^.;]*$|\b(?:located|situated|lies|lying|some)\s+(?:about\s+|roughly\s+|around\s+)?$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can)\s+(?:\w+\s+){0,2}$|\b(?:determine|determines|decide|decides|know|knows|ask|asks|asked|wonder|wonders)\s+(?:who|whether|which)\s+$/i
+const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\b(?:agreed|agrees|agree|ultimatum|ordered|orders|asked|demanded|demands|demanding|deadline)\b[^.;]*\bto\b[^.;]*$|\bdemand(?:ed|s|ing)? that\b[^.;]*$|\b(?:located|situated|lies|lying|some)\s+(?:about\s+|roughly\s+|around\s+)?$|\b(?:operation|attempt|bid|effort|drive|campaign|offensive)\s+to\s+$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can)\s+(?:\w+\s+){0,2}$|\b(?:determine|determines|decide|decides|know|knows|ask|asks|asked|wonder|wonders)\s+(?:who|whether|which)\s+$/i
 // Locative words that make a later place a modifier of an earlier one: Izraa, [north of] Daraa.
 const LOCATIVE_GAP = /\b(?:near|outside|north|south|east|west|northeast|northwest|southeast|southwest|between|in|of|from|at|close to|around|on|towards|toward|to|into|via|along|across|beyond|within|than)\b[^,]*$/i
 // A coordinated list continues with commas/and/or, optionally "the town of".
@@ -201,6 +201,8 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
 
       // "militants have vowed to take over Homs", "who controls the country": not a reported event.
       if (MODAL_BEFORE.test(text.slice(clauseStart, triggerStart))) continue
+      // "captured Quneitra, about 60 kilometers from Damascus": a distance describing a place is no advance.
+      if (trigger.rule.type === 'advance' && /kilomet|km|mile/i.test(text.slice(triggerStart, triggerEnd)) && /\p{Lu}[\p{L}'’-]*,\s*(?:about|some|around|roughly|nearly|almost|only|just)?\s*$/u.test(text.slice(Math.max(clauseStart, triggerStart - 60), triggerStart))) continue
       // "Should HTS secure Homs …", "If the army withdraws …": conditions are not reports.
       if (/(?:^|[,;:“"]\s*)(?:if|should|unless|whether|in case)\s[^,;]*$/i.test(text.slice(clauseStart, triggerStart))) continue
       // "the Separation of Forces Agreement": a capitalised diplomacy noun mid-sentence names a thing.
