@@ -303,3 +303,41 @@ function startWorker(
       }),
   }
 }
+
+describe('triangulate worker and migrate: bad input', () => {
+  it.each([
+    [
+      ['worker', '--db', 'library.db'],
+      /^triangulate: library\.db: workers need a PostgreSQL library/,
+    ],
+    [['migrate', '--db', 'library.db'], /^triangulate: library\.db: migrate is for PostgreSQL/],
+    [
+      ['worker', '--db', 'postgres://u@127.0.0.1:1/x', '--concurrency', 'two'],
+      /^triangulate: --concurrency: expected a whole number from 1 to 256, got "two"/,
+    ],
+    [
+      ['migrate', '--db', 'postgres://u:secret@127.0.0.1:1/x'],
+      /^triangulate: postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/x: migration failed \(connect ECONNREFUSED/,
+    ],
+  ])('triangulate %j: one line, exit 2, no password', async (args, message) => {
+    const run = await runCliExit(args)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(message)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).not.toContain('secret')
+  })
+})
+
+function runCliExit(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, TRIANGULATE_DATABASE_URL: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('exit', (code) => resolveRun({ code, stderr }))
+  })
+}
