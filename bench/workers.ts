@@ -147,7 +147,7 @@ try {
         drain.toFixed(1).padStart(7),
         throughput.toFixed(1).padStart(10),
         `${(throughput / baseline).toFixed(2)}×`.padStart(8),
-        String(timing.fusions).padStart(7),
+        String(fusions.length).padStart(7),
         `${(fusions[fusions.length - 1] ?? 0).toFixed(2)} / ${fusions.reduce((sum, seconds) => sum + seconds, 0).toFixed(1)}`.padStart(
           19,
         ),
@@ -271,13 +271,9 @@ async function jobTiming(store: Awaited<ReturnType<typeof openPostgresStore>>) {
     }),
   )
   const extract = jobs.filter((job) => job.name === 'triangulate-extract')
-  const fuse = jobs
-    .filter((job) => job.name === 'triangulate-fuse')
-    .sort((a, b) => a.completed - b.completed)
   return {
     firstStart: Math.min(...extract.map((job) => job.started)),
     lastDone: Math.max(...jobs.map((job) => job.completed)),
-    fusions: fuse.length,
     waitP50: percentile(
       extract.map((job) => job.wait),
       0.5,
