@@ -497,6 +497,8 @@ describe('fuse(): disputes', () => {
       'Outlet o1 puts the start of the offensive in Norland on 27 November 2024, while Outlet o2 puts it on 29 November 2024.',
     )
     expect(result.timeline.find((t) => t.claim === claim.id)?.dateConflict).toBe(true)
+    // The claim's interval covers both reports.
+    expect(claim.date).toMatchObject({ start: '2024-11-27', end: '2024-11-29' })
   })
 
   it('does not dispute dates one day apart (near miss: overnight, time zones)', () => {

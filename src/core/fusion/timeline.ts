@@ -1,6 +1,7 @@
 import { compareIds, compareText } from './compare-text.js'
 import type { DateValue, TimelineEntry } from '../model/analysis.js'
 import type { ClaimRecord } from './claim-record.js'
+import { reconcileDates } from '../stages/times/reconcile-dates.js'
 import { fromDayNumber } from './day-number.js'
 
 /**
@@ -8,23 +9,15 @@ import { fromDayNumber } from './day-number.js'
  * tie); null when no report fixes a date.
  */
 export function claimDate(claim: ClaimRecord): DateValue | null {
-  const counts = new Map<string, { value: DateValue; count: number }>()
-  for (const record of claim.events) {
-    const date = record.event.date
-    if (!record.dated || date === null || record.stance !== 'asserted') continue
-    const key = `${date.start}/${date.end}`
-    const entry = counts.get(key)
-    if (entry === undefined)
-      counts.set(key, {
-        value: { start: date.start, end: date.end, precision: date.precision },
-        count: 1,
-      })
-    else entry.count++
-  }
-  const best = [...counts.values()].sort(
-    (a, b) => b.count - a.count || compareText(a.value.start, b.value.start),
-  )[0]
-  return best?.value ?? null
+  // The claim's interval covers every report that dates it ("late on Friday" and "early on
+  // Saturday" → Friday..Saturday); reports that cannot both hold are a date dispute, marked on
+  // the timeline.
+  const dated = claim.events
+    .filter((record) => record.dated && record.event.date !== null && record.stance !== 'denied')
+    .map((record) => record.event.date!)
+  if (dated.length === 0) return null
+  const { start, end, precision } = reconcileDates(dated)
+  return { start, end, precision }
 }
 
 /**
