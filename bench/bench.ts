@@ -43,19 +43,21 @@ import {
 } from './lib/stats.js'
 import { STAGES, timeStages } from './lib/time-stages.js'
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    json: { type: 'string' },
-    sizes: { type: 'string' },
-    seed: { type: 'string', default: '1' },
-    threads: { type: 'string' },
-    'no-store': { type: 'boolean', default: false },
-    'no-api': { type: 'boolean', default: false },
-    workers: { type: 'boolean', default: false },
-  },
-  strict: true,
-})
+const { values } = readArgs(() =>
+  parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      sizes: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      threads: { type: 'string' },
+      'no-store': { type: 'boolean', default: false },
+      'no-api': { type: 'boolean', default: false },
+      workers: { type: 'boolean', default: false },
+    },
+    strict: true,
+  }),
+)
 
 const quick = values.quick
 const seed = Number(values.seed)
@@ -71,6 +73,10 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteg
 }
 const largest = sizes[sizes.length - 1] as number
 const threads = Number(values.threads ?? availableParallelism())
+if (!Number.isInteger(threads) || threads < 1) {
+  console.error(`bench: --threads ${values.threads ?? ''}: expected a whole number of at least 1`)
+  process.exit(2)
+}
 /** Articles added one by one to the largest picture, after it is built. */
 const extraAdds = quick ? 100 : 200
 /** Documents timed on one core (after a warm-up), for the pipeline, the stages and the baseline. */
@@ -452,4 +458,14 @@ if (values.json !== undefined) {
 
 function fmt(value: number): string {
   return value >= 100 ? Math.round(value).toLocaleString('en-US') : String(value)
+}
+
+/** Parses the options; a bad one is one line and exit code 2, not a stack trace. */
+function readArgs<T>(parse: () => T): T {
+  try {
+    return parse()
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(2)
+  }
 }
