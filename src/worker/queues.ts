@@ -38,8 +38,11 @@ export interface FuseJob {
  *   the extractions of a burst are fused together (the picture lags by at most this plus one
  *   fusion).
  * - TRIANGULATE_QUEUE_MAINTENANCE_SECONDS (30): how often timed-out jobs are looked for.
+ * - TRIANGULATE_PICTURE_MAX_LAG_SECONDS (120): workers take extraction jobs before fusion
+ *   while a backlog lasts, except a fusion runnable for longer than this.
  */
 export interface QueueTiming {
+  readonly pictureMaxLagSeconds: number
   readonly jobTimeoutSeconds: number
   readonly fuseDelaySeconds: number
   readonly maintenanceSeconds: number
@@ -47,6 +50,7 @@ export interface QueueTiming {
 
 export function queueTiming(env: NodeJS.ProcessEnv = process.env): QueueTiming {
   return {
+    pictureMaxLagSeconds: positive(env.TRIANGULATE_PICTURE_MAX_LAG_SECONDS, 120, 0),
     jobTimeoutSeconds: positive(env.TRIANGULATE_JOB_TIMEOUT_SECONDS, 300),
     fuseDelaySeconds: positive(env.TRIANGULATE_FUSE_DELAY_SECONDS, 5, 0),
     maintenanceSeconds: positive(env.TRIANGULATE_QUEUE_MAINTENANCE_SECONDS, 30),

@@ -5,7 +5,8 @@ import { extractDocument } from './extract-document.js'
 import { fusePicture } from './fuse-picture.js'
 import { openQueue } from './open-queue.js'
 import { isIdle, readQueueStatus } from './queue-status.js'
-import { type ExtractJob, type FuseJob, QUEUES } from './queues.js'
+import { type ExtractJob, type FuseJob, QUEUES, queueTiming } from './queues.js'
+import type { PostgresStore } from '../store/postgres/postgres-store.js'
 
 export interface WorkerOptions {
   /** The PostgreSQL library (`postgres://…`). */
@@ -38,9 +39,8 @@ export interface WorkerSummary {
 }
 
 /**
- * One worker: takes jobs one at a time, fusion first (so the picture never lags far behind a
- * long run of extractions; the fusion delay keeps that to one fusion per burst), then
- * extraction. Each job's effect and its completion commit together (see extractDocument and
+ * One worker: takes jobs one at a time, extraction first, fusion when no extraction waits or
+ * when the waiting fusion is overdue (see the loop). Each job's effect and its completion commit together (see extractDocument and
  * fusePicture); a failed job is handed back to pg-boss, which retries it with backoff and
  * after the last retry moves it to the dead-letter queue.
  *
@@ -55,6 +55,7 @@ export interface WorkerSummary {
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const log = options.log ?? (() => undefined)
   const pollMs = (options.pollSeconds ?? 1) * 1000
+  const maxLagSeconds = queueTiming().pictureMaxLagSeconds
   const store = await openPostgresStore(options.url, { poolSize: 3 })
   let boss: PgBoss
   try {
@@ -83,9 +84,14 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
 
   const loop = async (): Promise<void> => {
     while (!options.signal?.aborted) {
-      const job =
-        (await fetchOne<FuseJob>(boss, QUEUES.fuse)) ??
-        (await fetchOne<ExtractJob>(boss, QUEUES.extract))
+      // Extraction first while a backlog lasts (fusion redraws the whole library, so fusing
+      // mid-backlog is work the next fusion redoes), unless the waiting fusion is overdue: the
+      // picture then lags a long ingest by at most TRIANGULATE_PICTURE_MAX_LAG_SECONDS.
+      const job = (await isFusionOverdue(store, maxLagSeconds))
+        ? ((await fetchOne<FuseJob>(boss, QUEUES.fuse)) ??
+          (await fetchOne<ExtractJob>(boss, QUEUES.extract)))
+        : ((await fetchOne<ExtractJob>(boss, QUEUES.extract)) ??
+          (await fetchOne<FuseJob>(boss, QUEUES.fuse)))
       if (!job) {
         if (options.exitWhenIdle && isIdle(await readQueueStatus(store))) return
         await sleep(pollMs, options.signal)
@@ -155,6 +161,16 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     await store.close()
   }
   return summary
+}
+
+/** Whether a fusion has been runnable for longer than `maxLagSeconds` (one small query). */
+async function isFusionOverdue(store: PostgresStore, maxLagSeconds: number): Promise<boolean> {
+  const { rows } = await store.executeSql(
+    `SELECT 1 FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry')
+       AND start_after < now() - make_interval(secs => $2) LIMIT 1`,
+    [QUEUES.fuse, maxLagSeconds],
+  )
+  return rows.length > 0
 }
 
 async function fetchOne<T>(boss: PgBoss, queue: string): Promise<PgBoss.Job<T> | null> {
