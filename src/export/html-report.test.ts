@@ -30,7 +30,7 @@ describe('renderHtmlReport()', () => {
     const scripts = [...document.querySelectorAll('script')]
     expect(
       scripts.map((script) => script.getAttribute('id') ?? script.getAttribute('type') ?? 'app'),
-    ).toEqual(['triangulate-data', 'triangulate-basemap', 'app'])
+    ).toEqual(['triangulate-data', 'triangulate-basemap', 'triangulate-admin1', 'app'])
     expect(document.querySelectorAll('img')).toHaveLength(0)
   })
 
@@ -46,13 +46,24 @@ describe('renderHtmlReport()', () => {
     const policy = document
       .querySelector('meta[http-equiv="Content-Security-Policy"]')!
       .getAttribute('content')!
-    const app = document.querySelectorAll('script')[2]!.textContent!
+    const app = document.querySelectorAll('script')[3]!.textContent!
     const style = document.querySelector('style')!.textContent!
     const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
     expect(policy).toContain(`script-src ${hash(app)}`)
     expect(policy).toContain(`style-src ${hash(style)}`)
     expect(policy).toContain("connect-src 'none'")
     expect(policy).toContain("default-src 'none'")
+  })
+
+  it('embeds the province borders of the countries its places lie in', () => {
+    const place = { id: 'gn:170654', kind: 'place' as const, name: 'Damascus', aliases: ['Damascus'], mentions: [], lat: 33.5, lon: 36.3, country: 'SY' }
+    const withSyria = { ...analysis, entities: [...analysis.entities.filter((entity) => entity.kind !== 'place'), place] }
+    const { document: page } = parseHTML(renderHtmlReport(withSyria))
+    const admin1 = JSON.parse(page.getElementById('triangulate-admin1')!.textContent!)
+    const countries = new Set(admin1.features.map((feature: { properties: { country: string } }) => feature.properties.country))
+    expect(countries).toEqual(new Set(['SY']))
+    // Syria's 14 governorates (Natural Earth also draws the UNDOF zone).
+    expect(admin1.features.length).toBeGreaterThanOrEqual(14)
   })
 
   it('embeds the 1:50m borders unless told not to', () => {

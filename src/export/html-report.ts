@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto'
 import type { Analysis } from '../core/model/analysis.js'
 import type { WebAssets } from '../web/web-assets.js'
+import { admin1Boundaries } from '../web/admin1-boundaries.js'
 import { loadWebAssets, readBasemap } from '../web/web-assets.js'
 
 export interface HtmlReportOptions {
@@ -17,13 +18,23 @@ export interface HtmlReportOptions {
   readonly assets?: WebAssets
   /** TopoJSON of the finer borders; defaults to world-atlas' 1:50m countries; null leaves it out. */
   readonly basemap?: string | null
+  /** Admin-1 borders of the countries on the map (GeoJSON); defaults to Natural Earth's; null leaves them out. */
+  readonly admin1?: string | null
   readonly title?: string
+}
+
+/** Countries of the analysis' places: the ones whose province borders the map draws. */
+export function placeCountries(analysis: Analysis): string[] {
+  const countries = new Set<string>()
+  for (const entity of analysis.entities) if (entity.kind === 'place' && entity.country) countries.add(entity.country)
+  return [...countries].sort()
 }
 
 /** Renders the analysis as one self-contained HTML file. */
 export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions = {}): string {
   const assets = options.assets ?? loadWebAssets()
   const basemap = options.basemap === undefined ? readBasemap() : options.basemap
+  const admin1 = options.admin1 === undefined ? JSON.stringify(admin1Boundaries(placeCountries(analysis))) : options.admin1
   assertInlineSafe(assets.js, 'app.js')
   const title = options.title ?? defaultTitle(analysis)
   const policy = [
@@ -51,6 +62,7 @@ export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions 
     basemap
       ? `<script type="application/json" id="triangulate-basemap">${embedJson(basemap)}</script>`
       : '',
+    admin1 ? `<script type="application/json" id="triangulate-admin1">${embedJson(admin1)}</script>` : '',
     `<script>${assets.js}</script>`,
     '</body>',
     '</html>',

