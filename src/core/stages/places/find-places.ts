@@ -434,7 +434,7 @@ function isAccepted(
   const local = focusCountries.isCore(entry.country, key)
   const named = focusCountries.isNamed(entry.country, key)
   const major =
-    entry.kind === 'city' && (entry.featureCode === 'PPLC' || entry.population >= 1_000_000)
+    entry.kind === 'city' && (entry.featureCode === 'PPLC' || entry.population >= 500_000)
   const area = entry.kind === 'country' || entry.kind === 'region'
   const strong =
     area || entry.kind === 'admin1' || entry.kind === 'site' || entry.population >= 50_000
