@@ -23,6 +23,9 @@ const FAST = {
   TRIANGULATE_JOB_TIMEOUT_SECONDS: '5',
 }
 
+/** Child processes each load the CLI (seconds on a busy machine): room beyond vitest's 60 s. */
+const SLOW = 240_000
+
 const started = await startPostgres()
 if (!started.ok) console.warn(`PostgreSQL worker tests skipped: ${started.reason}`)
 const postgres: TestPostgres | null = started.ok ? started.postgres : null
@@ -52,120 +55,136 @@ afterAll(async () => {
 })
 
 describe.skipIf(postgres === null)('triangulate worker on PostgreSQL', () => {
-  it('two worker processes draw the same claims and disputes as one SQLite process', async () => {
-    const url = await migratedLibrary('two_workers')
-    const ingest = await runCli(['ingest', CORPUS, '--db', url])
-    expect(ingest.stdout).toContain('queued: 10 extraction jobs')
+  it(
+    'two worker processes draw the same claims and disputes as one SQLite process',
+    async () => {
+      const url = await migratedLibrary('two_workers')
+      const ingest = await runCli(['ingest', CORPUS, '--db', url])
+      expect(ingest.stdout).toContain('queued: 10 extraction jobs')
 
-    const workers = [startWorker(url), startWorker(url)]
-    const drawn = sqliteReference()
-    const ended = await Promise.all(workers.map((worker) => worker.exit))
-    expect(ended.map((end) => end.code)).toEqual([0, 0])
-    // Each document was extracted once, by one of the two.
-    const extracted = workers.map((worker) =>
-      Number(worker.lines.join('\n').match(/stopped: (\d+) extracted/)?.[1] ?? NaN),
-    )
-    expect(extracted[0]! + extracted[1]!).toBe(10)
+      const workers = [startWorker(url), startWorker(url)]
+      const drawn = sqliteReference()
+      const ended = await Promise.all(workers.map((worker) => worker.exit))
+      expect(ended.map((end) => end.code)).toEqual([0, 0])
+      // Each document was extracted once, by one of the two.
+      const extracted = workers.map((worker) =>
+        Number(worker.lines.join('\n').match(/stopped: (\d+) extracted/)?.[1] ?? NaN),
+      )
+      expect(extracted[0]! + extracted[1]!).toBe(10)
 
-    const picture = await analysisOf(url)
-    const reference = await drawn
-    expect(picture.claims.length).toBeGreaterThan(10)
-    expect(picture.disputes.length).toBeGreaterThan(0)
-    expect(picture.claims).toEqual(reference.claims)
-    expect(picture.disputes).toEqual(reference.disputes)
-    expect(picture.events).toEqual(reference.events)
-    expect(picture.entities).toEqual(reference.entities)
+      const picture = await analysisOf(url)
+      const reference = await drawn
+      expect(picture.claims.length).toBeGreaterThan(10)
+      expect(picture.disputes.length).toBeGreaterThan(0)
+      expect(picture.claims).toEqual(reference.claims)
+      expect(picture.disputes).toEqual(reference.disputes)
+      expect(picture.events).toEqual(reference.events)
+      expect(picture.entities).toEqual(reference.entities)
 
-    const status = await runCli(['status', '--db', url, '--json'])
-    const json = JSON.parse(status.stdout) as { documents: number; queue: unknown }
-    expect(json.documents).toBe(10)
-    expect(json.queue).toMatchObject({
-      extract: { queued: 0, active: 0, retrying: 0, completed: 10, failed: 0 },
-      fuse: { queued: 0, active: 0, retrying: 0, failed: 0 },
-      deadLetter: 0,
-    })
-  })
+      const status = await runCli(['status', '--db', url, '--json'])
+      const json = JSON.parse(status.stdout) as { documents: number; queue: unknown }
+      expect(json.documents).toBe(10)
+      expect(json.queue).toMatchObject({
+        extract: { queued: 0, active: 0, retrying: 0, completed: 10, failed: 0 },
+        fuse: { queued: 0, active: 0, retrying: 0, failed: 0 },
+        deadLetter: 0,
+      })
+    },
+    SLOW,
+  )
 
-  it('a worker killed with SIGKILL mid-job loses nothing: the job is retried, nothing is doubled', async () => {
-    const url = await migratedLibrary('killed_worker')
-    await runCli(['ingest', CORPUS, '--db', url])
+  it(
+    'a worker killed with SIGKILL mid-job loses nothing: the job is retried, nothing is doubled',
+    async () => {
+      const url = await migratedLibrary('killed_worker')
+      await runCli(['ingest', CORPUS, '--db', url])
 
-    // This worker holds its first extraction's transaction open (facts written, not committed).
-    const doomed = startWorker(url, { TRIANGULATE_WORKER_TEST_HOLD_MS: '600000' })
-    const holding = await doomed.waitFor(/^holding job (\S+)/)
-    const jobId = holding[1]!
-    doomed.child.kill('SIGKILL')
-    expect((await doomed.exit).signal).toBe('SIGKILL')
+      // This worker holds its first extraction's transaction open (facts written, not committed).
+      const doomed = startWorker(url, { TRIANGULATE_WORKER_TEST_HOLD_MS: '600000' })
+      const holding = await doomed.waitFor(/^holding job (\S+)/)
+      const jobId = holding[1]!
+      doomed.child.kill('SIGKILL')
+      expect((await doomed.exit).signal).toBe('SIGKILL')
 
-    const before = await jobRow(url, jobId)
-    expect(before).toMatchObject({ state: 'active', retry_count: 0 })
-    const documentId = before.document_id
-    const store = await openPostgresStore(url)
-    try {
-      // The killed transaction left nothing: no facts for that document.
-      expect((await store.getExtraction(documentId))?.entities).toBeUndefined()
-    } finally {
-      await store.close()
-    }
+      const before = await jobRow(url, jobId)
+      expect(before).toMatchObject({ state: 'active', retry_count: 0 })
+      const documentId = before.document_id
+      const store = await openPostgresStore(url)
+      try {
+        // The killed transaction left nothing: no facts for that document.
+        expect((await store.getExtraction(documentId))?.entities).toBeUndefined()
+      } finally {
+        await store.close()
+      }
 
-    const survivor = startWorker(url)
-    const drawn = sqliteReference()
-    expect((await survivor.exit).code).toBe(0)
+      const survivor = startWorker(url)
+      const drawn = sqliteReference()
+      expect((await survivor.exit).code).toBe(0)
 
-    const reference = await drawn
-    const after = await jobRow(url, jobId)
-    expect(after.state).toBe('completed')
-    expect(after.retry_count).toBeGreaterThanOrEqual(1)
-    const picture = await analysisOf(url)
-    expect(picture.documents.map((document) => document.id)).toEqual(
-      reference.documents.map((document) => document.id),
-    )
-    // Every event once, in order: the retried document's facts are not doubled.
-    expect(picture.events).toEqual(reference.events)
-    expect(picture.claims).toEqual(reference.claims)
-    expect(picture.disputes).toEqual(reference.disputes)
-    const jobs = await extractJobsPerDocument(url)
-    expect(jobs.size).toBe(10)
-    expect([...jobs.values()].every((count) => count === 1)).toBe(true)
-  })
+      const reference = await drawn
+      const after = await jobRow(url, jobId)
+      expect(after.state).toBe('completed')
+      expect(after.retry_count).toBeGreaterThanOrEqual(1)
+      const picture = await analysisOf(url)
+      expect(picture.documents.map((document) => document.id)).toEqual(
+        reference.documents.map((document) => document.id),
+      )
+      // Every event once, in order: the retried document's facts are not doubled.
+      expect(picture.events).toEqual(reference.events)
+      expect(picture.claims).toEqual(reference.claims)
+      expect(picture.disputes).toEqual(reference.disputes)
+      const jobs = await extractJobsPerDocument(url)
+      expect(jobs.size).toBe(10)
+      expect([...jobs.values()].every((count) => count === 1)).toBe(true)
+    },
+    SLOW,
+  )
 
-  it('SIGTERM lets the running job finish and commit before the worker exits', async () => {
-    const url = await migratedLibrary('graceful_stop')
-    await runCli(['ingest', CORPUS, '--db', url])
-    const worker = startWorker(url, { TRIANGULATE_WORKER_TEST_HOLD_MS: '1500' }, false)
-    const holding = await worker.waitFor(/^holding job (\S+)/)
-    worker.child.kill('SIGTERM')
-    expect((await worker.exit).code).toBe(0)
-    expect(await jobRow(url, holding[1]!)).toMatchObject({ state: 'completed', retry_count: 0 })
-    const store = await openPostgresStore(url)
-    try {
-      const status = await readQueueStatus(store)
-      // It finished the job it had and took no other.
-      expect(status.extract.completed).toBe(1)
-      expect(status.extract.queued).toBe(9)
-    } finally {
-      await store.close()
-    }
-  })
+  it(
+    'SIGTERM lets the running job finish and commit before the worker exits',
+    async () => {
+      const url = await migratedLibrary('graceful_stop')
+      await runCli(['ingest', CORPUS, '--db', url])
+      const worker = startWorker(url, { TRIANGULATE_WORKER_TEST_HOLD_MS: '1500' }, false)
+      const holding = await worker.waitFor(/^holding job (\S+)/)
+      worker.child.kill('SIGTERM')
+      expect((await worker.exit).code).toBe(0)
+      expect(await jobRow(url, holding[1]!)).toMatchObject({ state: 'completed', retry_count: 0 })
+      const store = await openPostgresStore(url)
+      try {
+        const status = await readQueueStatus(store)
+        // It finished the job it had and took no other.
+        expect(status.extract.completed).toBe(1)
+        expect(status.extract.queued).toBe(9)
+      } finally {
+        await store.close()
+      }
+    },
+    SLOW,
+  )
 
-  it('a job that fails every retry lands in the dead-letter queue and status shows it', async () => {
-    const url = await migratedLibrary('dead_letter')
-    const store = await openPostgresStore(url)
-    const boss = await openQueue(store, { supervise: false })
-    try {
-      // A malformed job (no document id) fails on every attempt: one retry, then dead.
-      await boss.send(QUEUES.extract, {}, { retryLimit: 1, retryDelay: 1 })
-    } finally {
-      await boss.stop({ graceful: false, close: false })
-      await store.close()
-    }
-    const worker = startWorker(url)
-    expect((await worker.exit).code).toBe(0)
-    expect(worker.lines.filter((line) => /failed \(will be retried/.test(line))).toHaveLength(2)
-    const status = await runCli(['status', '--db', url])
-    expect(status.stdout).toMatch(/extract\s+0 queued, 0 running, 0 retrying, 1 failed/)
-    expect(status.stdout).toMatch(/dead-letter 1 /)
-  })
+  it(
+    'a job that fails every retry lands in the dead-letter queue and status shows it',
+    async () => {
+      const url = await migratedLibrary('dead_letter')
+      const store = await openPostgresStore(url)
+      const boss = await openQueue(store, { supervise: false })
+      try {
+        // A malformed job (no document id) fails on every attempt: one retry, then dead.
+        await boss.send(QUEUES.extract, {}, { retryLimit: 1, retryDelay: 1 })
+      } finally {
+        await boss.stop({ graceful: false, close: false })
+        await store.close()
+      }
+      const worker = startWorker(url)
+      expect((await worker.exit).code).toBe(0)
+      expect(worker.lines.filter((line) => /failed \(will be retried/.test(line))).toHaveLength(2)
+      const status = await runCli(['status', '--db', url])
+      expect(status.stdout).toMatch(/extract\s+0 queued, 0 running, 0 retrying, 1 failed/)
+      expect(status.stdout).toMatch(/dead-letter 1 /)
+    },
+    SLOW,
+  )
 })
 
 async function migratedLibrary(name: string): Promise<string> {
