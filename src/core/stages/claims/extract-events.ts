@@ -263,7 +263,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       }
 
       const frame = innermostFrame(frames, triggerStart)
-      const subjects = actorsFor(input, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, mentions, frame?.source ?? null, lastActors, sentenceActors)
+      const subjects = actorsFor(input, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, mentions, frame?.source ?? null, lastActors, sentenceActors, sentence.start)
       // Meetings and fights have partners: "a meeting in Doha [with Russia and Iran]", "fighting [with] army troops".
       const actors = PARTNER_TYPES.has(trigger.rule.type) ? withPartners(input, subjects, mentions, triggerEnd, scopeEnd) : subjects
       if (subjects.length > 0) {
@@ -540,7 +540,7 @@ const ACTOR_KINDS: ReadonlySet<Mention['kind']> = new Set(['actor', 'force', 'co
 // A country after a locative word is a place, not an actor: "militants [in southern] Syria".
 const LOCATIVE_BEFORE = /\b(?:in|from|to|into|across|of|near|towards|toward|inside|throughout|within|on|at|over|through|around|outside|against)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|neighbouring|neighboring)\s+)?$/i
 // Pronouns and possessives that stand for an actor named earlier: "[their forces] have started".
-const PRONOUN_SUBJECT = /\b(?:they|it|which|who|its (?:forces|troops|fighters|units)|their (?:forces|troops|fighters|units|own)|our (?:forces|troops|fighters|armed forces))\b[^,;]*$/i
+const PRONOUN_SUBJECT = /\b(?:they|it|which|who|we|I|its (?:forces|troops|fighters|units)|their (?:forces|troops|fighters|units|own)|our (?:forces|troops|fighters|armed forces))\b[^,;]*$/
 // Words that join coordinated actors: "Egypt and Jordan", "Jordan, Russia, and the United States".
 const ACTOR_LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|\s+and\s+|-)(?:the\s+)?$/i
 
@@ -576,6 +576,7 @@ function actorsFor(
   frameSource: EventSource | null,
   previousActors: readonly EventActor[],
   sentenceActors: readonly EventActor[],
+  sentenceStart: number,
 ): EventActor[] {
   const flags = trigger.rule.flags
   if (flags.has('no-actor')) return []
@@ -588,6 +589,9 @@ function actorsFor(
     const found = inside ?? after
     if (found) return [toActor(input, found)]
   }
+  // Passives name their actor after "by": "positions abandoned [by the army]", "shelled by rebels".
+  const agent = candidates.find((mention) => mention.start >= triggerEnd && mention.start < scopeEnd && /^\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(text.slice(triggerEnd, mention.start)))
+  if (agent && !flags.has('loser')) return [toActor(input, agent)]
   // Nominals name their actor after them: "the withdrawal of Syrian army units from ...".
   if (flags.has('nominal')) {
     const after = candidates.find((mention) => mention.start >= triggerEnd && mention.start - triggerEnd < 40 && mention.start < scopeEnd && /^\s+(?:of|by)\s/i.test(text.slice(triggerEnd, mention.start + 1)))
@@ -598,9 +602,8 @@ function actorsFor(
   const before = candidates.filter((mention) => mention.end <= triggerStart && mention.start >= clauseStart && triggerStart - mention.end < 140 && !hidden.some((r) => r.start <= mention.start && mention.end <= r.end))
   // "… days after [taking over] Aleppo": an adverbial participle shares the main clause's subject.
   if (/^\p{L}+ing$/u.test(text.slice(triggerStart, triggerEnd).split(/\s/)[0] ?? '') && /\b(?:after|before|while|since|by|upon|when|despite)\s+$/i.test(text.slice(Math.max(0, triggerStart - 12), triggerStart))) {
-    const sentenceStart = text.lastIndexOf('\n', triggerStart) + 1
-    const main = candidates.find((mention) => mention.start >= Math.max(sentenceStart, triggerStart - 400) && mention.end <= triggerStart && !hidden.some((r) => r.start <= mention.start && mention.end <= r.end))
-    if (main && main.start >= clauseStart - 400) return withCoordinated(text, candidates, main).map((mention) => toActor(input, mention))
+    const main = candidates.find((mention) => mention.start >= sentenceStart && mention.end <= triggerStart && !hidden.some((r) => r.start <= mention.start && mention.end <= r.end))
+    if (main) return withCoordinated(text, candidates, main).map((mention) => toActor(input, mention))
   }
   const subject = before[before.length - 1]
   const pronoun = PRONOUN_SUBJECT.exec(text.slice(subject ? subject.end : clauseStart, triggerStart)) ?? /\b(?:their|its|his|her)\s+$/i.exec(text.slice(Math.max(clauseStart, triggerStart - 8), triggerStart))
