@@ -36,12 +36,18 @@ interface WikiDoc {
   doc_id: string
   text: string
   sentences: [[string, number, number][], string][]
-  event_mentions: { event_type: string; trigger: { start: number; end: number; sent_idx: number; text: string } }[]
+  event_mentions: {
+    event_type: string
+    trigger: { start: number; end: number; sent_idx: number; text: string }
+  }[]
 }
 
 const { values } = parseArgs({ options: { json: { type: 'string' } } })
 const lexicon = loadLexicon()
-const perType = new Map<string, { gold: number; predicted: number; matchedGold: number; matchedPredicted: number }>()
+const perType = new Map<
+  string,
+  { gold: number; predicted: number; matchedGold: number; matchedPredicted: number }
+>()
 const bump = (type: string, field: 'gold' | 'predicted' | 'matchedGold' | 'matchedPredicted') => {
   const row = perType.get(type) ?? { gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0 }
   row[field]++
@@ -57,15 +63,31 @@ for (const split of ['dev', 'test']) {
     // Character offsets of gold triggers: token offsets of the sentence lists index `text`.
     const tokens = wiki.sentences.flatMap(([sentenceTokens]) => sentenceTokens)
     const gold = wiki.event_mentions
-      .map((mention) => ({ types: oursFor(mention.event_type), start: tokens[mention.trigger.start]?.[1] ?? -1, end: tokens[mention.trigger.end - 1]?.[2] ?? -1 }))
+      .map((mention) => ({
+        types: oursFor(mention.event_type),
+        start: tokens[mention.trigger.start]?.[1] ?? -1,
+        end: tokens[mention.trigger.end - 1]?.[2] ?? -1,
+      }))
       .filter((mention) => mention.types.length > 0 && mention.start >= 0)
-    const document = { id: wiki.doc_id, source: wiki.doc_id, outlet: null, url: null, published: null, publishedFrom: 'unknown' as const, title: null, text: wiki.text, metadata: {} }
+    const document = {
+      id: wiki.doc_id,
+      source: wiki.doc_id,
+      outlet: null,
+      url: null,
+      published: null,
+      publishedFrom: 'unknown' as const,
+      title: null,
+      text: wiki.text,
+      metadata: {},
+    }
     const events = analyzeDocument(document, lexicon).events
     const mappedTypes = new Set(MAPPING.flatMap(([, types]) => types))
     const predicted = events.filter((event) => mappedTypes.has(event.type))
     const matches = (event: (typeof predicted)[number], mention: (typeof gold)[number]): boolean =>
       mention.types.includes(event.type) &&
-      ((event.trigger !== undefined && event.trigger.start < mention.end && mention.start < event.trigger.end) ||
+      ((event.trigger !== undefined &&
+        event.trigger.start < mention.end &&
+        mention.start < event.trigger.end) ||
         (event.evidence.start <= mention.start && mention.end <= event.evidence.end))
     for (const mention of gold) {
       const label = mention.types.join('/')
@@ -73,21 +95,58 @@ for (const split of ['dev', 'test']) {
       if (predicted.some((event) => matches(event, mention))) bump(label, 'matchedGold')
     }
     for (const event of predicted) {
-      const label = MAPPING.map(([, types]) => types).find((types) => types.includes(event.type))!.join('/')
+      const label = MAPPING.map(([, types]) => types)
+        .find((types) => types.includes(event.type))!
+        .join('/')
       bump(label, 'predicted')
       if (gold.some((mention) => matches(event, mention))) bump(label, 'matchedPredicted')
     }
   }
 }
-const pct = (a: number, b: number): string => (b === 0 ? '   –  ' : `${((100 * a) / b).toFixed(1)}%`.padStart(6))
-console.log(`WikiEvents dev+test: ${docs} documents, ${((performance.now() - started) / 1000).toFixed(1)} s`)
+const pct = (a: number, b: number): string =>
+  b === 0 ? '   –  ' : `${((100 * a) / b).toFixed(1)}%`.padStart(6)
+console.log(
+  `WikiEvents dev+test: ${docs} documents, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)
 console.log('ours (KAIROS)                               gold  pred  precision  recall')
-const figures: Record<string, { gold: number; predicted: number; precision: number; recall: number }> = {}
+const figures: Record<
+  string,
+  { gold: number; predicted: number; precision: number; recall: number }
+> = {}
 let totals = { gold: 0, predicted: 0, matchedGold: 0, matchedPredicted: 0 }
 for (const [type, row] of [...perType].sort()) {
-  console.log(`${type.padEnd(42)} ${String(row.gold).padStart(5)} ${String(row.predicted).padStart(5)}  ${pct(row.matchedPredicted, row.predicted)}   ${pct(row.matchedGold, row.gold)}`)
-  figures[type] = { gold: row.gold, predicted: row.predicted, precision: row.predicted ? row.matchedPredicted / row.predicted : 0, recall: row.gold ? row.matchedGold / row.gold : 0 }
-  totals = { gold: totals.gold + row.gold, predicted: totals.predicted + row.predicted, matchedGold: totals.matchedGold + row.matchedGold, matchedPredicted: totals.matchedPredicted + row.matchedPredicted }
+  console.log(
+    `${type.padEnd(42)} ${String(row.gold).padStart(5)} ${String(row.predicted).padStart(5)}  ${pct(row.matchedPredicted, row.predicted)}   ${pct(row.matchedGold, row.gold)}`,
+  )
+  figures[type] = {
+    gold: row.gold,
+    predicted: row.predicted,
+    precision: row.predicted ? row.matchedPredicted / row.predicted : 0,
+    recall: row.gold ? row.matchedGold / row.gold : 0,
+  }
+  totals = {
+    gold: totals.gold + row.gold,
+    predicted: totals.predicted + row.predicted,
+    matchedGold: totals.matchedGold + row.matchedGold,
+    matchedPredicted: totals.matchedPredicted + row.matchedPredicted,
+  }
 }
-console.log(`${'all mapped types'.padEnd(42)} ${String(totals.gold).padStart(5)} ${String(totals.predicted).padStart(5)}  ${pct(totals.matchedPredicted, totals.predicted)}   ${pct(totals.matchedGold, totals.gold)}`)
-if (values.json) writeFileSync(values.json, JSON.stringify({ documents: docs, perType: figures, all: { precision: totals.matchedPredicted / totals.predicted, recall: totals.matchedGold / totals.gold } }, null, 2) + '\n')
+console.log(
+  `${'all mapped types'.padEnd(42)} ${String(totals.gold).padStart(5)} ${String(totals.predicted).padStart(5)}  ${pct(totals.matchedPredicted, totals.predicted)}   ${pct(totals.matchedGold, totals.gold)}`,
+)
+if (values.json)
+  writeFileSync(
+    values.json,
+    JSON.stringify(
+      {
+        documents: docs,
+        perType: figures,
+        all: {
+          precision: totals.matchedPredicted / totals.predicted,
+          recall: totals.matchedGold / totals.gold,
+        },
+      },
+      null,
+      2,
+    ) + '\n',
+  )

@@ -34,15 +34,51 @@ export interface FieldScore {
 export interface EventScores {
   readonly gold: number
   readonly predicted: number
-  readonly loose: { readonly matched: number; readonly precision: number; readonly recall: number; readonly f1: number }
-  readonly strict: { readonly matched: number; readonly precision: number; readonly recall: number; readonly f1: number }
+  readonly loose: {
+    readonly matched: number
+    readonly precision: number
+    readonly recall: number
+    readonly f1: number
+  }
+  readonly strict: {
+    readonly matched: number
+    readonly precision: number
+    readonly recall: number
+    readonly f1: number
+  }
   readonly deniedRecall: FieldScore
-  readonly perType: Record<string, { gold: number; predicted: number; matched: number; precision: number; recall: number; f1: number }>
-  readonly fields: { readonly actors: FieldScore; readonly actorsOverlap: FieldScore; readonly source: FieldScore; readonly date: FieldScore }
+  readonly perType: Record<
+    string,
+    {
+      gold: number
+      predicted: number
+      matched: number
+      precision: number
+      recall: number
+      f1: number
+    }
+  >
+  readonly fields: {
+    readonly actors: FieldScore
+    readonly actorsOverlap: FieldScore
+    readonly source: FieldScore
+    readonly date: FieldScore
+  }
   readonly misses: readonly GoldEvent[]
   /** Matched pairs whose actors, source or date disagree, for reading the errors. */
-  readonly fieldErrors: readonly { field: 'actors' | 'source' | 'date'; gold: string; predicted: string; evidence: string }[]
-  readonly extras: readonly { doc: string; type: string; place: string | null; stance: string; evidence: string }[]
+  readonly fieldErrors: readonly {
+    field: 'actors' | 'source' | 'date'
+    gold: string
+    predicted: string
+    evidence: string
+  }[]
+  readonly extras: readonly {
+    doc: string
+    type: string
+    place: string | null
+    stance: string
+    evidence: string
+  }[]
 }
 
 export function readGoldEvents(paths: readonly string[]): GoldEvent[] {
@@ -55,7 +91,11 @@ export function readGoldEvents(paths: readonly string[]): GoldEvent[] {
 }
 
 /** Reads aliases.psv and the places.tsv files into lookup maps. */
-export function readGoldReference(events: readonly GoldEvent[], aliasesPath: string, placesPaths: readonly string[]): GoldReference {
+export function readGoldReference(
+  events: readonly GoldEvent[],
+  aliasesPath: string,
+  placesPaths: readonly string[],
+): GoldReference {
   const placeAliases = new Map<string, string>()
   const sourceAliases = new Map<string, string>()
   for (const line of readFileSync(aliasesPath, 'utf8').split('\n')) {
@@ -85,14 +125,19 @@ function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: numb
   const rad = Math.PI / 180
   const dLat = (b.lat - a.lat) * rad
   const dLon = (b.lon - a.lon) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2
   return 2 * 6371 * Math.asin(Math.sqrt(h))
 }
 
 /** A predicted place matches a gold place by canonical name, alias, or coordinates within 25 km. */
 function placeMatches(event: AnalysisEvent, goldPlace: string, reference: GoldReference): boolean {
   if (!event.place) return false
-  const stripped = event.place.name.replace(/\s+(?:Governorate|Province|District|Subdistrict|Region)$/i, '')
+  const stripped = event.place.name.replace(
+    /\s+(?:Governorate|Province|District|Subdistrict|Region)$/i,
+    '',
+  )
   const candidates = [event.place.name, stripped, event.place.span?.text ?? '']
   const goldKey = foldPlaceName(goldPlace)
   for (const candidate of candidates) {
@@ -124,18 +169,28 @@ function locateEvidence(text: string, evidence: string): { start: number; end: n
   return match ? { start: match.index, end: match.index + match[0].length } : null
 }
 
-function sourceMatches(predicted: AnalysisEvent['source'], gold: string | null, reference: GoldReference): boolean {
+function sourceMatches(
+  predicted: AnalysisEvent['source'],
+  gold: string | null,
+  reference: GoldReference,
+): boolean {
   // The gold's null means "no named source"; our unnamed sources ("reports indicate") are the same reading.
   if (gold === null) return predicted === null || predicted.unnamed === true
   if (predicted === null || predicted.unnamed) return false
-  const canonical = (name: string): string => reference.sourceAliases.get(foldKey(name)) ?? foldKey(name)
+  const canonical = (name: string): string =>
+    reference.sourceAliases.get(foldKey(name)) ?? foldKey(name)
   const a = canonical(predicted.name)
   const b = canonical(gold)
   if (a === b) return true
-  const tokens = (value: string): string[] => value.split(/[\s-]+/).filter((token) => !['the', 'a', 'an', 'of'].includes(token))
+  const tokens = (value: string): string[] =>
+    value.split(/[\s-]+/).filter((token) => !['the', 'a', 'an', 'of'].includes(token))
   const ta = tokens(a)
   const tb = tokens(b)
-  return ta.length > 0 && tb.length > 0 && (tb.every((token) => ta.includes(token)) || ta.every((token) => tb.includes(token)))
+  return (
+    ta.length > 0 &&
+    tb.length > 0 &&
+    (tb.every((token) => ta.includes(token)) || ta.every((token) => tb.includes(token)))
+  )
 }
 
 function dateMatches(predicted: AnalysisEvent['date'], gold: string): boolean {
@@ -152,9 +207,12 @@ function dateMatches(predicted: AnalysisEvent['date'], gold: string): boolean {
 export function scoreEvents(analysis: Analysis, reference: GoldReference): EventScores {
   const texts = new Map(analysis.documents.map((document) => [document.id, document.text]))
   const byDoc = new Map<string, AnalysisEvent[]>()
-  for (const event of analysis.events) byDoc.set(event.doc, [...(byDoc.get(event.doc) ?? []), event])
+  for (const event of analysis.events)
+    byDoc.set(event.doc, [...(byDoc.get(event.doc) ?? []), event])
   const gold = reference.events.filter((row) => texts.has(row.doc))
-  const predicted = analysis.events.filter((event) => reference.events.some((row) => row.doc === event.doc))
+  const predicted = analysis.events.filter((event) =>
+    reference.events.some((row) => row.doc === event.doc),
+  )
 
   const overlapsGold = (event: AnalysisEvent, row: GoldEvent): boolean => {
     const at = locateEvidence(texts.get(row.doc) ?? '', row.evidence)
@@ -187,29 +245,53 @@ export function scoreEvents(analysis: Analysis, reference: GoldReference): Event
   const prf = (matched: number, predictedCount: number, goldCount: number) => {
     const precision = predictedCount === 0 ? 0 : matched / predictedCount
     const recall = goldCount === 0 ? 0 : matched / goldCount
-    return { matched, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) }
+    return {
+      matched,
+      precision,
+      recall,
+      f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    }
   }
   const loose = run(false)
   const strict = run(true)
 
   const perType: EventScores['perType'] = {}
-  for (const type of new Set([...gold.map((row) => row.type), ...predicted.map((event) => event.type)])) {
+  for (const type of new Set([
+    ...gold.map((row) => row.type),
+    ...predicted.map((event) => event.type),
+  ])) {
     const goldCount = gold.filter((row) => row.type === type).length
     const predictedCount = predicted.filter((event) => event.type === type).length
     const matched = loose.pairs.filter(([row]) => row.type === type).length
-    perType[type] = { gold: goldCount, predicted: predictedCount, ...prf(matched, predictedCount, goldCount) }
+    perType[type] = {
+      gold: goldCount,
+      predicted: predictedCount,
+      ...prf(matched, predictedCount, goldCount),
+    }
   }
-  const field = (correct: number, total: number): FieldScore => ({ correct, total, accuracy: total === 0 ? 0 : correct / total })
-  const sides = (event: AnalysisEvent): Set<string> => new Set(event.actors.map((actor) => actor.side ?? '').filter((side) => side !== ''))
+  const field = (correct: number, total: number): FieldScore => ({
+    correct,
+    total,
+    accuracy: total === 0 ? 0 : correct / total,
+  })
+  const sides = (event: AnalysisEvent): Set<string> =>
+    new Set(event.actors.map((actor) => actor.side ?? '').filter((side) => side !== ''))
   const actorsExact = loose.pairs.filter(([row, event]) => {
     const predictedSides = sides(event)
-    return predictedSides.size === row.actors.length && row.actors.every((actor) => predictedSides.has(actor))
+    return (
+      predictedSides.size === row.actors.length &&
+      row.actors.every((actor) => predictedSides.has(actor))
+    )
   }).length
   const actorsOverlap = loose.pairs.filter(([row, event]) => {
     const predictedSides = sides(event)
-    return row.actors.length === 0 ? predictedSides.size === 0 : row.actors.some((actor) => predictedSides.has(actor))
+    return row.actors.length === 0
+      ? predictedSides.size === 0
+      : row.actors.some((actor) => predictedSides.has(actor))
   }).length
-  const sourceCorrect = loose.pairs.filter(([row, event]) => sourceMatches(event.source, row.source, reference)).length
+  const sourceCorrect = loose.pairs.filter(([row, event]) =>
+    sourceMatches(event.source, row.source, reference),
+  ).length
   const dated = loose.pairs.filter(([row]) => row.date !== null)
   const dateCorrect = dated.filter(([row, event]) => dateMatches(event.date, row.date!)).length
   const denied = gold.filter((row) => row.stance === 'denied')
@@ -231,14 +313,45 @@ export function scoreEvents(analysis: Analysis, reference: GoldReference): Event
     fieldErrors: loose.pairs.flatMap(([row, event]) => {
       const errors: EventScores['fieldErrors'][number][] = []
       const predictedSides = [...sides(event)]
-      if (!(predictedSides.length === row.actors.length && row.actors.every((actor) => predictedSides.includes(actor)))) errors.push({ field: 'actors', gold: row.actors.join(','), predicted: predictedSides.join(','), evidence: `${row.doc.slice(0, 3)} ${row.type} ${row.place} | ${row.evidence.slice(0, 80)}` })
-      if (!sourceMatches(event.source, row.source, reference)) errors.push({ field: 'source', gold: String(row.source), predicted: event.source ? `${event.source.name}${event.source.unnamed ? ' (unnamed)' : ''}` : 'null', evidence: `${row.doc.slice(0, 3)} ${row.type} ${row.place} | ${row.evidence.slice(0, 80)}` })
-      if (row.date !== null && !dateMatches(event.date, row.date)) errors.push({ field: 'date', gold: row.date, predicted: event.date ? `${event.date.start}..${event.date.end} (${event.date.text?.text ?? ''})` : 'null', evidence: `${row.doc.slice(0, 3)} ${row.type} ${row.place} | ${row.evidence.slice(0, 80)}` })
+      if (!(
+        predictedSides.length === row.actors.length &&
+        row.actors.every((actor) => predictedSides.includes(actor))
+      ))
+        errors.push({
+          field: 'actors',
+          gold: row.actors.join(','),
+          predicted: predictedSides.join(','),
+          evidence: `${row.doc.slice(0, 3)} ${row.type} ${row.place} | ${row.evidence.slice(0, 80)}`,
+        })
+      if (!sourceMatches(event.source, row.source, reference))
+        errors.push({
+          field: 'source',
+          gold: String(row.source),
+          predicted: event.source
+            ? `${event.source.name}${event.source.unnamed ? ' (unnamed)' : ''}`
+            : 'null',
+          evidence: `${row.doc.slice(0, 3)} ${row.type} ${row.place} | ${row.evidence.slice(0, 80)}`,
+        })
+      if (row.date !== null && !dateMatches(event.date, row.date))
+        errors.push({
+          field: 'date',
+          gold: row.date,
+          predicted: event.date
+            ? `${event.date.start}..${event.date.end} (${event.date.text?.text ?? ''})`
+            : 'null',
+          evidence: `${row.doc.slice(0, 3)} ${row.type} ${row.place} | ${row.evidence.slice(0, 80)}`,
+        })
       return errors
     }),
     misses: gold.filter((row) => !loose.pairs.some(([matched]) => matched === row)),
     extras: predicted
       .filter((event) => !loose.used.has(event))
-      .map((event) => ({ doc: event.doc, type: event.type, place: event.place?.name ?? null, stance: event.stance, evidence: event.evidence.text.slice(0, 160) })),
+      .map((event) => ({
+        doc: event.doc,
+        type: event.type,
+        place: event.place?.name ?? null,
+        stance: event.stance,
+        evidence: event.evidence.text.slice(0, 160),
+      })),
   }
 }

@@ -16,10 +16,17 @@ export interface AnalysisRequest {
  * The picture a reporting command works on: the stored one (`--db`) or the analysis of the given
  * inputs. Exactly one of the two must be given; unreadable inputs come back as problems.
  */
-export async function loadAnalysis(command: string, request: AnalysisRequest): Promise<{ analysis: Analysis; problems: InputError[] }> {
-  if (request.db !== undefined && request.inputs.length > 0) throw new InputError(command, 'give either --db or input files, not both')
+export async function loadAnalysis(
+  command: string,
+  request: AnalysisRequest,
+): Promise<{ analysis: Analysis; problems: InputError[] }> {
+  if (request.db !== undefined && request.inputs.length > 0)
+    throw new InputError(command, 'give either --db or input files, not both')
   if (request.db === undefined && request.inputs.length === 0) {
-    throw new InputError(command, `no input given (usage: triangulate ${command} <file|dir>... or --db PATH)`)
+    throw new InputError(
+      command,
+      `no input given (usage: triangulate ${command} <file|dir>... or --db PATH)`,
+    )
   }
   if (request.db !== undefined) {
     const store = await openStore(request.db, { mustExist: true })

@@ -12,7 +12,18 @@ import { type CliIo, type Command, EXIT_BAD_INPUT, EXIT_INTERNAL } from './comma
 import { isInputError } from '../ingest/input-error.js'
 
 /** Every subcommand, in the order `triangulate --help` lists them. */
-const COMMANDS: readonly Command[] = [analyzeCommand, ingestCommand, statusCommand, searchCommand, reanalyzeCommand, serveCommand, reportCommand, exportCommand, migrateCommand, workerCommand]
+const COMMANDS: readonly Command[] = [
+  analyzeCommand,
+  ingestCommand,
+  statusCommand,
+  searchCommand,
+  reanalyzeCommand,
+  serveCommand,
+  reportCommand,
+  exportCommand,
+  migrateCommand,
+  workerCommand,
+]
 
 function helpText(): string {
   const lines = ['Usage: triangulate <command> [options]', '', 'Commands:']
@@ -73,7 +84,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io.stderr(`triangulate: ${error.message}\n`)
       return EXIT_BAD_INPUT
     }
-    io.stderr(`triangulate: internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (rerun with --debug for the stack)'}\n`)
+    io.stderr(
+      `triangulate: internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (rerun with --debug for the stack)'}\n`,
+    )
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
     return EXIT_INTERNAL
   }

@@ -16,7 +16,10 @@ export function readTsv(path: string, options: { header?: boolean } = {}): TsvRo
   try {
     text = readFileSync(path, 'utf8')
   } catch (error) {
-    throw new InputError(path, `cannot read data file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    throw new InputError(
+      path,
+      `cannot read data file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    )
   }
   const rows: TsvRow[] = []
   let headerSkipped = !options.header
@@ -27,7 +30,10 @@ export function readTsv(path: string, options: { header?: boolean } = {}): TsvRo
       headerSkipped = true
       return
     }
-    rows.push({ line: index + 1, cells: line.split('\t').map((cell) => (cell === '\\N' ? '' : cell.trim())) })
+    rows.push({
+      line: index + 1,
+      cells: line.split('\t').map((cell) => (cell === '\\N' ? '' : cell.trim())),
+    })
   })
   return rows
 }

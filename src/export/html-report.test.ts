@@ -56,11 +56,27 @@ describe('renderHtmlReport()', () => {
   })
 
   it('embeds the province borders of the countries its places lie in', () => {
-    const place = { id: 'gn:170654', kind: 'place' as const, name: 'Damascus', aliases: ['Damascus'], mentions: [], lat: 33.5, lon: 36.3, country: 'SY' }
-    const withSyria = { ...analysis, entities: [...analysis.entities.filter((entity) => entity.kind !== 'place'), place] }
+    const place = {
+      id: 'gn:170654',
+      kind: 'place' as const,
+      name: 'Damascus',
+      aliases: ['Damascus'],
+      mentions: [],
+      lat: 33.5,
+      lon: 36.3,
+      country: 'SY',
+    }
+    const withSyria = {
+      ...analysis,
+      entities: [...analysis.entities.filter((entity) => entity.kind !== 'place'), place],
+    }
     const { document: page } = parseHTML(renderHtmlReport(withSyria))
     const admin1 = JSON.parse(page.getElementById('triangulate-admin1')!.textContent!)
-    const countries = new Set(admin1.features.map((feature: { properties: { country: string } }) => feature.properties.country))
+    const countries = new Set(
+      admin1.features.map(
+        (feature: { properties: { country: string } }) => feature.properties.country,
+      ),
+    )
     expect(countries).toEqual(new Set(['SY']))
     // Syria's 14 governorates (Natural Earth also draws the UNDOF zone).
     expect(admin1.features.length).toBeGreaterThanOrEqual(14)

@@ -26,7 +26,8 @@ export interface HtmlReportOptions {
 /** Countries of the analysis' places: the ones whose province borders the map draws. */
 export function placeCountries(analysis: Analysis): string[] {
   const countries = new Set<string>()
-  for (const entity of analysis.entities) if (entity.kind === 'place' && entity.country) countries.add(entity.country)
+  for (const entity of analysis.entities)
+    if (entity.kind === 'place' && entity.country) countries.add(entity.country)
   return [...countries].sort()
 }
 
@@ -34,7 +35,10 @@ export function placeCountries(analysis: Analysis): string[] {
 export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions = {}): string {
   const assets = options.assets ?? loadWebAssets()
   const basemap = options.basemap === undefined ? readBasemap() : options.basemap
-  const admin1 = options.admin1 === undefined ? JSON.stringify(admin1Boundaries(placeCountries(analysis))) : options.admin1
+  const admin1 =
+    options.admin1 === undefined
+      ? JSON.stringify(admin1Boundaries(placeCountries(analysis)))
+      : options.admin1
   assertInlineSafe(assets.js, 'app.js')
   const title = options.title ?? defaultTitle(analysis)
   const policy = [
@@ -62,7 +66,9 @@ export function renderHtmlReport(analysis: Analysis, options: HtmlReportOptions 
     basemap
       ? `<script type="application/json" id="triangulate-basemap">${embedJson(basemap)}</script>`
       : '',
-    admin1 ? `<script type="application/json" id="triangulate-admin1">${embedJson(admin1)}</script>` : '',
+    admin1
+      ? `<script type="application/json" id="triangulate-admin1">${embedJson(admin1)}</script>`
+      : '',
     `<script>${assets.js}</script>`,
     '</body>',
     '</html>',

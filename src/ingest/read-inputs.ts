@@ -312,8 +312,10 @@ export async function readTextFile(
 export function decodeText(input: string, bytes: Uint8Array): string {
   if (bytes.length === 0) throw new InputError(input, 'empty file (0 bytes)')
   // UTF-16 text (Windows "Unicode") has NUL bytes but announces itself with a byte order mark.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2))
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2))
   const sample = bytes.subarray(0, 8192)
   let control = 0
   for (const byte of sample) {

@@ -38,7 +38,10 @@ export function parseTextDocument(
   if (headerDate !== undefined && headerDate !== '') {
     published = parsePublishedDate(headerDate)
     if (published === null) {
-      throw new InputError(input, `unparsable published value "${headerDate}" (expected YYYY-MM-DD)`)
+      throw new InputError(
+        input,
+        `unparsable published value "${headerDate}" (expected YYYY-MM-DD)`,
+      )
     }
     publishedFrom = 'header'
   } else {
@@ -98,11 +101,17 @@ function splitHeader(raw: string): { header: [string, string][]; body: string } 
  */
 function guessOutletLine(body: string): string | null {
   const firstLine = body.split('\n', 1)[0]?.trim() ?? ''
-  if (firstLine.length === 0 || firstLine.length > 40 || body.trim().length <= firstLine.length) return null
+  if (firstLine.length === 0 || firstLine.length > 40 || body.trim().length <= firstLine.length)
+    return null
   const words = firstLine.split(/\s+/)
   if (words.length < 1 || words.length > 7) return null
   // Capitalised words, with the small words names contain ("Observatory for Human Rights").
-  const looksLikeName = /^[A-Z]/.test(firstLine) && words.every((word) => /^[A-Z0-9][\w'’&.-]*$/.test(word) || /^(?:of|for|the|and|de|al|el|on)$/.test(word))
-  const outletWord = /\b(News|Press|Times|Post|Agency|Network|TV|Radio|Daily|Journal|Herald|Tribune|Gazette|Telegraph|Media|Monitor|Observer|Observatory|Online|Today|Report|Review|Chronicle|Express|Mail|Star|Sun|Net|Wire|Service|Broadcasting|24)\b/
+  const looksLikeName =
+    /^[A-Z]/.test(firstLine) &&
+    words.every(
+      (word) => /^[A-Z0-9][\w'’&.-]*$/.test(word) || /^(?:of|for|the|and|de|al|el|on)$/.test(word),
+    )
+  const outletWord =
+    /\b(News|Press|Times|Post|Agency|Network|TV|Radio|Daily|Journal|Herald|Tribune|Gazette|Telegraph|Media|Monitor|Observer|Observatory|Online|Today|Report|Review|Chronicle|Express|Mail|Star|Sun|Net|Wire|Service|Broadcasting|24)\b/
   return looksLikeName && outletWord.test(firstLine) ? firstLine : null
 }

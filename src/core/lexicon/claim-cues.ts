@@ -2,7 +2,14 @@ import type { EventType } from '../model/analysis.js'
 import type { WordPattern } from './patterns.js'
 
 /** Roles a trigger takes (see data/lexicons/triggers.tsv). */
-export type TriggerFlag = 'loser' | 'place-before' | 'actor-after' | 'from-is-origin' | 'to-is-destination' | 'nominal' | 'no-actor'
+export type TriggerFlag =
+  | 'loser'
+  | 'place-before'
+  | 'actor-after'
+  | 'from-is-origin'
+  | 'to-is-destination'
+  | 'nominal'
+  | 'no-actor'
 
 export interface TriggerRule {
   readonly type: EventType
@@ -12,7 +19,17 @@ export interface TriggerRule {
   readonly rule: string
 }
 
-export type CueKind = 'say' | 'hedge' | 'deny' | 'deny-after' | 'according' | 'citing' | 'quoted' | 'showed' | 'speaker' | 'negation'
+export type CueKind =
+  | 'say'
+  | 'hedge'
+  | 'deny'
+  | 'deny-after'
+  | 'according'
+  | 'citing'
+  | 'quoted'
+  | 'showed'
+  | 'speaker'
+  | 'negation'
 
 export interface CueRule {
   readonly kind: CueKind

@@ -11,7 +11,12 @@ export interface WordPattern {
 }
 
 type PatternToken =
-  | { readonly kind: 'word'; readonly alternatives: readonly string[]; readonly prefixes: readonly string[]; readonly optional: boolean }
+  | {
+      readonly kind: 'word'
+      readonly alternatives: readonly string[]
+      readonly prefixes: readonly string[]
+      readonly optional: boolean
+    }
   | { readonly kind: 'gap'; readonly min: number; readonly max: number }
 
 export function compilePattern(source: string): WordPattern {
@@ -36,14 +41,22 @@ export function compilePattern(source: string): WordPattern {
 }
 
 function wordFits(token: Extract<PatternToken, { kind: 'word' }>, folded: string): boolean {
-  return token.alternatives.includes(folded) || token.prefixes.some((prefix) => folded.startsWith(prefix))
+  return (
+    token.alternatives.includes(folded) ||
+    token.prefixes.some((prefix) => folded.startsWith(prefix))
+  )
 }
 
 /**
  * Matches the pattern at word index `at`; returns the index after the last matched word, or -1.
  * Backtracks over gaps and optional words, so it is exact but only used on short patterns.
  */
-export function matchPatternAt(pattern: WordPattern, words: readonly Word[], at: number, limit = words.length): number {
+export function matchPatternAt(
+  pattern: WordPattern,
+  words: readonly Word[],
+  at: number,
+  limit = words.length,
+): number {
   const step = (t: number, w: number): number => {
     if (t === pattern.tokens.length) return w
     const token = pattern.tokens[t]!
@@ -64,7 +77,9 @@ export function matchPatternAt(pattern: WordPattern, words: readonly Word[], at:
 }
 
 /** The first words a pattern can start with, for indexing (null = may start with anything). */
-export function firstWords(pattern: WordPattern): { alternatives: string[]; prefixes: string[] } | null {
+export function firstWords(
+  pattern: WordPattern,
+): { alternatives: string[]; prefixes: string[] } | null {
   const alternatives: string[] = []
   const prefixes: string[] = []
   for (const token of pattern.tokens) {

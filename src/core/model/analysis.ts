@@ -138,7 +138,12 @@ export interface Claim {
   /** Extension: the actor sides the events name. */
   readonly actors?: readonly string[]
   /** Extension: asserting origins, each with the outlets that repeat it. */
-  readonly origins?: readonly { readonly origin: string; readonly outlets: readonly string[]; readonly events: readonly string[]; readonly stance: Stance }[]
+  readonly origins?: readonly {
+    readonly origin: string
+    readonly outlets: readonly string[]
+    readonly events: readonly string[]
+    readonly stance: Stance
+  }[]
   /** Extension: related claims (withdrawal ↔ redeployment ↔ loss of control of one place). */
   readonly related?: readonly string[]
   /** Extension: story id. */
@@ -155,11 +160,20 @@ export interface Dispute {
   readonly events: readonly string[]
   readonly summary: string
   /** Extension: the two sides, each with sources and event ids. */
-  readonly sides?: readonly { readonly label: string; readonly sources: readonly string[]; readonly events: readonly string[] }[]
+  readonly sides?: readonly {
+    readonly label: string
+    readonly sources: readonly string[]
+    readonly events: readonly string[]
+  }[]
 }
 
 export interface ControlState {
-  readonly place: { readonly entity: string; readonly name: string; readonly lat: number | null; readonly lon: number | null }
+  readonly place: {
+    readonly entity: string
+    readonly name: string
+    readonly lat: number | null
+    readonly lon: number | null
+  }
   readonly date: string
   readonly controller: string
   readonly previous: string | null

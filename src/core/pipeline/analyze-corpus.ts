@@ -1,7 +1,12 @@
 import { fuse } from '../fusion/fuse.js'
 import type { OutletAffiliation } from '../fusion/fusion-types.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
-import { ANALYSIS_SCHEMA, type Analysis, type AnalysisEvent, type Entity } from '../model/analysis.js'
+import {
+  ANALYSIS_SCHEMA,
+  type Analysis,
+  type AnalysisEvent,
+  type Entity,
+} from '../model/analysis.js'
 import type { Diagnostic } from '../model/diagnostic.js'
 import type { SourceDocument } from '../model/document.js'
 import { analyzeDocument } from './analyze-document.js'
@@ -33,7 +38,10 @@ export interface CorpusOptions {
  * Per-document analysis of every document, then fusion across them, as the contract document.
  * Documents with the same id keep the first; ids are the contract's join key.
  */
-export function analyzeCorpus(documents: readonly SourceDocument[], options: CorpusOptions): Analysis {
+export function analyzeCorpus(
+  documents: readonly SourceDocument[],
+  options: CorpusOptions,
+): Analysis {
   return analyzeCorpusWithFacts(documents, options).analysis
 }
 
@@ -60,15 +68,22 @@ export function analyzeCorpusWithFacts(
   const all = [...facts.values()]
   const gazetteer = lexicon.gazetteer
   // Places are shown under the name the articles use, before fusion writes its summaries.
-  const displayNames = placeDisplayNames(all.flatMap((found) => found.entities), gazetteer)
-  const events: AnalysisEvent[] = all.flatMap((found) => found.events).map((event) => {
-    const name = event.place ? displayNames.get(event.place.entity) : undefined
-    return name && event.place ? { ...event, place: { ...event.place, name } } : event
-  })
-  const entities: Entity[] = all.flatMap((found) => found.entities).map((entity) => {
-    const name = displayNames.get(entity.id)
-    return name ? { ...entity, name } : entity
-  })
+  const displayNames = placeDisplayNames(
+    all.flatMap((found) => found.entities),
+    gazetteer,
+  )
+  const events: AnalysisEvent[] = all
+    .flatMap((found) => found.events)
+    .map((event) => {
+      const name = event.place ? displayNames.get(event.place.entity) : undefined
+      return name && event.place ? { ...event, place: { ...event.place, name } } : event
+    })
+  const entities: Entity[] = all
+    .flatMap((found) => found.entities)
+    .map((entity) => {
+      const name = displayNames.get(entity.id)
+      return name ? { ...entity, name } : entity
+    })
   const fused = fuse({
     documents: unique,
     events,
@@ -77,7 +92,9 @@ export function analyzeCorpusWithFacts(
     containment: (id) => {
       const entry = gazetteer.get(id)
       if (!entry) return []
-      return [...(entry.admin1 ? [entry.admin1] : []), `country:${entry.country}`].filter((parent) => parent !== id)
+      return [...(entry.admin1 ? [entry.admin1] : []), `country:${entry.country}`].filter(
+        (parent) => parent !== id,
+      )
     },
     capitalOf: (id) => {
       const entry = gazetteer.get(id)

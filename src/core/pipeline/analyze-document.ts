@@ -37,11 +37,21 @@ export function analyzeDocument(document: SourceDocument, lexicon: Lexicon): Doc
   const mentions = findMentions(text, lexicon)
   // 3. Places, skipping spans already known to be actors or organisations (countries stay: they are places too).
   const places = findPlaces(text, sentences, lexicon.gazetteer, {
-    excludeSpans: mentions.filter((mention) => mention.kind !== 'country' && mention.kind !== 'force' && mention.kind !== 'institution'),
+    excludeSpans: mentions.filter(
+      (mention) =>
+        mention.kind !== 'country' && mention.kind !== 'force' && mention.kind !== 'institution',
+    ),
   })
   for (const place of places) {
     if (place.entry === null) {
-      report({ severity: 'info', message: `No coordinates for place "${place.text}"`, stage: 'places', rule: 'places/unresolved', doc, span: makeSpan(doc, text, place.start, place.end) })
+      report({
+        severity: 'info',
+        message: `No coordinates for place "${place.text}"`,
+        stage: 'places',
+        rule: 'places/unresolved',
+        doc,
+        span: makeSpan(doc, text, place.start, place.end),
+      })
     }
   }
   // 4. The country the document is about decides who "the army" and "the government" are.
@@ -70,9 +80,26 @@ export function analyzeDocument(document: SourceDocument, lexicon: Lexicon): Doc
 }
 
 /** Per-document entities: one per id, every surface form and mention kept. */
-function collectEntities(doc: string, text: string, mentions: readonly Mention[], places: readonly PlaceMention[]): Entity[] {
-  const byId = new Map<string, { entity: Omit<Entity, 'aliases' | 'mentions'>; aliases: Set<string>; mentions: ReturnType<typeof makeSpan>[] }>()
-  const add = (id: string, base: Omit<Entity, 'aliases' | 'mentions'>, start: number, end: number): void => {
+function collectEntities(
+  doc: string,
+  text: string,
+  mentions: readonly Mention[],
+  places: readonly PlaceMention[],
+): Entity[] {
+  const byId = new Map<
+    string,
+    {
+      entity: Omit<Entity, 'aliases' | 'mentions'>
+      aliases: Set<string>
+      mentions: ReturnType<typeof makeSpan>[]
+    }
+  >()
+  const add = (
+    id: string,
+    base: Omit<Entity, 'aliases' | 'mentions'>,
+    start: number,
+    end: number,
+  ): void => {
     let record = byId.get(id)
     if (!record) {
       record = { entity: base, aliases: new Set(), mentions: [] }
@@ -83,13 +110,41 @@ function collectEntities(doc: string, text: string, mentions: readonly Mention[]
     record.mentions.push(span)
   }
   for (const mention of mentions) {
-    const kind = mention.kind === 'source' || mention.kind === 'institution' ? 'organization' : mention.kind === 'force' ? 'actor' : mention.kind
-    add(mention.entityId, { id: mention.entityId, kind, name: mention.name, side: mention.side }, mention.start, mention.end)
+    const kind =
+      mention.kind === 'source' || mention.kind === 'institution'
+        ? 'organization'
+        : mention.kind === 'force'
+          ? 'actor'
+          : mention.kind
+    add(
+      mention.entityId,
+      { id: mention.entityId, kind, name: mention.name, side: mention.side },
+      mention.start,
+      mention.end,
+    )
   }
   for (const place of places) {
     if (!place.entry) continue
     const entry = place.entry
-    add(entry.id, { id: entry.id, kind: entry.kind === 'country' ? 'country' : 'place', name: entry.name, lat: entry.lat, lon: entry.lon, country: /^[A-Z]{2}$/.test(entry.country) ? entry.country : null, featureClass: entry.featureClass, gazetteerId: entry.id }, place.start, place.end)
+    add(
+      entry.id,
+      {
+        id: entry.id,
+        kind: entry.kind === 'country' ? 'country' : 'place',
+        name: entry.name,
+        lat: entry.lat,
+        lon: entry.lon,
+        country: /^[A-Z]{2}$/.test(entry.country) ? entry.country : null,
+        featureClass: entry.featureClass,
+        gazetteerId: entry.id,
+      },
+      place.start,
+      place.end,
+    )
   }
-  return [...byId.values()].map(({ entity, aliases, mentions: spans }) => ({ ...entity, aliases: [...aliases], mentions: spans }))
+  return [...byId.values()].map(({ entity, aliases, mentions: spans }) => ({
+    ...entity,
+    aliases: [...aliases],
+    mentions: spans,
+  }))
 }

@@ -17,7 +17,11 @@ export interface DocumentFocus {
  * (cities count more than country names, which are often foreign actors). Decides who "the
  * army" and "the government" are.
  */
-export function documentFocus(places: readonly PlaceMention[], mentions: readonly Mention[], lexicon: Lexicon): DocumentFocus {
+export function documentFocus(
+  places: readonly PlaceMention[],
+  mentions: readonly Mention[],
+  lexicon: Lexicon,
+): DocumentFocus {
   const votes = new Map<string, number>()
   for (const place of places) {
     if (!place.entry || !/^[A-Z]{2}$/.test(place.entry.country)) continue
@@ -26,7 +30,9 @@ export function documentFocus(places: readonly PlaceMention[], mentions: readonl
     votes.set(place.entry.country, (votes.get(place.entry.country) ?? 0) + weight)
   }
   // A state's forces acting in the text point at the war's country as much as its towns do.
-  for (const mention of mentions) if (mention.kind === 'force' && mention.country) votes.set(mention.country, (votes.get(mention.country) ?? 0) + 1)
+  for (const mention of mentions)
+    if (mention.kind === 'force' && mention.country)
+      votes.set(mention.country, (votes.get(mention.country) ?? 0) + 1)
   let country: string | null = null
   let best = 0
   let second = 0
@@ -37,7 +43,14 @@ export function documentFocus(places: readonly PlaceMention[], mentions: readonl
   // Country names alone are often actors ("Russia and Iran agreed"): a tie decides nothing.
   if (Math.abs(best - second) < 1e-9) country = null
   const record = lexicon.vocabulary.countries.find((candidate) => candidate.code === country)
-  const sides = new Map(lexicon.vocabulary.countries.map((candidate) => [candidate.code, candidate.side]))
-  const place = country ? lexicon.gazetteer.get(`country:${country}`) ?? null : null
-  return { country, demonym: record?.demonyms[0] ?? null, place, countrySide: (code) => sides.get(code) ?? code.toLowerCase() }
+  const sides = new Map(
+    lexicon.vocabulary.countries.map((candidate) => [candidate.code, candidate.side]),
+  )
+  const place = country ? (lexicon.gazetteer.get(`country:${country}`) ?? null) : null
+  return {
+    country,
+    demonym: record?.demonyms[0] ?? null,
+    place,
+    countrySide: (code) => sides.get(code) ?? code.toLowerCase(),
+  }
 }

@@ -7,7 +7,10 @@ import type { Entity } from '../model/analysis.js'
  * ("Daraa", "Palmyra"). Regions and countries keep their gazetteer names, so a governorate stays
  * distinct from its capital. Reads the per-document entities (their mentions are the forms written).
  */
-export function placeDisplayNames(entities: readonly Entity[], gazetteer: Gazetteer): Map<string, string> {
+export function placeDisplayNames(
+  entities: readonly Entity[],
+  gazetteer: Gazetteer,
+): Map<string, string> {
   const forms = new Map<string, Map<string, number>>()
   for (const entity of entities) {
     if (entity.kind !== 'place' || !entity.gazetteerId) continue
@@ -26,7 +29,9 @@ export function placeDisplayNames(entities: readonly Entity[], gazetteer: Gazett
     const entryName = gazetteer.get(id)?.name
     const written = [...counts.keys()]
     if (!entryName || written.length === 0 || written.includes(entryName)) continue
-    const best = written.sort((a, b) => counts.get(b)! - counts.get(a)! || a.length - b.length || a.localeCompare(b))[0]!
+    const best = written.sort(
+      (a, b) => counts.get(b)! - counts.get(a)! || a.length - b.length || a.localeCompare(b),
+    )[0]!
     names.set(id, best)
   }
   return names

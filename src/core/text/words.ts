@@ -18,10 +18,21 @@ export function splitWords(text: string, from = 0, to = text.length): Word[] {
   for (let match = WORD.exec(text); match && match.index < to; match = WORD.exec(text)) {
     let value = match[0]
     // A trailing dot belongs to the word only for abbreviations ("U.S.", "Dec."), not sentence ends.
-    if (value.endsWith('.') && !/^(?:\p{L}\.){2,}$/u.test(value) && !/^(?:Dec|Nov|Oct|Sept|Sep|Aug|Jan|Feb|Mar|Apr|Jun|Jul|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|St|No|Sgt)\.$/.test(value)) {
+    if (
+      value.endsWith('.') &&
+      !/^(?:\p{L}\.){2,}$/u.test(value) &&
+      !/^(?:Dec|Nov|Oct|Sept|Sep|Aug|Jan|Feb|Mar|Apr|Jun|Jul|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|St|No|Sgt)\.$/.test(
+        value,
+      )
+    ) {
       value = value.slice(0, -1)
     }
-    words.push({ start: match.index, end: match.index + value.length, text: value, folded: foldKey(value) })
+    words.push({
+      start: match.index,
+      end: match.index + value.length,
+      text: value,
+      folded: foldKey(value),
+    })
   }
   return words
 }

@@ -201,30 +201,33 @@ function buildSeedAnalysis(): {
 }
 
 // The gold lives beside the checkout (../shared); without it there is nothing to check against.
-describe.skipIf(!existsSync(join(shared, 'gold', 'seed-events.jsonl')))('fusion of the seed gold events (development check, fusion alone)', () => {
-  const { analysis, containment } = buildSeedAnalysis()
-  const score = scoreFusion(analysis, join(shared, 'gold', 'disputes.json'), { containment })
+describe.skipIf(!existsSync(join(shared, 'gold', 'seed-events.jsonl')))(
+  'fusion of the seed gold events (development check, fusion alone)',
+  () => {
+    const { analysis, containment } = buildSeedAnalysis()
+    const score = scoreFusion(analysis, join(shared, 'gold', 'disputes.json'), { containment })
 
-  it('surfaces all 6 gold disputes and 7 corroborations with at most 6 other disputes', () => {
-    if (process.env['FUSION_DEBUG']) {
-      for (const dispute of analysis.disputes)
-        console.log(dispute.kind, dispute.id, '\n  ', dispute.summary)
-      console.log(score)
-    }
-    expect(score.disputes.matched).toEqual(['D1', 'D2', 'D3', 'D4', 'D5', 'D6'])
-    expect(score.corroborations.matched).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'])
-    expect(score.otherDisputes).toBeLessThanOrEqual(6)
-  })
+    it('surfaces all 6 gold disputes and 7 corroborations with at most 6 other disputes', () => {
+      if (process.env['FUSION_DEBUG']) {
+        for (const dispute of analysis.disputes)
+          console.log(dispute.kind, dispute.id, '\n  ', dispute.summary)
+        console.log(score)
+      }
+      expect(score.disputes.matched).toEqual(['D1', 'D2', 'D3', 'D4', 'D5', 'D6'])
+      expect(score.corroborations.matched).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'])
+      expect(score.otherDisputes).toBeLessThanOrEqual(6)
+    })
 
-  it('finds no syndication among the five seed articles (they are different texts)', () => {
-    expect(analysis.documents.filter((document) => document.syndicationGroup != null)).toEqual([])
-  })
+    it('finds no syndication among the five seed articles (they are different texts)', () => {
+      expect(analysis.documents.filter((document) => document.syndicationGroup != null)).toEqual([])
+    })
 
-  it('gives every dispute a one-sentence summary and two sides with sources', () => {
-    for (const dispute of analysis.disputes) {
-      expect(dispute.summary).toMatch(/^[^.]+(\.[^ .][^.]*)*\.$/)
-      expect(dispute.sides?.length).toBe(2)
-      for (const side of dispute.sides ?? []) expect(side.sources.length).toBeGreaterThan(0)
-    }
-  })
-})
+    it('gives every dispute a one-sentence summary and two sides with sources', () => {
+      for (const dispute of analysis.disputes) {
+        expect(dispute.summary).toMatch(/^[^.]+(\.[^ .][^.]*)*\.$/)
+        expect(dispute.sides?.length).toBe(2)
+        for (const side of dispute.sides ?? []) expect(side.sources.length).toBeGreaterThan(0)
+      }
+    })
+  },
+)

@@ -39,7 +39,9 @@ describe('triangulate analyze', () => {
     expect(analysis.events.length).toBeGreaterThan(20)
     const texts = new Map(analysis.documents.map((document) => [document.id, document.text]))
     for (const event of analysis.events) {
-      expect(texts.get(event.doc)!.slice(event.evidence.start, event.evidence.end)).toBe(event.evidence.text)
+      expect(texts.get(event.doc)!.slice(event.evidence.start, event.evidence.end)).toBe(
+        event.evidence.text,
+      )
     }
   })
 
@@ -55,7 +57,10 @@ describe('triangulate analyze', () => {
     const dir = scratch()
     writeFileSync(join(dir, 'empty.txt'), '')
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]))
-    writeFileSync(join(dir, 'good.txt'), 'outlet: Test Wire\npublished: 2024-12-06\n\nRebels captured Hama on Thursday, the monitor said.\n')
+    writeFileSync(
+      join(dir, 'good.txt'),
+      'outlet: Test Wire\npublished: 2024-12-06\n\nRebels captured Hama on Thursday, the monitor said.\n',
+    )
     const out = join(dir, 'out.json')
     const io = captureIo()
     const code = await main(['analyze', join(dir, 'missing.txt'), dir, '--json', out], io)
@@ -72,7 +77,10 @@ describe('triangulate analyze', () => {
 
   it('refuses an unparsable published header and --strict makes any problem fatal', async () => {
     const dir = scratch()
-    writeFileSync(join(dir, 'bad-date.txt'), 'published: 7th of Decembre\n\nRebels captured Hama.\n')
+    writeFileSync(
+      join(dir, 'bad-date.txt'),
+      'published: 7th of Decembre\n\nRebels captured Hama.\n',
+    )
     writeFileSync(join(dir, 'good.txt'), 'published: 2024-12-06\n\nRebels captured Hama.\n')
     const io = captureIo()
     expect(await main(['analyze', dir, '--strict', '--json', join(dir, 'out.json')], io)).toBe(2)
@@ -81,21 +89,39 @@ describe('triangulate analyze', () => {
 
   it('takes --published and --outlet for documents without a header', async () => {
     const dir = scratch()
-    writeFileSync(join(dir, 'plain.txt'), 'Opposition fighters entered Homs late on Friday, residents said.\n')
+    writeFileSync(
+      join(dir, 'plain.txt'),
+      'Opposition fighters entered Homs late on Friday, residents said.\n',
+    )
     const out = join(dir, 'out.json')
-    expect(await main(['analyze', dir, '--published', '2024-12-07', '--outlet', 'Desk', '--json', out], captureIo())).toBe(0)
+    expect(
+      await main(
+        ['analyze', dir, '--published', '2024-12-07', '--outlet', 'Desk', '--json', out],
+        captureIo(),
+      ),
+    ).toBe(0)
     const analysis = JSON.parse(readFileSync(out, 'utf8')) as Analysis
-    expect(analysis.documents[0]).toMatchObject({ published: '2024-12-07', publishedFrom: 'option', outlet: 'Desk' })
+    expect(analysis.documents[0]).toMatchObject({
+      published: '2024-12-07',
+      publishedFrom: 'option',
+      outlet: 'Desk',
+    })
     expect(analysis.events[0]?.date).toMatchObject({ start: '2024-12-06', end: '2024-12-06' })
   })
 
   it('a bad option or a bad --published value is one line and exit 2, never a stack trace (real process)', async () => {
     const run = promisify(execFile)
     const tsx = join(repoRoot, 'node_modules/.bin/tsx')
-    const result = await run(tsx, [join(repoRoot, 'src/cli/run.ts'), 'analyze', examples, '--published', 'yesterday'], { cwd: repoRoot }).catch((error: { code: number; stderr: string }) => error)
+    const result = await run(
+      tsx,
+      [join(repoRoot, 'src/cli/run.ts'), 'analyze', examples, '--published', 'yesterday'],
+      { cwd: repoRoot },
+    ).catch((error: { code: number; stderr: string }) => error)
     expect('code' in result ? result.code : 0).toBe(2)
     const stderr = 'stderr' in result ? result.stderr : ''
-    expect(stderr.trim().split('\n')).toEqual(['triangulate: --published: unparsable date "yesterday" (expected YYYY-MM-DD)'])
+    expect(stderr.trim().split('\n')).toEqual([
+      'triangulate: --published: unparsable date "yesterday" (expected YYYY-MM-DD)',
+    ])
     expect(stderr).not.toMatch(/\bat .*\.ts:\d+/)
   })
 })

@@ -7,7 +7,17 @@ import type { AnalysisEvent } from '../../model/analysis.js'
 const lexicon = loadLexicon()
 
 function eventsOf(text: string, published = '2024-03-16'): readonly AnalysisEvent[] {
-  const document = { id: 't', source: 't.txt', outlet: 'Test Wire', url: null, published, publishedFrom: 'header' as const, title: null, text, metadata: {} }
+  const document = {
+    id: 't',
+    source: 't.txt',
+    outlet: 'Test Wire',
+    url: null,
+    published,
+    publishedFrom: 'header' as const,
+    title: null,
+    text,
+    metadata: {},
+  }
   return analyzeDocument(document, lexicon).events
 }
 
@@ -37,27 +47,35 @@ describe('extractEvents(): one event per (trigger, place) with roles', () => {
 
   it('keeps the origin of an advance out of its places', () => {
     const events = eventsOf('Insurgents advanced from Idlib towards Hama overnight.')
-    expect(events.filter((event) => event.type === 'advance').map((event) => event.place?.span?.text)).toEqual(['Hama'])
+    expect(
+      events.filter((event) => event.type === 'advance').map((event) => event.place?.span?.text),
+    ).toEqual(['Hama'])
   })
 
   it('skips a locative modifier of the place: "Izraa, north of Daraa"', () => {
-    const events = eventsOf('Opposition fighters captured Izraa, north of Daraa, after brief clashes.')
-    expect(events.filter((event) => event.type === 'control').map((event) => event.place?.span?.text)).toEqual(['Izraa'])
+    const events = eventsOf(
+      'Opposition fighters captured Izraa, north of Daraa, after brief clashes.',
+    )
+    expect(
+      events.filter((event) => event.type === 'control').map((event) => event.place?.span?.text),
+    ).toEqual(['Izraa'])
   })
 })
 
 describe('extractEvents(): who says so', () => {
   it('attributes "according to X" and keeps the outlet voice null without attribution', () => {
-    const [attributed] = eventsOf('According to the Syrian Observatory for Human Rights, rebels captured Syria\'s Tadmur.')
+    const [attributed] = eventsOf(
+      "According to the Syrian Observatory for Human Rights, rebels captured Syria's Tadmur.",
+    )
     expect(attributed!.source?.name).toBe('Syrian Observatory for Human Rights')
-    const [plain] = eventsOf('Rebels captured Syria\'s Tadmur.')
+    const [plain] = eventsOf("Rebels captured Syria's Tadmur.")
     expect(plain!.source).toBeNull()
   })
 
   it('reads an inverted speech verb and a trailing credit', () => {
     const [inverted] = eventsOf('"Our units withdrew from Khan Shaykhun," said the Syrian army.')
     expect(inverted!.source?.name).toBe('Syrian army')
-    const [trailing] = eventsOf('Troops pulled out of Syria\'s Raqqa, Reuters reported.')
+    const [trailing] = eventsOf("Troops pulled out of Syria's Raqqa, Reuters reported.")
     expect(trailing!.source?.name).toBe('Reuters')
   })
 
@@ -67,72 +85,102 @@ describe('extractEvents(): who says so', () => {
   })
 
   it('keeps the outlet when it cites an anonymous source', () => {
-    const [event] = eventsOf('Reuters, citing a military source, said troops withdrew from Syria\'s Raqqa.')
+    const [event] = eventsOf(
+      "Reuters, citing a military source, said troops withdrew from Syria's Raqqa.",
+    )
     expect(event!.source?.name).toBe('Reuters')
   })
 })
 
 describe('extractEvents(): stance and its scope', () => {
   it('denies only the events inside the denial', () => {
-    const events = eventsOf('The defense ministry denied reports that troops withdrew from Salamiyah, while rebels shelled Hama.')
+    const events = eventsOf(
+      'The defense ministry denied reports that troops withdrew from Salamiyah, while rebels shelled Hama.',
+    )
     expect(events.map(summary)).toEqual([
-      expect.objectContaining({ type: 'withdrawal', place: 'Salamiyah', stance: 'denied', source: 'Syrian Ministry of Defense' }),
+      expect.objectContaining({
+        type: 'withdrawal',
+        place: 'Salamiyah',
+        stance: 'denied',
+        source: 'Syrian Ministry of Defense',
+      }),
       expect.objectContaining({ type: 'strike', place: 'Hama', stance: 'asserted' }),
     ])
   })
 
   it('denies what precedes "are unfounded"', () => {
-    const [event] = eventsOf('A military source said that reports about militants entering Syria\'s Homs are unfounded.')
+    const [event] = eventsOf(
+      "A military source said that reports about militants entering Syria's Homs are unfounded.",
+    )
     expect(summary(event!)).toMatchObject({ type: 'control', place: 'Homs', stance: 'denied' })
   })
 
   it('hedges claims and reads negation', () => {
-    expect(eventsOf('Militants claimed to have captured Syria\'s Palmyra.')[0]!.stance).toBe('hedged')
-    expect(eventsOf('The rebels did not enter Syria\'s Homs.')[0]!.stance).toBe('denied')
+    expect(eventsOf("Militants claimed to have captured Syria's Palmyra.")[0]!.stance).toBe(
+      'hedged',
+    )
+    expect(eventsOf("The rebels did not enter Syria's Homs.")[0]!.stance).toBe('denied')
   })
 
   it('near misses: intentions, questions and non-event uses of trigger words stay out', () => {
     expect(eventsOf('Rebels vowed to take over Homs within days.')).toEqual([])
     expect(eventsOf('Analysts wonder who controls the narrative in Damascus.')).toEqual([])
-    expect(eventsOf('The minister denied that he had resigned.').filter((event) => event.type === 'withdrawal')).toEqual([])
+    expect(
+      eventsOf('The minister denied that he had resigned.').filter(
+        (event) => event.type === 'withdrawal',
+      ),
+    ).toEqual([])
   })
 })
 
 describe('extractEvents(): attribution across sentences and inside names', () => {
   it('gives a quotation over several sentences to the speaker named where it closes', () => {
-    const events = eventsOf('“Our units pulled out of Salamiyah overnight. They regrouped and retook Hama,” the army spokesman said.')
-    expect(events.map((event) => [event.type, event.place?.span?.text, event.source?.name])).toEqual([
+    const events = eventsOf(
+      '“Our units pulled out of Salamiyah overnight. They regrouped and retook Hama,” the army spokesman said.',
+    )
+    expect(
+      events.map((event) => [event.type, event.place?.span?.text, event.source?.name]),
+    ).toEqual([
       ['withdrawal', 'Salamiyah', 'Syrian army'],
       ['control', 'Hama', 'Syrian army'],
     ])
   })
 
   it('lets an adverb hedge without naming anyone, and reads no speech verb inside a name', () => {
-    const [event] = eventsOf('Fighters backed by the United States have reportedly taken control of Raqqa in Syria.')
+    const [event] = eventsOf(
+      'Fighters backed by the United States have reportedly taken control of Raqqa in Syria.',
+    )
     expect(event).toMatchObject({ type: 'control', stance: 'hedged', source: null })
   })
 
   it('credits the outlet a lone anonymous official spoke to', () => {
-    const [event] = eventsOf('Qatari officials met rebel leaders in Damascus, an official told AFP.')
+    const [event] = eventsOf(
+      'Qatari officials met rebel leaders in Damascus, an official told AFP.',
+    )
     expect(event!.source?.name).toBe('AFP')
   })
 
   it('near misses: conditions and history from other years are not reported events', () => {
-    expect(eventsOf('Should the rebels capture Homs, the road to the coast would be cut.')).toEqual([])
+    expect(eventsOf('Should the rebels capture Homs, the road to the coast would be cut.')).toEqual(
+      [],
+    )
     expect(eventsOf('Government forces recaptured Palmyra in 2016.', '2024-12-07')).toEqual([])
   })
 })
 
 describe('extractEvents(): framing and evidence', () => {
   it('records the loaded words of the sentence', () => {
-    const [event] = eventsOf('The army said terrorist groups infiltrated Syria\'s Hama before units were redeployed.')
+    const [event] = eventsOf(
+      "The army said terrorist groups infiltrated Syria's Hama before units were redeployed.",
+    )
     expect(event!.framing).toEqual(expect.arrayContaining(['terrorists']))
   })
 
   it('every span quotes the document text', () => {
     const text = 'Late on Thursday, regime forces withdrew from Jableh, the monitor said.'
     for (const event of eventsOf(text)) {
-      for (const span of [event.evidence, event.trigger!, event.place!.span!]) expect(text.slice(span.start, span.end)).toBe(span.text)
+      for (const span of [event.evidence, event.trigger!, event.place!.span!])
+        expect(text.slice(span.start, span.end)).toBe(span.text)
     }
   })
 })

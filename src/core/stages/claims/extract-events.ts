@@ -1,7 +1,14 @@
 import type { ClaimCues, CueKind, TriggerRule } from '../../lexicon/claim-cues.js'
 import type { GazetteerEntry } from '../../lexicon/gazetteer.js'
 import { firstWords, matchPatternAt, type WordPattern } from '../../lexicon/patterns.js'
-import type { AnalysisEvent, EventActor, EventPlace, EventSource, EventType, Stance } from '../../model/analysis.js'
+import type {
+  AnalysisEvent,
+  EventActor,
+  EventPlace,
+  EventSource,
+  EventType,
+  Stance,
+} from '../../model/analysis.js'
 import { makeSpan, type Span } from '../../model/span.js'
 import { splitWords, type Word } from '../../text/words.js'
 import type { Mention } from '../mentions/find-mentions.js'
@@ -62,27 +69,71 @@ interface Frame {
 
 // Types whose events fall back to the document's country when they name no place:
 // "Iran has begun evacuating its diplomats" → evacuation in the focus country.
-const COUNTRY_FALLBACK: ReadonlySet<EventType> = new Set(['offensive', 'evacuation', 'casualties', 'diplomacy', 'command_change', 'border', 'displacement'])
+const COUNTRY_FALLBACK: ReadonlySet<EventType> = new Set([
+  'offensive',
+  'evacuation',
+  'casualties',
+  'diplomacy',
+  'command_change',
+  'border',
+  'displacement',
+])
 // Types that need an actor to be an event at all ("the meeting" alone is not diplomacy news).
 const NEEDS_ACTOR: ReadonlySet<EventType> = new Set(['diplomacy', 'command_change', 'border'])
 // Types whose place may be read before the trigger ("Aleppo ... is under rebel control"); others need an object.
-const PLACE_BEFORE_TYPES: ReadonlySet<EventType> = new Set(['control', 'withdrawal', 'redeployment', 'protest', 'defection', 'strike', 'clash'])
+const PLACE_BEFORE_TYPES: ReadonlySet<EventType> = new Set([
+  'control',
+  'withdrawal',
+  'redeployment',
+  'protest',
+  'defection',
+  'strike',
+  'clash',
+])
 /** How far (in characters) a trigger's roles may stand from it. */
 const MAX_REACH = 400
 
 // Types whose place may stand anywhere in the sentence when none follows the trigger.
-const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set(['casualties', 'displacement', 'evacuation', 'offensive', 'border'])
+const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set([
+  'casualties',
+  'displacement',
+  'evacuation',
+  'offensive',
+  'border',
+])
 // Intentions and futures are not reported events: "militants have [vowed to] take over Homs".
-const MODAL_BEFORE = /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\b(?:agreed|agrees|agree|ultimatum|ordered|orders|asked|demanded|demands|demanding|deadline)\b[^.;]*\bto\b[^.;]*$|\bdemand(?:ed|s|ing)? that\b[^.;]*$|\b(?:located|situated|lies|lying|some)\s+(?:about\s+|roughly\s+|around\s+)?$|\b(?:operation|attempt|bid|effort|drive|campaign|offensive)\s+to\s+$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can)\s+(?:\w+\s+){0,2}$|\b(?:determine|determines|decide|decides|know|knows|ask|asks|asked|wonder|wonders)\s+(?:who|whether|which)\s+$/i
+const MODAL_BEFORE =
+  /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\b(?:agreed|agrees|agree|ultimatum|ordered|orders|asked|demanded|demands|demanding|deadline)\b[^.;]*\bto\b[^.;]*$|\bdemand(?:ed|s|ing)? that\b[^.;]*$|\b(?:located|situated|lies|lying|some)\s+(?:about\s+|roughly\s+|around\s+)?$|\b(?:operation|attempt|bid|effort|drive|campaign|offensive)\s+to\s+$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can)\s+(?:\w+\s+){0,2}$|\b(?:determine|determines|decide|decides|know|knows|ask|asks|asked|wonder|wonders)\s+(?:who|whether|which)\s+$/i
 // Locative words that make a later place a modifier of an earlier one: Izraa, [north of] Daraa.
-const LOCATIVE_GAP = /\b(?:near|outside|north|south|east|west|northeast|northwest|southeast|southwest|between|in|of|from|at|close to|around|on|towards|toward|to|into|via|along|across|beyond|within|than)\b[^,]*$/i
+const LOCATIVE_GAP =
+  /\b(?:near|outside|north|south|east|west|northeast|northwest|southeast|southwest|between|in|of|from|at|close to|around|on|towards|toward|to|into|via|along|across|beyond|within|than)\b[^,]*$/i
 // A coordinated list continues with commas/and/or, optionally "the town of".
-const LIST_GAP = /^\s*(?:(?:province|governorate|city|region|countryside)\s*)?(?:,\s*(?:and\s+|or\s+)?(?:as\s+well\s+as\s+|along\s+with\s+)?|\s+(?:and|or|as\s+well\s+as|along\s+with)\s+)(?:(?:several|some|many|dozens\s+of|two|three|other)\s+)?(?:(?:towns|villages|areas|cities|positions|districts)\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+)?(?:(?:in|from|to|on)\s+)?(?:(?:all|parts|most|much|some|areas|part)\s+of\s+)?(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|northern|southern|eastern|western|central|rural)\s+)?(?:(?:city|cities|town|towns|village|villages|province|provinces|governorate|governorates|area|areas|district|districts|region|regions)\s+of\s+)?$/i
-const SPEAKER_KINDS: ReadonlySet<Mention['kind']> = new Set(['source', 'organization', 'institution', 'person', 'actor', 'force', 'country'])
-const ANAPHORIC_SPEAKERS = /^(?:they|he|she|it|the source|the sources|the same source|the ministry|the statement|the group|the army|the command|the spokesman|the official|officials)$/i
-const OPPOSITE_SIDE: Readonly<Record<string, string>> = { government: 'opposition', opposition: 'government', hts: 'government', sna: 'sdf', sdf: 'sna' }
+const LIST_GAP =
+  /^\s*(?:(?:province|governorate|city|region|countryside)\s*)?(?:,\s*(?:and\s+|or\s+)?(?:as\s+well\s+as\s+|along\s+with\s+)?|\s+(?:and|or|as\s+well\s+as|along\s+with)\s+)(?:(?:several|some|many|dozens\s+of|two|three|other)\s+)?(?:(?:towns|villages|areas|cities|positions|districts)\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+)?(?:(?:in|from|to|on)\s+)?(?:(?:all|parts|most|much|some|areas|part)\s+of\s+)?(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|northern|southern|eastern|western|central|rural)\s+)?(?:(?:city|cities|town|towns|village|villages|province|provinces|governorate|governorates|area|areas|district|districts|region|regions)\s+of\s+)?$/i
+const SPEAKER_KINDS: ReadonlySet<Mention['kind']> = new Set([
+  'source',
+  'organization',
+  'institution',
+  'person',
+  'actor',
+  'force',
+  'country',
+])
+const ANAPHORIC_SPEAKERS =
+  /^(?:they|he|she|it|the source|the sources|the same source|the ministry|the statement|the group|the army|the command|the spokesman|the official|officials)$/i
+const OPPOSITE_SIDE: Readonly<Record<string, string>> = {
+  government: 'opposition',
+  opposition: 'government',
+  hts: 'government',
+  sna: 'sdf',
+  sdf: 'sna',
+}
 
-type Indexed<T> = { readonly byWord: Map<string, T[]>; readonly byPrefix: { prefix: string; item: T }[]; readonly always: T[] }
+type Indexed<T> = {
+  readonly byWord: Map<string, T[]>
+  readonly byPrefix: { prefix: string; item: T }[]
+  readonly always: T[]
+}
 
 function indexByFirstWord<T extends { pattern: WordPattern }>(items: readonly T[]): Indexed<T> {
   const byWord = new Map<string, T[]>()
@@ -106,18 +157,32 @@ function candidatesAt<T>(index: Indexed<T>, folded: string): T[] {
   return found
 }
 
-const indexCache = new WeakMap<ClaimCues, { triggers: Indexed<TriggerRule>; cues: Indexed<ClaimCues['cues'][number]>; framing: Indexed<ClaimCues['framing'][number]> }>()
+const indexCache = new WeakMap<
+  ClaimCues,
+  {
+    triggers: Indexed<TriggerRule>
+    cues: Indexed<ClaimCues['cues'][number]>
+    framing: Indexed<ClaimCues['framing'][number]>
+  }
+>()
 function indexesOf(cues: ClaimCues) {
   let index = indexCache.get(cues)
   if (!index) {
-    index = { triggers: indexByFirstWord(cues.triggers), cues: indexByFirstWord(cues.cues), framing: indexByFirstWord(cues.framing) }
+    index = {
+      triggers: indexByFirstWord(cues.triggers),
+      cues: indexByFirstWord(cues.cues),
+      framing: indexByFirstWord(cues.framing),
+    }
     indexCache.set(cues, index)
   }
   return index
 }
 
 /** Longest match per start word, then drop matches inside a longer one. */
-function findHits<T extends { pattern: WordPattern }>(index: Indexed<T>, words: readonly Word[]): { item: T; start: number; end: number }[] {
+function findHits<T extends { pattern: WordPattern }>(
+  index: Indexed<T>,
+  words: readonly Word[],
+): { item: T; start: number; end: number }[] {
   const hits: { item: T; start: number; end: number }[] = []
   for (let i = 0; i < words.length; i++) {
     let best: { item: T; start: number; end: number } | null = null
@@ -127,7 +192,16 @@ function findHits<T extends { pattern: WordPattern }>(index: Indexed<T>, words: 
     }
     if (best) hits.push(best)
   }
-  return hits.filter((hit) => !hits.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start))
+  return hits.filter(
+    (hit) =>
+      !hits.some(
+        (other) =>
+          other !== hit &&
+          other.start <= hit.start &&
+          other.end >= hit.end &&
+          other.end - other.start > hit.end - hit.start,
+      ),
+  )
 }
 
 /**
@@ -152,26 +226,56 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
   for (const sentence of input.sentences) {
     const words = splitWords(text, sentence.start, sentence.end)
     if (words.length === 0) continue
-    while (mentionCursor < input.mentions.length && input.mentions[mentionCursor]!.end <= sentence.start) mentionCursor++
-    while (placeCursor < input.places.length && input.places[placeCursor]!.end <= sentence.start) placeCursor++
+    while (
+      mentionCursor < input.mentions.length &&
+      input.mentions[mentionCursor]!.end <= sentence.start
+    )
+      mentionCursor++
+    while (placeCursor < input.places.length && input.places[placeCursor]!.end <= sentence.start)
+      placeCursor++
     const sentenceMentions: Mention[] = []
-    for (let k = mentionCursor; k < input.mentions.length && input.mentions[k]!.start < sentence.end; k++) sentenceMentions.push(input.mentions[k]!)
+    for (
+      let k = mentionCursor;
+      k < input.mentions.length && input.mentions[k]!.start < sentence.end;
+      k++
+    )
+      sentenceMentions.push(input.mentions[k]!)
     const sentencePlaces: PlaceInput[] = []
-    for (let k = placeCursor; k < input.places.length && input.places[k]!.start < sentence.end; k++) sentencePlaces.push(input.places[k]!)
+    for (let k = placeCursor; k < input.places.length && input.places[k]!.start < sentence.end; k++)
+      sentencePlaces.push(input.places[k]!)
     const mentions = sentenceMentions
     const places = sentencePlaces
 
     // "fighting for the control of Manbij": control named as a goal is no event and no boundary.
     const triggers: TriggerHit[] = findHits(index.triggers, words)
       .map(({ item, start, end }) => ({ rule: item, start, end }))
-      .filter((hit) => !(hit.rule.type === 'control' && /\b(?:for|over)\s+(?:the\s+)?$/i.test(text.slice(Math.max(sentence.start, words[hit.start]!.start - 12), words[hit.start]!.start))))
+      .filter(
+        (hit) =>
+          !(
+            hit.rule.type === 'control' &&
+            /\b(?:for|over)\s+(?:the\s+)?$/i.test(
+              text.slice(
+                Math.max(sentence.start, words[hit.start]!.start - 12),
+                words[hit.start]!.start,
+              ),
+            )
+          ),
+      )
     // A cue word inside a name is no cue: "the United [States]", "the [Statement] Foundation".
     const cueHits: CueHit[] = findHits(index.cues, words)
       .map(({ item, start, end }) => ({ kind: item.kind, start, end }))
-      .filter((cue) => cue.kind === 'speaker' || !mentions.some((mention) => mention.start <= words[cue.start]!.start && words[cue.end - 1]!.end <= mention.end))
+      .filter(
+        (cue) =>
+          cue.kind === 'speaker' ||
+          !mentions.some(
+            (mention) =>
+              mention.start <= words[cue.start]!.start && words[cue.end - 1]!.end <= mention.end,
+          ),
+      )
     const frames = buildFrames({ input, sentence, words, mentions, cueHits, lastSpeaker })
     framesBySentence.push({ start: sentence.start, end: sentence.end, frames })
-    for (const frame of frames) if (frame.source && !frame.source.unnamed) lastSpeaker = frame.source
+    for (const frame of frames)
+      if (frame.source && !frame.source.unnamed) lastSpeaker = frame.source
 
     const sentenceSpan = makeSpan(doc, text, sentence.start, sentence.end)
     const sentenceFirstEvent = events.length
@@ -181,7 +285,11 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     const sentenceTypes = new Set<EventType>()
     const framing = findFraming(index.framing, words)
     // A trigger inside an attribution phrase is speech, not an event ("the announcement was made").
-    const speechWords = new Set(cueHits.filter((cue) => cue.kind !== 'negation' && cue.kind !== 'hedge').flatMap((cue) => range(cue.start, cue.end)))
+    const speechWords = new Set(
+      cueHits
+        .filter((cue) => cue.kind !== 'negation' && cue.kind !== 'hedge')
+        .flatMap((cue) => range(cue.start, cue.end)),
+    )
 
     for (let t = 0; t < triggers.length; t++) {
       const trigger = triggers[t]!
@@ -191,81 +299,203 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       let nextTrigger: TriggerHit | undefined
       for (let k = t + 1; k < triggers.length && !nextTrigger; k++) {
         const other = triggers[k]!
-        if (other.rule.type !== trigger.rule.type || other.start > trigger.end + 2) nextTrigger = other
+        if (other.rule.type !== trigger.rule.type || other.start > trigger.end + 2)
+          nextTrigger = other
       }
       // Roles lie near their trigger: windows are bounded so a sentence of a megabyte stays linear.
-      const scopeEnd = Math.min(nextTrigger ? words[nextTrigger.start]!.start : sentence.end, triggerEnd + MAX_REACH)
-      const clauseStart = clauseStartBefore(text, Math.max(sentence.start, triggerStart - MAX_REACH), triggerStart)
-      const places = sentencePlaces.filter((place) => place.end > clauseStart - 200 && place.start < scopeEnd + 400)
-      const mentions = sentenceMentions.filter((mention) => mention.end > clauseStart - 200 && mention.start < scopeEnd + 200)
+      const scopeEnd = Math.min(
+        nextTrigger ? words[nextTrigger.start]!.start : sentence.end,
+        triggerEnd + MAX_REACH,
+      )
+      const clauseStart = clauseStartBefore(
+        text,
+        Math.max(sentence.start, triggerStart - MAX_REACH),
+        triggerStart,
+      )
+      const places = sentencePlaces.filter(
+        (place) => place.end > clauseStart - 200 && place.start < scopeEnd + 400,
+      )
+      const mentions = sentenceMentions.filter(
+        (mention) => mention.end > clauseStart - 200 && mention.start < scopeEnd + 200,
+      )
 
       // "militants have vowed to take over Homs", "who controls the country": not a reported event.
       if (MODAL_BEFORE.test(text.slice(clauseStart, triggerStart))) continue
       // "captured Quneitra, about 60 kilometers from Damascus": a distance describing a place is no advance.
-      if (trigger.rule.type === 'advance' && /kilomet|km|mile/i.test(text.slice(triggerStart, triggerEnd)) && /\p{Lu}[\p{L}'’-]*,\s*(?:about|some|around|roughly|nearly|almost|only|just)?\s*$/u.test(text.slice(Math.max(clauseStart, triggerStart - 60), triggerStart))) continue
+      if (
+        trigger.rule.type === 'advance' &&
+        /kilomet|km|mile/i.test(text.slice(triggerStart, triggerEnd)) &&
+        /\p{Lu}[\p{L}'’-]*,\s*(?:about|some|around|roughly|nearly|almost|only|just)?\s*$/u.test(
+          text.slice(Math.max(clauseStart, triggerStart - 60), triggerStart),
+        )
+      )
+        continue
       // "Should HTS secure Homs …", "If the army withdraws …": conditions are not reports.
-      if (/(?:^|[,;:“"]\s*)(?:if|should|unless|whether|in case)\s[^,;]*$/i.test(text.slice(clauseStart, triggerStart))) continue
+      if (
+        /(?:^|[,;:“"]\s*)(?:if|should|unless|whether|in case)\s[^,;]*$/i.test(
+          text.slice(clauseStart, triggerStart),
+        )
+      )
+        continue
       // "the Separation of Forces Agreement": a capitalised diplomacy noun mid-sentence names a thing.
-      if (trigger.rule.type === 'diplomacy' && triggerStart > sentence.start + 1 && /^\p{Lu}/u.test(text.slice(triggerStart, triggerEnd))) continue
-      let eventPlaces = placesFor(text, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, places)
+      if (
+        trigger.rule.type === 'diplomacy' &&
+        triggerStart > sentence.start + 1 &&
+        /^\p{Lu}/u.test(text.slice(triggerStart, triggerEnd))
+      )
+        continue
+      let eventPlaces = placesFor(
+        text,
+        trigger,
+        triggerStart,
+        triggerEnd,
+        scopeEnd,
+        clauseStart,
+        places,
+      )
       let placeValues0: EventPlace[] | null = null
       // "liberating the area", "the special forces unit in the city": the nearest place before in the
       // sentence, else the place of the last sentence's first event.
-      const anaphor = /\bthe (?:[\w-]+\s+){0,2}(city|town|village|area|district|operation|attack|raid|assault)\b(?!\s+of\b)/i.exec(text.slice(Math.max(clauseStart, triggerStart - 40), scopeEnd))?.[1]?.toLowerCase()
+      const anaphor =
+        /\bthe (?:[\w-]+\s+){0,2}(city|town|village|area|district|operation|attack|raid|assault)\b(?!\s+of\b)/i
+          .exec(text.slice(Math.max(clauseStart, triggerStart - 40), scopeEnd))?.[1]
+          ?.toLowerCase()
       // An operation or an attack points back to where it happened only for strikes and their toll.
-      const placeNoun = anaphor === 'city' || anaphor === 'town' || anaphor === 'village' || anaphor === 'area' || anaphor === 'district'
-      if (eventPlaces.length === 0 && anaphor && (placeNoun || trigger.rule.type === 'strike' || trigger.rule.type === 'casualties')) {
+      const placeNoun =
+        anaphor === 'city' ||
+        anaphor === 'town' ||
+        anaphor === 'village' ||
+        anaphor === 'area' ||
+        anaphor === 'district'
+      if (
+        eventPlaces.length === 0 &&
+        anaphor &&
+        (placeNoun || trigger.rule.type === 'strike' || trigger.rule.type === 'casualties')
+      ) {
         // "the city" is a town, not the airbase named last.
-        const fits = (place: PlaceInput | null): boolean => Boolean(place?.entry && place.entry.kind !== 'country' && (!(anaphor === 'city' || anaphor === 'town') || place.entry.kind === 'city'))
+        const fits = (place: PlaceInput | null): boolean =>
+          Boolean(
+            place?.entry &&
+            place.entry.kind !== 'country' &&
+            (!(anaphor === 'city' || anaphor === 'town') || place.entry.kind === 'city'),
+          )
         const before = places.filter((place) => place.end <= triggerStart && fits(place)).pop()
         const antecedent = before ?? (fits(lastPlace) ? lastPlace : lastCity)
         if (antecedent?.entry) eventPlaces = [antecedent]
       }
       // "evacuating its diplomats from the country": the country the document is about.
-      if (eventPlaces.length === 0 && COUNTRY_FALLBACK.has(trigger.rule.type) && /\bthe country\b/i.test(text.slice(triggerEnd, scopeEnd)) && input.focusPlace) {
-        placeValues0 = [{ entity: input.focusPlace.id, name: input.focusPlace.name, lat: input.focusPlace.lat, lon: input.focusPlace.lon }]
+      if (
+        eventPlaces.length === 0 &&
+        COUNTRY_FALLBACK.has(trigger.rule.type) &&
+        /\bthe country\b/i.test(text.slice(triggerEnd, scopeEnd)) &&
+        input.focusPlace
+      ) {
+        placeValues0 = [
+          {
+            entity: input.focusPlace.id,
+            name: input.focusPlace.name,
+            lat: input.focusPlace.lat,
+            lon: input.focusPlace.lon,
+          },
+        ]
       }
       // Killings, flights and offensives are often placed elsewhere in their sentence:
       // "four civilians were killed when HTS shelled a residence in Aleppo".
       if (eventPlaces.length === 0 && SENTENCE_PLACE_TYPES.has(trigger.rule.type)) {
-        const resolved = places.filter((place) => place.entry && place.entry.kind !== 'country' && place.entry.kind !== 'region' && !isCompoundModifier(text, place))
+        const resolved = places.filter(
+          (place) =>
+            place.entry &&
+            place.entry.kind !== 'country' &&
+            place.entry.kind !== 'region' &&
+            !isCompoundModifier(text, place),
+        )
         // Only a toll or a flight is placed by a later clause ("killed when HTS shelled … in Aleppo");
         // an offensive's later places are what it took, not where it began.
-        const after = trigger.rule.type === 'casualties' || trigger.rule.type === 'displacement' ? resolved.find((place) => place.start >= triggerEnd) : undefined
+        const after =
+          trigger.rule.type === 'casualties' || trigger.rule.type === 'displacement'
+            ? resolved.find((place) => place.start >= triggerEnd)
+            : undefined
         const before = resolved.filter((place) => place.end <= triggerStart).pop()
         const found = after ?? before
         if (found) eventPlaces = [found]
       }
       // "… captured the division after regime elements defected": a defection without a place in its
       // sentence happened where the paragraph's last event did.
-      if (eventPlaces.length === 0 && trigger.rule.type === 'defection' && lastPlace?.entry && sameParagraph(text, lastPlace.end, triggerStart)) {
+      if (
+        eventPlaces.length === 0 &&
+        trigger.rule.type === 'defection' &&
+        lastPlace?.entry &&
+        sameParagraph(text, lastPlace.end, triggerStart)
+      ) {
         eventPlaces = [lastPlace]
       }
       // "Jordan closed its border": a border event happens at the acting country's border.
       if (eventPlaces.length === 0 && trigger.rule.type === 'border') {
-        const country = mentions.filter((m) => m.kind === 'country' && m.end <= triggerStart && m.start >= clauseStart).pop()
+        const country = mentions
+          .filter((m) => m.kind === 'country' && m.end <= triggerStart && m.start >= clauseStart)
+          .pop()
         const place = country ? places.find((p) => p.start === country.start && p.entry) : undefined
         // "Iraq has received … soldiers who crossed the Al-Qa'im checkpoint": the named crossing in that country.
-        const within = place ? places.find((p) => p.entry && p.entry.kind !== 'country' && p.entry.kind !== 'admin1' && p.entry.country === place.entry!.country && p.start > triggerStart) : undefined
+        const within = place
+          ? places.find(
+              (p) =>
+                p.entry &&
+                p.entry.kind !== 'country' &&
+                p.entry.kind !== 'admin1' &&
+                p.entry.country === place.entry!.country &&
+                p.start > triggerStart,
+            )
+          : undefined
         if (place) eventPlaces = [within ?? place]
       }
       // "have entered Iraq" after a sentence about the Al-Qaim crossing: a country stands for the place
       // in that country the document last reported an event at.
-      if (eventPlaces.length === 1 && eventPlaces[0]!.entry?.kind === 'country' && lastPlace?.entry && lastPlace.entry.country === eventPlaces[0]!.entry.country && (trigger.rule.type === 'border' || trigger.rule.type === 'displacement')) {
+      if (
+        eventPlaces.length === 1 &&
+        eventPlaces[0]!.entry?.kind === 'country' &&
+        lastPlace?.entry &&
+        lastPlace.entry.country === eventPlaces[0]!.entry.country &&
+        (trigger.rule.type === 'border' || trigger.rule.type === 'displacement')
+      ) {
         eventPlaces = [lastPlace]
       }
       let fallback = false
-      let placeValues: (EventPlace | null)[] = placeValues0 ?? eventPlaces.filter((place) => place.entry !== null).map((place) => toEventPlace(doc, text, place))
+      let placeValues: (EventPlace | null)[] =
+        placeValues0 ??
+        eventPlaces
+          .filter((place) => place.entry !== null)
+          .map((place) => toEventPlace(doc, text, place))
       if (placeValues.length === 0) {
         if (!COUNTRY_FALLBACK.has(trigger.rule.type) || !input.focusPlace) continue
-        placeValues = [{ entity: input.focusPlace.id, name: input.focusPlace.name, lat: input.focusPlace.lat, lon: input.focusPlace.lon }]
+        placeValues = [
+          {
+            entity: input.focusPlace.id,
+            name: input.focusPlace.name,
+            lat: input.focusPlace.lat,
+            lon: input.focusPlace.lon,
+          },
+        ]
         fallback = true
       }
 
       const frame = innermostFrame(frames, triggerStart)
-      const subjects = actorsFor(input, trigger, triggerStart, triggerEnd, scopeEnd, clauseStart, mentions, frame?.source ?? null, lastActors, sentenceActors, sentence.start)
+      const subjects = actorsFor(
+        input,
+        trigger,
+        triggerStart,
+        triggerEnd,
+        scopeEnd,
+        clauseStart,
+        mentions,
+        frame?.source ?? null,
+        lastActors,
+        sentenceActors,
+        sentence.start,
+      )
       // Meetings and fights have partners: "a meeting in Doha [with Russia and Iran]", "fighting [with] army troops".
-      const actors = PARTNER_TYPES.has(trigger.rule.type) ? withPartners(input, subjects, mentions, triggerEnd, scopeEnd) : subjects
+      const actors = PARTNER_TYPES.has(trigger.rule.type)
+        ? withPartners(input, subjects, mentions, triggerEnd, scopeEnd)
+        : subjects
       if (subjects.length > 0) {
         lastActors = subjects
         sentenceActors = subjects
@@ -273,20 +503,44 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       // A speaker who reports their own diplomacy counts as its actor ("We have reached a ceasefire").
       if (NEEDS_ACTOR.has(trigger.rule.type) && actors.length === 0 && !frame?.source) continue
       // A leader who flees leaves; forces that flee withdraw.
-      let type: EventType = trigger.rule.type === 'withdrawal' && actors.length > 0 && actors.every((actor) => actor.entity.startsWith('person:')) ? 'evacuation' : trigger.rule.type
+      let type: EventType =
+        trigger.rule.type === 'withdrawal' &&
+        actors.length > 0 &&
+        actors.every((actor) => actor.entity.startsWith('person:'))
+          ? 'evacuation'
+          : trigger.rule.type
 
       let stance: Stance = frame?.stance ?? 'asserted'
       if (isNegated(words, trigger.start)) stance = 'denied'
       const source = frame?.source ?? null
 
       // The expression governing the clause, else the last day named earlier in the paragraph.
-      const time = chooseEventTime(input.times, sentenceSpan, { start: clauseStart, end: scopeEnd }, { start: triggerStart, end: triggerEnd }) ?? inheritEventTime(input.times, text, sentenceSpan)
+      const time =
+        chooseEventTime(
+          input.times,
+          sentenceSpan,
+          { start: clauseStart, end: scopeEnd },
+          { start: triggerStart, end: triggerEnd },
+        ) ?? inheritEventTime(input.times, text, sentenceSpan)
       // "Since November 29, X have launched an offensive": an offensive dates from the start of its open interval.
       // "SNA has been attacking Manbij since November 27": attacks going on since a day are an offensive begun that day.
-      const ongoing = time?.value?.precision === 'open' && (type === 'offensive' || type === 'clash' || type === 'strike')
+      const ongoing =
+        time?.value?.precision === 'open' &&
+        (type === 'offensive' || type === 'clash' || type === 'strike')
       if (ongoing) type = 'offensive'
-      const value = ongoing && time?.value ? { start: time.value.start, end: time.value.start, precision: 'day' } : time?.value
-      const date = time && value ? { start: value.start, end: value.end, precision: value.precision, text: makeSpan(doc, text, time.start, time.end) } : null
+      const value =
+        ongoing && time?.value
+          ? { start: time.value.start, end: time.value.start, precision: 'day' }
+          : time?.value
+      const date =
+        time && value
+          ? {
+              start: value.start,
+              end: value.end,
+              precision: value.precision,
+              text: makeSpan(doc, text, time.start, time.end),
+            }
+          : null
       // Background from other years ("recaptured Palmyra in 2016", "pushed out … in 2016") is history,
       // not part of the story being reported.
       if (date && input.published && daysBefore(date.end, input.published) > 366) continue
@@ -316,9 +570,13 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     }
     // The antecedent of "the city" is the place of the last sentence's first event, not its last word.
     let firstEventHere: AnalysisEvent | undefined
-    for (let k = sentenceFirstEvent; k < events.length && !firstEventHere; k++) if (events[k]!.place?.span) firstEventHere = events[k]
-    const antecedent = firstEventHere ? places.find((place) => place.start === firstEventHere.place!.span!.start) : undefined
-    if (antecedent && antecedent.entry && antecedent.entry.kind !== 'country') lastPlace = antecedent
+    for (let k = sentenceFirstEvent; k < events.length && !firstEventHere; k++)
+      if (events[k]!.place?.span) firstEventHere = events[k]
+    const antecedent = firstEventHere
+      ? places.find((place) => place.start === firstEventHere.place!.span!.start)
+      : undefined
+    if (antecedent && antecedent.entry && antecedent.entry.kind !== 'country')
+      lastPlace = antecedent
     const cityHere = [...places].reverse().find((place) => place.entry?.kind === 'city')
     if (antecedent?.entry?.kind === 'city') lastCity = antecedent
     else if (cityHere && !antecedent) lastCity = cityHere
@@ -330,16 +588,26 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
  * A quotation over several sentences belongs to the speaker named where it closes:
  * “We agreed to meet. The military are in contact,” the minister said. — both sentences are his.
  */
-function attributeLongQuotes(text: string, events: AnalysisEvent[], sentences: readonly { start: number; end: number; frames: readonly Frame[] }[]): AnalysisEvent[] {
+function attributeLongQuotes(
+  text: string,
+  events: AnalysisEvent[],
+  sentences: readonly { start: number; end: number; frames: readonly Frame[] }[],
+): AnalysisEvent[] {
   const quotes = quotationSpans(text)
   if (quotes.length === 0) return events
   return events.map((event) => {
     if (event.source) return event
-    const quote = quotes.find((span) => span.start <= event.evidence.start && event.evidence.end <= span.end + 1)
+    const quote = quotes.find(
+      (span) => span.start <= event.evidence.start && event.evidence.end <= span.end + 1,
+    )
     if (!quote) return event
-    const closing = sentences.find((sentence) => sentence.start <= quote.end && quote.end < sentence.end)
+    const closing = sentences.find(
+      (sentence) => sentence.start <= quote.end && quote.end < sentence.end,
+    )
     if (!closing || closing.start <= event.evidence.start) return event
-    const speaker = closing.frames.find((frame) => frame.source && (frame.cueAt ?? 0) > quote.end)?.source
+    const speaker = closing.frames.find(
+      (frame) => frame.source && (frame.cueAt ?? 0) > quote.end,
+    )?.source
     return speaker ? { ...event, source: speaker } : event
   })
 }
@@ -386,7 +654,10 @@ function range(start: number, end: number): number[] {
 /** Clause boundary before the trigger: a semicolon, or a comma followed by a conjunction. */
 function clauseStartBefore(text: string, sentenceStart: number, triggerStart: number): number {
   const before = text.slice(sentenceStart, triggerStart)
-  const boundary = /(?:;|,\s*(?:while|whereas|but|as|and|although|though|after|before|when|which|who)\b|\s(?:while|whereas|but)\s)(?![^;]*(?:;|,\s*(?:while|whereas|but|as|and|although|though|after|before|when|which|who)\b|\s(?:while|whereas|but)\s))/i.exec(before)
+  const boundary =
+    /(?:;|,\s*(?:while|whereas|but|as|and|although|though|after|before|when|which|who)\b|\s(?:while|whereas|but)\s)(?![^;]*(?:;|,\s*(?:while|whereas|but|as|and|although|though|after|before|when|which|who)\b|\s(?:while|whereas|but)\s))/i.exec(
+      before,
+    )
   return boundary ? sentenceStart + boundary.index + boundary[0].length : sentenceStart
 }
 
@@ -415,18 +686,36 @@ function placesFor(
       // (Only a bare "and" continues the modifier — "between Homs and Deir ez-Zor" — a comma does not.)
       if (skippedLast && /^\s+and\s+(?:the\s+)?$/i.test(gap)) continue
       skippedLast = false
-      const lead = /(\w+)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|rural|outskirts\s+of)\s+)?$/i.exec(gap)?.[1]?.toLowerCase()
+      const lead =
+        /(\w+)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|rural|outskirts\s+of)\s+)?$/i
+          .exec(gap)?.[1]
+          ?.toLowerCase()
       if (flags.has('from-is-origin') && lead === 'from') continue
       // Diplomacy happens somewhere: "met in Doha"; "talks with Ankara" names a partner, not a place.
-      if (trigger.rule.type === 'diplomacy' && chosen.length === 0 && !/\b(?:in|at|to|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(text.slice(triggerStart, place.start))) continue
-      if (flags.has('to-is-destination') && (lead === 'to' || lead === 'towards' || lead === 'toward' || lead === 'into')) continue
+      if (
+        trigger.rule.type === 'diplomacy' &&
+        chosen.length === 0 &&
+        !/\b(?:in|at|to|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(
+          text.slice(triggerStart, place.start),
+        )
+      )
+        continue
+      if (
+        flags.has('to-is-destination') &&
+        (lead === 'to' || lead === 'towards' || lead === 'toward' || lead === 'into')
+      )
+        continue
       if (chosen.length > 0 && !LIST_GAP.test(gap) && LOCATIVE_GAP.test(gap)) {
         skippedLast = true
         continue
       }
       if (chosen.length === 0) {
         // The first place must be near the trigger and not behind a clause boundary.
-        if (/[;]|,\s*(?:while|whereas|but|which|who|where|as)\b/i.test(gap) || gap.split(/\s+/).length > 18) break
+        if (
+          /[;]|,\s*(?:while|whereas|but|which|who|where|as)\b/i.test(gap) ||
+          gap.split(/\s+/).length > 18
+        )
+          break
         chosen.push(place)
       } else if (LIST_GAP.test(gap)) {
         chosen.push(place)
@@ -441,17 +730,33 @@ function placesFor(
   if (chosen.length === 0) {
     // Passive and state readings name the place first: "Aleppo ... is under rebel control".
     // A country before the trigger is usually its subject ("Iran has begun evacuating"), not its place.
-    const before = places.filter((place) => place.end <= triggerStart && place.start >= clauseStart - 80 && place.entry?.kind !== 'country')
+    const before = places.filter(
+      (place) =>
+        place.end <= triggerStart &&
+        place.start >= clauseStart - 80 &&
+        place.entry?.kind !== 'country',
+    )
     let nearest = before[before.length - 1]
     // "residents of Jaramana in rural Damascus were protesting": the place the modifier qualifies.
     const qualified = before[before.length - 2]
-    if (nearest && qualified && /^\s+(?:in|near|outside|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$/i.test(text.slice(qualified.end, nearest.start))) nearest = qualified
+    if (
+      nearest &&
+      qualified &&
+      /^\s+(?:in|near|outside|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$/i.test(
+        text.slice(qualified.end, nearest.start),
+      )
+    )
+      nearest = qualified
     // "Deir ez-Zor, where Kurdish militias are engaged in fighting": a place before `where` scopes its clause.
-    const whereClause = nearest !== undefined && /^\s*,\s*where\b/i.test(text.slice(nearest.end, triggerStart))
+    const whereClause =
+      nearest !== undefined && /^\s*,\s*where\b/i.test(text.slice(nearest.end, triggerStart))
     const beforeAllowed = flags.has('place-before') || PLACE_BEFORE_TYPES.has(trigger.rule.type)
     // "… entering Ar-Rastan and Talbiseh, showing … the regime forces withdrawing from their military
     // points": a generic site after the trigger points back to the places named before it.
-    const genericSite = /^\s+(?:from|of|at|in)\s+(?:their|its|the)\s+(?:[a-z]+\s+)?(?:positions|points|posts|bases|checkpoints|barracks|headquarters)\b/i.test(text.slice(triggerEnd, triggerEnd + 60))
+    const genericSite =
+      /^\s+(?:from|of|at|in)\s+(?:their|its|the)\s+(?:[a-z]+\s+)?(?:positions|points|posts|bases|checkpoints|barracks|headquarters)\b/i.test(
+        text.slice(triggerEnd, triggerEnd + 60),
+      )
     if (genericSite && nearest && beforeAllowed) {
       chosen.push(nearest)
       for (let k = before.length - 2; k >= 0; k--) {
@@ -459,7 +764,14 @@ function placesFor(
         chosen.unshift(before[k]!)
       }
     }
-    if (chosen.length === 0 && nearest && (whereClause || (beforeAllowed && nearest.start >= clauseStart && (flags.has('place-before') || triggerStart - nearest.end < 60)))) {
+    if (
+      chosen.length === 0 &&
+      nearest &&
+      (whereClause ||
+        (beforeAllowed &&
+          nearest.start >= clauseStart &&
+          (flags.has('place-before') || triggerStart - nearest.end < 60)))
+    ) {
       chosen.push(nearest)
       // Walk back through the list the nearest place ends: "in Daraa and Suwayda have repositioned".
       for (let k = before.length - 2; k >= 0; k--) {
@@ -473,7 +785,8 @@ function placesFor(
   // "Syria's Aleppo": the possessive country only qualifies the next place.
   for (let k = 0; k < chosen.length; k++) {
     const place = chosen[k]!
-    if (place.entry?.kind !== 'country' || !/^['’]s\s/.test(text.slice(place.end, place.end + 3))) continue
+    if (place.entry?.kind !== 'country' || !/^['’]s\s/.test(text.slice(place.end, place.end + 3)))
+      continue
     const next = places.find((other) => other.start > place.end && other.start - place.end <= 4)
     if (next) chosen[k] = next
   }
@@ -482,7 +795,16 @@ function placesFor(
   if (specific.length > 0) return specific
   if (!COUNTRY_FALLBACK.has(trigger.rule.type)) return []
   // "crossed into Iraq …, the mayor of Iraq's Al-Qaim border town": the named town is the place.
-  return usable.map((place) => places.find((other) => other.entry && other.entry.kind !== 'country' && other.entry.country === place.entry?.country && other !== place) ?? place)
+  return usable.map(
+    (place) =>
+      places.find(
+        (other) =>
+          other.entry &&
+          other.entry.kind !== 'country' &&
+          other.entry.country === place.entry?.country &&
+          other !== place,
+      ) ?? place,
+  )
 }
 
 /** "the Amman-Damascus highway", "the Palmyra-Damascus road": a place naming a road, not the event's place. */
@@ -490,20 +812,40 @@ function isCompoundModifier(text: string, place: PlaceInput): boolean {
   const after = text.slice(place.end, place.end + 40)
   const before = text.slice(Math.max(0, place.start - 30), place.start)
   // "a Damascus ally", "an Aleppo resident": the place only qualifies a person or thing.
-  if (/\b(?:a|an)\s+$/i.test(before) && /^\s+(?:ally|allies|resident|residents|native|official|officials|man|woman|group|based|businessman|source|family|court)\b/i.test(after)) return true
-  return /^-\p{Lu}[\p{L}'’-]*\s+(?:highway|road|motorway|axis|route|front|line|railway|border|format|process|talks|forum)\b/u.test(after) ||
-    /\p{Lu}[\p{L}'’]*-$/u.test(before) && /^\s+(?:highway|road|motorway|axis|route|railway)\b/.test(after) ||
-    /^\s+(?:format|process|talks|forum|agreement|accords?|declaration|parties|group|summit|peace)\b/i.test(after)
+  if (
+    /\b(?:a|an)\s+$/i.test(before) &&
+    /^\s+(?:ally|allies|resident|residents|native|official|officials|man|woman|group|based|businessman|source|family|court)\b/i.test(
+      after,
+    )
+  )
+    return true
+  return (
+    /^-\p{Lu}[\p{L}'’-]*\s+(?:highway|road|motorway|axis|route|front|line|railway|border|format|process|talks|forum)\b/u.test(
+      after,
+    ) ||
+    (/\p{Lu}[\p{L}'’]*-$/u.test(before) &&
+      /^\s+(?:highway|road|motorway|axis|route|railway)\b/.test(after)) ||
+    /^\s+(?:format|process|talks|forum|agreement|accords?|declaration|parties|group|summit|peace)\b/i.test(
+      after,
+    )
+  )
 }
 
 function toEventPlace(doc: string, text: string, place: PlaceInput): EventPlace {
   const entry = place.entry!
-  return { entity: entry.id, name: entry.name, lat: entry.lat, lon: entry.lon, span: makeSpan(doc, text, place.start, place.end) }
+  return {
+    entity: entry.id,
+    name: entry.name,
+    lat: entry.lat,
+    lon: entry.lon,
+    span: makeSpan(doc, text, place.start, place.end),
+  }
 }
 
 function sideOf(input: ExtractInput, mention: Mention): string | null {
   // "Syria" acting in a Syrian story is its government; elsewhere a country is its own side.
-  if (mention.kind === 'country' && mention.country && mention.country === input.focusCountry) return 'government'
+  if (mention.kind === 'country' && mention.country && mention.country === input.focusCountry)
+    return 'government'
   if (mention.side) return mention.side
   if (mention.kind === 'force' || mention.kind === 'institution') {
     if (!mention.country || mention.country === input.focusCountry) return 'government'
@@ -514,11 +856,20 @@ function sideOf(input: ExtractInput, mention: Mention): string | null {
 
 function actorName(input: ExtractInput, mention: Mention, side: string | null): string {
   // "the defense ministry" in a Syrian story is the Syrian Ministry of Defense.
-  if (mention.kind === 'institution' && !mention.country && input.focusDemonym && !mention.name.startsWith(input.focusDemonym)) {
-    return mention.name === 'army' ? `${input.focusDemonym} army` : `${input.focusDemonym} ${mention.name}`
+  if (
+    mention.kind === 'institution' &&
+    !mention.country &&
+    input.focusDemonym &&
+    !mention.name.startsWith(input.focusDemonym)
+  ) {
+    return mention.name === 'army'
+      ? `${input.focusDemonym} army`
+      : `${input.focusDemonym} ${mention.name}`
   }
   if (side === 'government' && !mention.country && input.focusDemonym) {
-    return mention.entityId === 'force:government' && /government/i.test(mention.text) ? `${input.focusDemonym} government` : `${input.focusDemonym} army`
+    return mention.entityId === 'force:government' && /government/i.test(mention.text)
+      ? `${input.focusDemonym} government`
+      : `${input.focusDemonym} army`
   }
   return mention.name
 }
@@ -526,37 +877,72 @@ function actorName(input: ExtractInput, mention: Mention, side: string | null): 
 function toActor(input: ExtractInput, mention: Mention, invert = false): EventActor {
   let side = sideOf(input, mention)
   if (invert) side = side ? (OPPOSITE_SIDE[side] ?? 'opposition') : 'opposition'
-  const name = invert ? (side === 'government' && input.focusDemonym ? `${input.focusDemonym} army` : side ?? 'unknown') : actorName(input, mention, side)
+  const name = invert
+    ? side === 'government' && input.focusDemonym
+      ? `${input.focusDemonym} army`
+      : (side ?? 'unknown')
+    : actorName(input, mention, side)
   const generic = mention.kind === 'force' || mention.kind === 'institution'
-  const entity = invert ? `force:${side}` : generic && side === 'government' && !mention.country && input.focusCountry ? `force:${input.focusCountry.toLowerCase()}` : mention.entityId
-  return { entity, name, side, span: makeSpan(mentionDoc(input), input.text, mention.start, mention.end) }
+  const entity = invert
+    ? `force:${side}`
+    : generic && side === 'government' && !mention.country && input.focusCountry
+      ? `force:${input.focusCountry.toLowerCase()}`
+      : mention.entityId
+  return {
+    entity,
+    name,
+    side,
+    span: makeSpan(mentionDoc(input), input.text, mention.start, mention.end),
+  }
 }
 
 function mentionDoc(input: ExtractInput): string {
   return input.doc
 }
 
-const ACTOR_KINDS: ReadonlySet<Mention['kind']> = new Set(['actor', 'force', 'country', 'person', 'institution'])
+const ACTOR_KINDS: ReadonlySet<Mention['kind']> = new Set([
+  'actor',
+  'force',
+  'country',
+  'person',
+  'institution',
+])
 // A country after a locative word is a place, not an actor: "militants [in southern] Syria".
-const LOCATIVE_BEFORE = /\b(?:in|from|to|into|across|of|near|towards|toward|inside|throughout|within|on|at|over|through|around|outside|against)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|neighbouring|neighboring)\s+)?$/i
+const LOCATIVE_BEFORE =
+  /\b(?:in|from|to|into|across|of|near|towards|toward|inside|throughout|within|on|at|over|through|around|outside|against)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|neighbouring|neighboring)\s+)?$/i
 // Pronouns and possessives that stand for an actor named earlier: "[their forces] have started".
-const PRONOUN_SUBJECT = /\b(?:they|it|which|who|we|I|its (?:forces|troops|fighters|units)|their (?:forces|troops|fighters|units|own)|our (?:forces|troops|fighters|armed forces))\b[^,;]*$/
+const PRONOUN_SUBJECT =
+  /\b(?:they|it|which|who|we|I|its (?:forces|troops|fighters|units)|their (?:forces|troops|fighters|units|own)|our (?:forces|troops|fighters|armed forces))\b[^,;]*$/
 // Words that join coordinated actors: "Egypt and Jordan", "Jordan, Russia, and the United States".
 const ACTOR_LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|\s+and\s+|-)(?:the\s+)?$/i
 
 function isActorMention(text: string, mention: Mention): boolean {
   if (!ACTOR_KINDS.has(mention.kind)) return false
-  if (mention.kind === 'country' && LOCATIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))) return false
+  if (
+    mention.kind === 'country' &&
+    LOCATIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))
+  )
+    return false
   return true
 }
 
 /** The subject mention with the actors coordinated with it, and a named group a generic phrase only describes. */
-function withCoordinated(text: string, candidates: readonly Mention[], subject: Mention): Mention[] {
+function withCoordinated(
+  text: string,
+  candidates: readonly Mention[],
+  subject: Mention,
+): Mention[] {
   const index = candidates.indexOf(subject)
   const list = [subject]
   // "The U.S.-backed "Free Syria Army" opposition faction": the named group, not the description.
   const previous = candidates[index - 1]
-  if (subject.kind === 'force' && previous && previous.kind === 'actor' && /^["”’'\s()]{0,3}$|^\s*\([^()]{0,12}\)\s*$/.test(text.slice(previous.end, subject.start))) return [previous]
+  if (
+    subject.kind === 'force' &&
+    previous &&
+    previous.kind === 'actor' &&
+    /^["”’'\s()]{0,3}$|^\s*\([^()]{0,12}\)\s*$/.test(text.slice(previous.end, subject.start))
+  )
+    return [previous]
   for (let k = index - 1; k >= 0; k--) {
     const candidate = candidates[k]!
     if (!ACTOR_LIST_GAP.test(text.slice(candidate.end, list[0]!.start))) break
@@ -584,61 +970,144 @@ function actorsFor(
   const candidates = mentions.filter((mention) => isActorMention(text, mention))
   // "under rebel control", "fell to the rebels": the actor follows the trigger.
   if (flags.has('actor-after')) {
-    const inside = candidates.find((mention) => mention.start >= triggerStart && mention.end <= triggerEnd)
-    const after = candidates.find((mention) => mention.start >= triggerEnd && mention.start - triggerEnd < 50 && mention.start < scopeEnd)
+    const inside = candidates.find(
+      (mention) => mention.start >= triggerStart && mention.end <= triggerEnd,
+    )
+    const after = candidates.find(
+      (mention) =>
+        mention.start >= triggerEnd && mention.start - triggerEnd < 50 && mention.start < scopeEnd,
+    )
     const found = inside ?? after
     if (found) return [toActor(input, found)]
   }
   // Passives name their actor after "by": "positions abandoned [by the army]", "shelled by rebels".
-  const agent = candidates.find((mention) => mention.start >= triggerEnd && mention.start < scopeEnd && /^\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(text.slice(triggerEnd, mention.start)))
+  const agent = candidates.find(
+    (mention) =>
+      mention.start >= triggerEnd &&
+      mention.start < scopeEnd &&
+      /^\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(text.slice(triggerEnd, mention.start)),
+  )
   if (agent && !flags.has('loser')) return [toActor(input, agent)]
   // Nominals name their actor after them: "the withdrawal of Syrian army units from ...".
   if (flags.has('nominal')) {
-    const after = candidates.find((mention) => mention.start >= triggerEnd && mention.start - triggerEnd < 40 && mention.start < scopeEnd && /^\s+(?:of|by)\s/i.test(text.slice(triggerEnd, mention.start + 1)))
+    const after = candidates.find(
+      (mention) =>
+        mention.start >= triggerEnd &&
+        mention.start - triggerEnd < 40 &&
+        mention.start < scopeEnd &&
+        /^\s+(?:of|by)\s/i.test(text.slice(triggerEnd, mention.start + 1)),
+    )
     if (after) return [toActor(input, after)]
   }
   // "HTS, a jihadist alliance led by Al-Qaeda's former Syria branch, controls": skip the appositive.
   const hidden = asideRanges(text, clauseStart, triggerStart, candidates)
-  const before = candidates.filter((mention) => mention.end <= triggerStart && mention.start >= clauseStart && triggerStart - mention.end < 140 && !hidden.some((r) => r.start <= mention.start && mention.end <= r.end))
+  const before = candidates.filter(
+    (mention) =>
+      mention.end <= triggerStart &&
+      mention.start >= clauseStart &&
+      triggerStart - mention.end < 140 &&
+      !hidden.some((r) => r.start <= mention.start && mention.end <= r.end),
+  )
   // "… days after [taking over] Aleppo": an adverbial participle shares the main clause's subject.
-  if (/^\p{L}+ing$/u.test(text.slice(triggerStart, triggerEnd).split(/\s/)[0] ?? '') && /\b(?:after|before|while|since|by|upon|when|despite)\s+$/i.test(text.slice(Math.max(0, triggerStart - 12), triggerStart))) {
-    const main = candidates.find((mention) => mention.start >= sentenceStart && mention.end <= triggerStart && !hidden.some((r) => r.start <= mention.start && mention.end <= r.end))
-    if (main) return withCoordinated(text, candidates, main).map((mention) => toActor(input, mention))
+  if (
+    /^\p{L}+ing$/u.test(text.slice(triggerStart, triggerEnd).split(/\s/)[0] ?? '') &&
+    /\b(?:after|before|while|since|by|upon|when|despite)\s+$/i.test(
+      text.slice(Math.max(0, triggerStart - 12), triggerStart),
+    )
+  ) {
+    const main = candidates.find(
+      (mention) =>
+        mention.start >= sentenceStart &&
+        mention.end <= triggerStart &&
+        !hidden.some((r) => r.start <= mention.start && mention.end <= r.end),
+    )
+    if (main)
+      return withCoordinated(text, candidates, main).map((mention) => toActor(input, mention))
   }
   const subject = before[before.length - 1]
-  const pronoun = PRONOUN_SUBJECT.exec(text.slice(subject ? subject.end : clauseStart, triggerStart)) ?? /\b(?:their|its|his|her)\s+$/i.exec(text.slice(Math.max(clauseStart, triggerStart - 8), triggerStart))
+  const pronoun =
+    PRONOUN_SUBJECT.exec(text.slice(subject ? subject.end : clauseStart, triggerStart)) ??
+    /\b(?:their|its|his|her)\s+$/i.exec(
+      text.slice(Math.max(clauseStart, triggerStart - 8), triggerStart),
+    )
   // "SNA forces, which continued fighting": a relative clause's subject is the mention before it.
-  if (!subject && /^\s*(?:which|who)\b/i.test(text.slice(clauseStart, triggerStart)) || (!subject && /,\s*(?:which|who)\s+(?:\w+\s+){0,3}$/i.test(text.slice(clauseStart - 12, triggerStart)))) {
-    const antecedent = candidates.filter((mention) => mention.end <= clauseStart && clauseStart - mention.end < 25).pop()
+  if (
+    (!subject && /^\s*(?:which|who)\b/i.test(text.slice(clauseStart, triggerStart))) ||
+    (!subject &&
+      /,\s*(?:which|who)\s+(?:\w+\s+){0,3}$/i.test(text.slice(clauseStart - 12, triggerStart)))
+  ) {
+    const antecedent = candidates
+      .filter((mention) => mention.end <= clauseStart && clauseStart - mention.end < 25)
+      .pop()
     if (antecedent) return [toActor(input, antecedent, flags.has('loser'))]
   }
   // "…, and are reportedly engaged in fighting": a coordinated clause without a subject shares the sentence's.
-  if (!subject && !pronoun && sentenceActors.length > 0 && /^\s*(?:and|but|then)\b/i.test(text.slice(clauseStart - 5, triggerStart).replace(/^[^a-z]*,/i, ''))) return [...sentenceActors]
-  if (subject && !pronoun) return withCoordinated(text, candidates, subject).map((mention) => toActor(input, mention, flags.has('loser')))
+  if (
+    !subject &&
+    !pronoun &&
+    sentenceActors.length > 0 &&
+    /^\s*(?:and|but|then)\b/i.test(
+      text.slice(clauseStart - 5, triggerStart).replace(/^[^a-z]*,/i, ''),
+    )
+  )
+    return [...sentenceActors]
+  if (subject && !pronoun)
+    return withCoordinated(text, candidates, subject).map((mention) =>
+      toActor(input, mention, flags.has('loser')),
+    )
   // "the army said it had regained control", "Abdul Ghani posted that their forces ...": the speaker's side.
   if (pronoun || !subject) {
     if (frameSource?.span) {
-      const speaker = mentions.find((mention) => mention.start === frameSource.span!.start && isActorMention(text, mention))
+      const speaker = mentions.find(
+        (mention) => mention.start === frameSource.span!.start && isActorMention(text, mention),
+      )
       if (speaker) return [toActor(input, speaker, flags.has('loser'))]
-      const person = mentions.find((mention) => mention.start === frameSource.span!.start && mention.side)
+      const person = mentions.find(
+        (mention) => mention.start === frameSource.span!.start && mention.side,
+      )
       if (person) return [toActor(input, person, flags.has('loser'))]
     }
-    if (pronoun && previousActors.length > 0) return flags.has('loser') ? previousActors.map((actor) => invertActor(input, actor)) : [...previousActors]
-    if (subject) return withCoordinated(text, candidates, subject).map((mention) => toActor(input, mention, flags.has('loser')))
+    if (pronoun && previousActors.length > 0)
+      return flags.has('loser')
+        ? previousActors.map((actor) => invertActor(input, actor))
+        : [...previousActors]
+    if (subject)
+      return withCoordinated(text, candidates, subject).map((mention) =>
+        toActor(input, mention, flags.has('loser')),
+      )
   }
-  const after = candidates.find((mention) => mention.start >= triggerEnd && mention.start - triggerEnd < 40 && mention.start < scopeEnd)
-  if (after && /^\s+(?:of|by|among|between)\s/i.test(text.slice(triggerEnd, after.start + 1))) return [toActor(input, after)]
+  const after = candidates.find(
+    (mention) =>
+      mention.start >= triggerEnd && mention.start - triggerEnd < 40 && mention.start < scopeEnd,
+  )
+  if (after && /^\s+(?:of|by|among|between)\s/i.test(text.slice(triggerEnd, after.start + 1)))
+    return [toActor(input, after)]
   return []
 }
 
 /** Parenthetical and appositive stretches before the trigger: "(a US-backed faction …)", ", a jihadist alliance …,". */
-function asideRanges(text: string, from: number, to: number, candidates: readonly Mention[]): { start: number; end: number }[] {
+function asideRanges(
+  text: string,
+  from: number,
+  to: number,
+  candidates: readonly Mention[],
+): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = []
   const slice = text.slice(from, to)
-  for (const match of slice.matchAll(/\([^()]*\)/g)) ranges.push({ start: from + match.index, end: from + match.index + match[0].length })
+  for (const match of slice.matchAll(/\([^()]*\)/g))
+    ranges.push({ start: from + match.index, end: from + match.index + match[0].length })
   // An appositive follows the actor it describes: "[HTS], a jihadist alliance led by …, controls".
-  const appositive = /,\s+(?:a|an|the|which|who|whose|including|led by|backed by)\b[^,]*,\s*(?:\S+\s+){0,3}$/i.exec(slice)
-  if (appositive && candidates.some((mention) => mention.end <= from + appositive.index && from + appositive.index - mention.end <= 2)) {
+  const appositive =
+    /,\s+(?:a|an|the|which|who|whose|including|led by|backed by)\b[^,]*,\s*(?:\S+\s+){0,3}$/i.exec(
+      slice,
+    )
+  if (
+    appositive &&
+    candidates.some(
+      (mention) =>
+        mention.end <= from + appositive.index && from + appositive.index - mention.end <= 2,
+    )
+  ) {
     ranges.push({ start: from + appositive.index, end: to })
   }
   return ranges
@@ -646,18 +1115,41 @@ function asideRanges(text: string, from: number, to: number, candidates: readonl
 
 const PARTNER_TYPES: ReadonlySet<EventType> = new Set(['diplomacy', 'clash'])
 
-function withPartners(input: ExtractInput, subjects: readonly EventActor[], mentions: readonly Mention[], triggerEnd: number, scopeEnd: number): EventActor[] {
+function withPartners(
+  input: ExtractInput,
+  subjects: readonly EventActor[],
+  mentions: readonly Mention[],
+  triggerEnd: number,
+  scopeEnd: number,
+): EventActor[] {
   const partners: EventActor[] = []
   let cursor = triggerEnd
   for (const mention of mentions) {
-    if (mention.start < triggerEnd || mention.start >= scopeEnd || !isActorMention(input.text, mention)) continue
+    if (
+      mention.start < triggerEnd ||
+      mention.start >= scopeEnd ||
+      !isActorMention(input.text, mention)
+    )
+      continue
     const gap = input.text.slice(cursor, mention.start)
-    if (partners.length === 0 ? !/\b(?:with|between|against|and)\s+(?:the\s+|my\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,2}$/i.test(gap) || gap.length > 60 : !/^\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:with\s+)?)(?:the\s+|my\s+)?$/i.test(gap)) break
+    if (
+      partners.length === 0
+        ? !/\b(?:with|between|against|and)\s+(?:the\s+|my\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,2}$/i.test(
+            gap,
+          ) || gap.length > 60
+        : !/^\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:with\s+)?)(?:the\s+|my\s+)?$/i.test(gap)
+    )
+      break
     partners.push(toActor(input, mention))
     cursor = mention.end
   }
   const seen = new Set(subjects.map((actor) => actor.side ?? actor.entity))
-  return [...subjects, ...partners.filter((actor) => !seen.has(actor.side ?? actor.entity) && seen.add(actor.side ?? actor.entity))]
+  return [
+    ...subjects,
+    ...partners.filter(
+      (actor) => !seen.has(actor.side ?? actor.entity) && seen.add(actor.side ?? actor.entity),
+    ),
+  ]
 }
 
 function invertActor(input: ExtractInput, actor: EventActor): EventActor {
@@ -667,7 +1159,24 @@ function invertActor(input: ExtractInput, actor: EventActor): EventActor {
 }
 
 // Words that may stand between a negation and the verb it negates: "have [not yet fully] withdrawn".
-const NEGATION_BRIDGE = new Set(['be', 'been', 'being', 'have', 'has', 'had', 'yet', 'ever', 'actually', 'fully', 'already', 'completely', 'entirely', 'really', 'so', 'far'])
+const NEGATION_BRIDGE = new Set([
+  'be',
+  'been',
+  'being',
+  'have',
+  'has',
+  'had',
+  'yet',
+  'ever',
+  'actually',
+  'fully',
+  'already',
+  'completely',
+  'entirely',
+  'really',
+  'so',
+  'far',
+])
 
 /** "did not enter", "have not withdrawn"; but not "did not want a battle": the negation is on "want". */
 function isNegated(words: readonly Word[], triggerWord: number): boolean {
@@ -679,7 +1188,10 @@ function isNegated(words: readonly Word[], triggerWord: number): boolean {
   return false
 }
 
-function findFraming(index: Indexed<ClaimCues['framing'][number]>, words: readonly Word[]): string[] {
+function findFraming(
+  index: Indexed<ClaimCues['framing'][number]>,
+  words: readonly Word[],
+): string[] {
   const terms = new Set<string>()
   for (const hit of findHits(index, words)) terms.add(hit.item.term)
   return [...terms]
@@ -696,8 +1208,15 @@ interface FrameContext {
 
 function sourceFromMention(input: ExtractInput, mention: Mention): EventSource {
   const side = sideOf(input, mention)
-  const name = mention.kind === 'force' || mention.kind === 'institution' ? actorName(input, mention, side) : mention.name
-  return { entity: mention.entityId, name, span: makeSpan(input.doc, input.text, mention.start, mention.end) }
+  const name =
+    mention.kind === 'force' || mention.kind === 'institution'
+      ? actorName(input, mention, side)
+      : mention.name
+  return {
+    entity: mention.entityId,
+    name,
+    span: makeSpan(input.doc, input.text, mention.start, mention.end),
+  }
 }
 
 /** Speaker words without a proper name: "witnesses", "local sources", "reports". */
@@ -707,40 +1226,80 @@ function speakerNoun(context: FrameContext, from: number, to: number): EventSour
   if (!hit) return null
   // "Arab media", "Turkish media reports", "local sources": keep a capitalised adjective before the noun.
   const previous = words[hit.start - 1]
-  const adjacent = previous !== undefined && /^ $/.test(input.text.slice(previous.end, words[hit.start]!.start))
+  const adjacent =
+    previous !== undefined && /^ $/.test(input.text.slice(previous.end, words[hit.start]!.start))
   const weekday = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/
-  const start = previous && adjacent && /^\p{Lu}\p{Ll}+$/u.test(previous.text) && !weekday.test(previous.text) && !['The', 'A', 'An', 'According', 'Some', 'Other', 'Two', 'Several'].includes(previous.text) ? previous.start : words[hit.start]!.start
+  const start =
+    previous &&
+    adjacent &&
+    /^\p{Lu}\p{Ll}+$/u.test(previous.text) &&
+    !weekday.test(previous.text) &&
+    !['The', 'A', 'An', 'According', 'Some', 'Other', 'Two', 'Several'].includes(previous.text)
+      ? previous.start
+      : words[hit.start]!.start
   const end = words[hit.end - 1]!.end
   const phrase = input.text.slice(start, end).replace(/^(?:a|an|the)\s+/i, '')
   const unnamed = /^(?:reports|media reports|news reports|media)$/i.test(phrase)
-  return { entity: `speaker:${phrase}`, name: phrase, span: makeSpan(input.doc, input.text, start, end), ...(unnamed && { unnamed: true }) }
+  return {
+    entity: `speaker:${phrase}`,
+    name: phrase,
+    span: makeSpan(input.doc, input.text, start, end),
+    ...(unnamed && { unnamed: true }),
+  }
 }
 
 /** The speaker of a speech cue: a mention just before it (same clause), or just after it (inverted). */
-function speakerOf(context: FrameContext, cue: CueHit): { source: EventSource; before: boolean } | null {
+function speakerOf(
+  context: FrameContext,
+  cue: CueHit,
+): { source: EventSource; before: boolean } | null {
   const { input, words, mentions, lastSpeaker } = context
   const cueStart = words[cue.start]!.start
   const cueEnd = words[cue.end - 1]!.end
   const windowStart = words[Math.max(0, cue.start - 8)]!.start
-  const before = mentions.filter((mention) => SPEAKER_KINDS.has(mention.kind) && mention.end <= cueStart && mention.start >= windowStart)
+  const before = mentions.filter(
+    (mention) =>
+      SPEAKER_KINDS.has(mention.kind) && mention.end <= cueStart && mention.start >= windowStart,
+  )
   const nearest = before[before.length - 1]
   const gapText = nearest ? input.text.slice(nearest.end, cueStart) : ''
   const textBefore = input.text.slice(Math.max(context.sentence.start, cueStart - 3), cueStart)
   // ", said the monitor", "as reported by state media": the speaker follows the verb.
-  const inverted = /,\s*$/.test(textBefore) || /^\s+by\b/i.test(input.text.slice(cueEnd, cueEnd + 4))
+  const inverted =
+    /,\s*$/.test(textBefore) || /^\s+by\b/i.test(input.text.slice(cueEnd, cueEnd + 4))
   if (nearest && !inverted && !/[.;:,]/.test(gapText) && !/\b(?:that|which|who)\b/i.test(gapText)) {
     // A quotation before the speaker is what the speaker says: "“We have reached a ceasefire,” Abdi wrote".
-    const quoted = /["”]\s*$/.test(input.text.slice(Math.max(context.sentence.start, nearest.start - 3), nearest.start))
+    const quoted = /["”]\s*$/.test(
+      input.text.slice(Math.max(context.sentence.start, nearest.start - 3), nearest.start),
+    )
     return { source: sourceFromMention(input, nearest), before: !quoted }
   }
   const noun = inverted ? null : speakerNoun(context, Math.max(0, cue.start - 4), cue.start)
-  if (noun) return { source: noun, before: !/["”]\s*$/.test(input.text.slice(Math.max(context.sentence.start, (noun.span?.start ?? 0) - 3), noun.span?.start ?? 0)) }
-  const previousWords = words.slice(Math.max(0, cue.start - 3), cue.start).map((word) => word.folded).join(' ')
-  if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords.split(' ').slice(-1)[0] ?? '') ) return { source: lastSpeaker, before: true }
-  if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords.split(' ').slice(-2).join(' '))) return { source: lastSpeaker, before: true }
-  if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords)) return { source: lastSpeaker, before: true }
+  if (noun)
+    return {
+      source: noun,
+      before: !/["”]\s*$/.test(
+        input.text.slice(
+          Math.max(context.sentence.start, (noun.span?.start ?? 0) - 3),
+          noun.span?.start ?? 0,
+        ),
+      ),
+    }
+  const previousWords = words
+    .slice(Math.max(0, cue.start - 3), cue.start)
+    .map((word) => word.folded)
+    .join(' ')
+  if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords.split(' ').slice(-1)[0] ?? ''))
+    return { source: lastSpeaker, before: true }
+  if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords.split(' ').slice(-2).join(' ')))
+    return { source: lastSpeaker, before: true }
+  if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords))
+    return { source: lastSpeaker, before: true }
   // Inverted: "..., said the Britain-based Observatory."
-  const after = mentions.find((mention) => SPEAKER_KINDS.has(mention.kind) && mention.start >= cueEnd && mention.start - cueEnd < 30)
+  const after = mentions.find(
+    (mention) =>
+      SPEAKER_KINDS.has(mention.kind) && mention.start >= cueEnd && mention.start - cueEnd < 30,
+  )
   if (after) return { source: sourceFromMention(input, after), before: false }
   const nounAfter = speakerNoun(context, cue.end, Math.min(words.length, cue.end + 4))
   if (nounAfter) return { source: nounAfter, before: false }
@@ -748,10 +1307,16 @@ function speakerOf(context: FrameContext, cue: CueHit): { source: EventSource; b
 }
 
 function isAnonymous(source: EventSource): boolean {
-  return /^(?:a |an |the )?(?:[A-Z][a-z]+ )?(?:source|sources|official|officials|military source|security source|spokesman|militants?|fighters?|rebels?)$/i.test(source.name) || source.unnamed === true ||
+  return (
+    /^(?:a |an |the )?(?:[A-Z][a-z]+ )?(?:source|sources|official|officials|military source|security source|spokesman|militants?|fighters?|rebels?)$/i.test(
+      source.name,
+    ) ||
+    source.unnamed === true ||
     /(?:source|sources|officials?|spokesman)$/.test(source.entity) ||
     // Armed groups and generic forces quoted by an outlet: the outlet is the reporting source.
-    source.entity.startsWith('force:') || source.entity.startsWith('group:')
+    source.entity.startsWith('force:') ||
+    source.entity.startsWith('group:')
+  )
 }
 
 function buildFrames(context: FrameContext): Frame[] {
@@ -763,9 +1328,20 @@ function buildFrames(context: FrameContext): Frame[] {
     const cueEnd = words[cue.end - 1]!.end
     switch (cue.kind) {
       case 'according': {
-        const mention = mentions.find((m) => SPEAKER_KINDS.has(m.kind) && m.start >= cueEnd && m.start - cueEnd < 12)
-        const source = mention ? sourceFromMention(input, mention) : speakerNoun(context, cue.end, cue.end + 4)
-        if (source) frames.push({ scopeStart: sentence.start, scopeEnd: sentence.end, source, stance: null, rank: rank++ })
+        const mention = mentions.find(
+          (m) => SPEAKER_KINDS.has(m.kind) && m.start >= cueEnd && m.start - cueEnd < 12,
+        )
+        const source = mention
+          ? sourceFromMention(input, mention)
+          : speakerNoun(context, cue.end, cue.end + 4)
+        if (source)
+          frames.push({
+            scopeStart: sentence.start,
+            scopeEnd: sentence.end,
+            source,
+            stance: null,
+            rank: rank++,
+          })
         break
       }
       case 'say':
@@ -773,60 +1349,146 @@ function buildFrames(context: FrameContext): Frame[] {
       case 'hedge': {
         // "IRNA, citing Syrian TV, said …": the citing frame already names who says it.
         const citing = frames[frames.length - 1]
-        if (cue.kind === 'say' && citing && citing.scopeStart === sentence.start && citing.source?.span && /^[\s,]*$/.test(input.text.slice(citing.source.span.end, cueStart))) break
+        if (
+          cue.kind === 'say' &&
+          citing &&
+          citing.scopeStart === sentence.start &&
+          citing.source?.span &&
+          /^[\s,]*$/.test(input.text.slice(citing.source.span.end, cueStart))
+        )
+          break
         const cueWord = input.text.slice(cueStart, cueEnd).toLowerCase()
         // "reportedly", "allegedly": an adverb hedges its clause but names nobody.
         const adverb = /ly$/.test(cueWord) && cue.kind === 'hedge'
         // "…, the army said, adding units had redeployed": a participle continues the same speaker.
-        const continued = /ing$/.test(cueWord) && /,\s*$/.test(input.text.slice(Math.max(sentence.start, cueStart - 3), cueStart)) ? frames.filter((frame) => frame.source).pop() : undefined
-        const speaker = adverb ? null : continued?.source ? { source: continued.source, before: true } : speakerOf(context, cue)
-        const stance: Stance | null = cue.kind === 'deny' ? 'denied' : cue.kind === 'hedge' ? 'hedged' : null
+        const continued =
+          /ing$/.test(cueWord) &&
+          /,\s*$/.test(input.text.slice(Math.max(sentence.start, cueStart - 3), cueStart))
+            ? frames.filter((frame) => frame.source).pop()
+            : undefined
+        const speaker = adverb
+          ? null
+          : continued?.source
+            ? { source: continued.source, before: true }
+            : speakerOf(context, cue)
+        const stance: Stance | null =
+          cue.kind === 'deny' ? 'denied' : cue.kind === 'hedge' ? 'hedged' : null
         if (!speaker) {
           // An adverb or a speakerless hedge still colours the clause: "reportedly", "claimed to be".
           // A speakerless denial or hedge ("reportedly", "without admitting that …") colours its own clause.
-          if (stance) frames.push({ scopeStart: cue.kind === 'deny' ? cueEnd : clauseStartBefore(input.text, sentence.start, cueStart), scopeEnd: clauseEndAfter(input.text, cueEnd, sentence.end), source: null, stance, rank: rank++ })
+          if (stance)
+            frames.push({
+              scopeStart:
+                cue.kind === 'deny'
+                  ? cueEnd
+                  : clauseStartBefore(input.text, sentence.start, cueStart),
+              scopeEnd: clauseEndAfter(input.text, cueEnd, sentence.end),
+              source: null,
+              stance,
+              rank: rank++,
+            })
           break
         }
         // "…, The New York Times reports." / "…, an Iraqi military source reported.": nothing follows, so the
         // claim is what precedes the speaker.
         // An anaphoric speaker ("the source said") has its span in an earlier sentence: cut at the cue.
         const spanStart = speaker.source.span?.start
-        const speakerStart = spanStart !== undefined && spanStart >= sentence.start ? spanStart : cueStart
+        const speakerStart =
+          spanStart !== undefined && spanStart >= sentence.start ? spanStart : cueStart
         const after = input.text.slice(cueEnd, sentence.end)
         // (Also "…, an official told AFP.": only the recipient's name follows the verb.)
-        const trailing = /^[\s.,!?"”]*$/.test(after) || /^\s+(?:the\s+)?\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,3}[.!?"”]*$/u.test(after) || (/^\s+(?:on|in|at|late|early|earlier|later)\b[^,]{0,40}[.!?"”]*$/i.test(after) && !/\b(?:that|how|whether)\b/i.test(after))
-        const scope = speaker.before && !trailing ? { start: cueEnd, end: clauseEndAfter(input.text, cueEnd, sentence.end) } : { start: sentence.start, end: Math.min(cueStart, speakerStart) }
+        const trailing =
+          /^[\s.,!?"”]*$/.test(after) ||
+          /^\s+(?:the\s+)?\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,3}[.!?"”]*$/u.test(after) ||
+          (/^\s+(?:on|in|at|late|early|earlier|later)\b[^,]{0,40}[.!?"”]*$/i.test(after) &&
+            !/\b(?:that|how|whether)\b/i.test(after))
+        const scope =
+          speaker.before && !trailing
+            ? { start: cueEnd, end: clauseEndAfter(input.text, cueEnd, sentence.end) }
+            : { start: sentence.start, end: Math.min(cueStart, speakerStart) }
         // "an official told AFP": an anonymous speaker's words reach us through the outlet told.
-        const told = /^told$/.test(cueWord) ? mentions.find((m) => m.kind === 'source' && m.start >= cueEnd && m.start - cueEnd <= 3) : undefined
-        const lone = /(?:^|\s)(?:source|official|spokesman|spokesperson|diplomat)$/i.test(speaker.source.name)
-        const source = told && lone && isAnonymous(speaker.source) ? sourceFromMention(input, told) : speaker.source
-        frames.push({ scopeStart: scope.start, scopeEnd: scope.end, source, stance, rank: rank++, cueAt: cueStart })
+        const told = /^told$/.test(cueWord)
+          ? mentions.find((m) => m.kind === 'source' && m.start >= cueEnd && m.start - cueEnd <= 3)
+          : undefined
+        const lone = /(?:^|\s)(?:source|official|spokesman|spokesperson|diplomat)$/i.test(
+          speaker.source.name,
+        )
+        const source =
+          told && lone && isAnonymous(speaker.source)
+            ? sourceFromMention(input, told)
+            : speaker.source
+        frames.push({
+          scopeStart: scope.start,
+          scopeEnd: scope.end,
+          source,
+          stance,
+          rank: rank++,
+          cueAt: cueStart,
+        })
         break
       }
       case 'deny-after': {
         // "reports about X entering Y are unfounded": the denial covers what precedes it.
-        const outer = frames.filter((frame) => frame.scopeStart <= cueStart && frame.scopeEnd >= cueEnd && frame.source).pop()
-        frames.push({ scopeStart: outer ? outer.scopeStart : sentence.start, scopeEnd: cueStart, source: outer?.source ?? null, stance: 'denied', rank: rank++ })
+        const outer = frames
+          .filter(
+            (frame) => frame.scopeStart <= cueStart && frame.scopeEnd >= cueEnd && frame.source,
+          )
+          .pop()
+        frames.push({
+          scopeStart: outer ? outer.scopeStart : sentence.start,
+          scopeEnd: cueStart,
+          source: outer?.source ?? null,
+          stance: 'denied',
+          rank: rank++,
+        })
         break
       }
       case 'citing':
       case 'quoted': {
-        const outer = frames.filter((frame) => frame.source && frame.scopeStart <= cueStart).pop() ?? null
-        const mention = mentions.find((m) => SPEAKER_KINDS.has(m.kind) && m.start >= cueEnd && m.start - cueEnd < 40)
-        const inner = mention ? sourceFromMention(input, mention) : speakerNoun(context, cue.end, cue.end + 6)
+        const outer =
+          frames.filter((frame) => frame.source && frame.scopeStart <= cueStart).pop() ?? null
+        const mention = mentions.find(
+          (m) => SPEAKER_KINDS.has(m.kind) && m.start >= cueEnd && m.start - cueEnd < 40,
+        )
+        const inner = mention
+          ? sourceFromMention(input, mention)
+          : speakerNoun(context, cue.end, cue.end + 6)
         // "IRNA, citing Syrian TV, said": the outer speaker is the mention just before the cue.
-        const outerMention = mentions.filter((m) => SPEAKER_KINDS.has(m.kind) && m.end <= cueStart && cueStart - m.end < 12).pop()
-        const outerSource = outer?.source ?? (outerMention ? sourceFromMention(input, outerMention) : null)
+        const outerMention = mentions
+          .filter((m) => SPEAKER_KINDS.has(m.kind) && m.end <= cueStart && cueStart - m.end < 12)
+          .pop()
+        const outerSource =
+          outer?.source ?? (outerMention ? sourceFromMention(input, outerMention) : null)
         if (!inner) break
         // The innermost NAMED source is the source; anonymous inner sources keep the outer one.
-        const source: EventSource = outerSource && isAnonymous(inner) ? outerSource : outerSource ? { ...inner, via: [outerSource.name, ...(outerSource.via ?? [])] } : inner
-        frames.push({ scopeStart: sentence.start, scopeEnd: sentence.end, source, stance: null, rank: rank++ })
+        const source: EventSource =
+          outerSource && isAnonymous(inner)
+            ? outerSource
+            : outerSource
+              ? { ...inner, via: [outerSource.name, ...(outerSource.via ?? [])] }
+              : inner
+        frames.push({
+          scopeStart: sentence.start,
+          scopeEnd: sentence.end,
+          source,
+          stance: null,
+          rank: rank++,
+        })
         break
       }
       case 'showed': {
         // "Al Arabiya's footage showed", "videos shared on social media showed".
-        const owner = mentions.filter((m) => SPEAKER_KINDS.has(m.kind) && m.end <= cueStart && cueStart - m.end < 25).pop()
-        if (owner) frames.push({ scopeStart: cueEnd, scopeEnd: sentence.end, source: sourceFromMention(input, owner), stance: null, rank: rank++ })
+        const owner = mentions
+          .filter((m) => SPEAKER_KINDS.has(m.kind) && m.end <= cueStart && cueStart - m.end < 25)
+          .pop()
+        if (owner)
+          frames.push({
+            scopeStart: cueEnd,
+            scopeEnd: sentence.end,
+            source: sourceFromMention(input, owner),
+            stance: null,
+            rank: rank++,
+          })
         break
       }
       default:
@@ -838,7 +1500,10 @@ function buildFrames(context: FrameContext): Frame[] {
 
 /** Where the clause that starts at `from` ends: "denied that X, while Y" does not deny Y. */
 function clauseEndAfter(text: string, from: number, sentenceEnd: number): number {
-  const boundary = /;|,\s*(?:while|whereas|but|although|though|even as|as)\s|\s(?:while|whereas)\s/i.exec(text.slice(from, sentenceEnd))
+  const boundary =
+    /;|,\s*(?:while|whereas|but|although|though|even as|as)\s|\s(?:while|whereas)\s/i.exec(
+      text.slice(from, sentenceEnd),
+    )
   return boundary ? from + boundary.index : sentenceEnd
 }
 
@@ -848,16 +1513,26 @@ function clauseEndAfter(text: string, from: number, sentenceEnd: number): number
  * joins the chain ("They added that …, writes Reuters" → They, via Reuters). Any denial or hedge
  * around the claim colours the stance.
  */
-function innermostFrame(frames: readonly Frame[], offset: number): { source: EventSource | null; stance: Stance | null } | null {
+function innermostFrame(
+  frames: readonly Frame[],
+  offset: number,
+): { source: EventSource | null; stance: Stance | null } | null {
   const around = frames.filter((frame) => frame.scopeStart <= offset && offset < frame.scopeEnd)
   if (around.length === 0) return null
   const withSource = around.filter((frame) => frame.source)
   const cue = (frame: Frame): number => frame.cueAt ?? frame.scopeStart
-  const before = withSource.filter((frame) => cue(frame) <= offset).sort((a, b) => cue(b) - cue(a) || b.rank - a.rank)
+  const before = withSource
+    .filter((frame) => cue(frame) <= offset)
+    .sort((a, b) => cue(b) - cue(a) || b.rank - a.rank)
   const after = withSource.filter((frame) => cue(frame) > offset).sort((a, b) => cue(a) - cue(b))
   let source = (before[0] ?? after[0])?.source ?? null
   const credit = before[0] ? after[after.length - 1]?.source : undefined
-  if (source && credit && credit.name !== source.name && !(source.via ?? []).includes(credit.name)) source = { ...source, via: [...(source.via ?? []), credit.name] }
-  const stance: Stance | null = around.some((frame) => frame.stance === 'denied') ? 'denied' : around.some((frame) => frame.stance === 'hedged') ? 'hedged' : null
+  if (source && credit && credit.name !== source.name && !(source.via ?? []).includes(credit.name))
+    source = { ...source, via: [...(source.via ?? []), credit.name] }
+  const stance: Stance | null = around.some((frame) => frame.stance === 'denied')
+    ? 'denied'
+    : around.some((frame) => frame.stance === 'hedged')
+      ? 'hedged'
+      : null
   return { source, stance }
 }

@@ -3,7 +3,15 @@ import { loadLexicon } from '../../../datasets/load-lexicon.js'
 import { findMentions } from './find-mentions.js'
 
 const lexicon = loadLexicon()
-const found = (text: string) => findMentions(text, lexicon).map((m) => ({ text: m.text, name: m.name, kind: m.kind, rule: m.rule, side: m.side, at: m.start }))
+const found = (text: string) =>
+  findMentions(text, lexicon).map((m) => ({
+    text: m.text,
+    name: m.name,
+    kind: m.kind,
+    rule: m.rule,
+    side: m.side,
+    at: m.start,
+  }))
 
 describe('findMentions()', () => {
   it('maps aliases and renamings to one canonical entity, with positions', () => {
@@ -18,8 +26,20 @@ describe('findMentions()', () => {
 
   it('reads institutions with their country and national forces with their demonym', () => {
     const mentions = found("Syria's defense ministry said Russian warplanes hit the town.")
-    expect(mentions).toContainEqual(expect.objectContaining({ text: "Syria's defense ministry", name: 'Syrian Ministry of Defense', kind: 'institution' }))
-    expect(mentions).toContainEqual(expect.objectContaining({ text: 'Russian warplanes', name: 'Russian air force', kind: 'force' }))
+    expect(mentions).toContainEqual(
+      expect.objectContaining({
+        text: "Syria's defense ministry",
+        name: 'Syrian Ministry of Defense',
+        kind: 'institution',
+      }),
+    )
+    expect(mentions).toContainEqual(
+      expect.objectContaining({
+        text: 'Russian warplanes',
+        name: 'Russian air force',
+        kind: 'force',
+      }),
+    )
   })
 
   it('reads generic sides and the loaded word they carry', () => {
@@ -32,12 +52,22 @@ describe('findMentions()', () => {
 
   it('types an unknown titled name as a person and an unknown "… Brigade" as an organisation', () => {
     const mentions = found('The mayor Karim Haddad met the 44th Armoured Brigade commander.')
-    expect(mentions).toContainEqual(expect.objectContaining({ text: 'Karim Haddad', kind: 'person', rule: 'mentions/titled-person' }))
-    expect(mentions).toContainEqual(expect.objectContaining({ text: 'Armoured Brigade', kind: 'organization' }))
+    expect(mentions).toContainEqual(
+      expect.objectContaining({
+        text: 'Karim Haddad',
+        kind: 'person',
+        rule: 'mentions/titled-person',
+      }),
+    )
+    expect(mentions).toContainEqual(
+      expect.objectContaining({ text: 'Armoured Brigade', kind: 'organization' }),
+    )
   })
 
   it('near misses: short aliases need their capitals, rebel-held is not an actor', () => {
-    expect(found('He is a fan of the aa batteries.').filter((m) => m.name === 'Anadolu Agency')).toEqual([])
+    expect(
+      found('He is a fan of the aa batteries.').filter((m) => m.name === 'Anadolu Agency'),
+    ).toEqual([])
     expect(found('the rebel-held town').filter((m) => m.side === 'opposition')).toEqual([])
     expect(found('The us and them problem.').filter((m) => m.kind === 'country')).toEqual([])
   })

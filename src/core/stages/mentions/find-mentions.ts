@@ -4,7 +4,8 @@ import { foldKey } from '../../text/fold-key.js'
 import { isCapitalised, splitWords, type Word } from '../../text/words.js'
 
 /** What a mention names. `force` = a side's forces named generically ("rebels", "Russian troops"). */
-export type MentionKind = 'actor' | 'person' | 'organization' | 'country' | 'source' | 'force' | 'institution'
+export type MentionKind =
+  'actor' | 'person' | 'organization' | 'country' | 'source' | 'force' | 'institution'
 
 /** An actor, organisation, person, outlet or generic side named in the text. */
 export interface Mention {
@@ -26,33 +27,155 @@ export interface Mention {
 }
 
 // Nouns that make a demonym a state's voice: [Iranian] [Foreign Minister], [Qatari] [officials].
-const OFFICIAL_NOUNS = new Set(['minister', 'ministers', 'official', 'officials', 'diplomat', 'diplomats', 'envoy', 'counterpart', 'colleague', 'delegation', 'president', 'leader', 'leaders', 'embassy', 'authorities', 'foreign', 'prime', 'ambassador', 'spokesman', 'spokesperson'])
+const OFFICIAL_NOUNS = new Set([
+  'minister',
+  'ministers',
+  'official',
+  'officials',
+  'diplomat',
+  'diplomats',
+  'envoy',
+  'counterpart',
+  'colleague',
+  'delegation',
+  'president',
+  'leader',
+  'leaders',
+  'embassy',
+  'authorities',
+  'foreign',
+  'prime',
+  'ambassador',
+  'spokesman',
+  'spokesperson',
+])
 
 // Nouns that make a demonym a force: [Russian] [troops], [Syrian] [army], [Israeli] [warplanes].
-const FORCE_NOUNS = new Set(['army', 'armies', 'troops', 'forces', 'force', 'military', 'soldiers', 'soldier', 'aircraft', 'warplanes', 'jets', 'air', 'navy', 'units', 'units', 'personnel', 'militias', 'militia', 'fighters', 'officers', 'drones', 'artillery'])
+const FORCE_NOUNS = new Set([
+  'army',
+  'armies',
+  'troops',
+  'forces',
+  'force',
+  'military',
+  'soldiers',
+  'soldier',
+  'aircraft',
+  'warplanes',
+  'jets',
+  'air',
+  'navy',
+  'units',
+  'units',
+  'personnel',
+  'militias',
+  'militia',
+  'fighters',
+  'officers',
+  'drones',
+  'artillery',
+])
 
 // Institutions named by function; the canonical name is "<Demonym> <suffix>" (Syrian Ministry of Defense).
-const INSTITUTIONS: readonly { words: string[]; suffix: string; side: 'state' | null; kind: 'institution' | 'source'; canonical?: string }[] = [
-  { words: ['ministry', 'of', 'defense'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
-  { words: ['ministry', 'of', 'defence'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
-  { words: ['defense', 'ministry'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
-  { words: ['defence', 'ministry'], suffix: 'Ministry of Defense', side: 'state', kind: 'institution' },
-  { words: ['foreign', 'ministry'], suffix: 'Foreign Ministry', side: 'state', kind: 'institution' },
-  { words: ['ministry', 'of', 'foreign', 'affairs'], suffix: 'Foreign Ministry', side: 'state', kind: 'institution' },
-  { words: ['interior', 'ministry'], suffix: 'Interior Ministry', side: 'state', kind: 'institution' },
-  { words: ['ministry', 'of', 'interior'], suffix: 'Interior Ministry', side: 'state', kind: 'institution' },
+const INSTITUTIONS: readonly {
+  words: string[]
+  suffix: string
+  side: 'state' | null
+  kind: 'institution' | 'source'
+  canonical?: string
+}[] = [
+  {
+    words: ['ministry', 'of', 'defense'],
+    suffix: 'Ministry of Defense',
+    side: 'state',
+    kind: 'institution',
+  },
+  {
+    words: ['ministry', 'of', 'defence'],
+    suffix: 'Ministry of Defense',
+    side: 'state',
+    kind: 'institution',
+  },
+  {
+    words: ['defense', 'ministry'],
+    suffix: 'Ministry of Defense',
+    side: 'state',
+    kind: 'institution',
+  },
+  {
+    words: ['defence', 'ministry'],
+    suffix: 'Ministry of Defense',
+    side: 'state',
+    kind: 'institution',
+  },
+  {
+    words: ['foreign', 'ministry'],
+    suffix: 'Foreign Ministry',
+    side: 'state',
+    kind: 'institution',
+  },
+  {
+    words: ['ministry', 'of', 'foreign', 'affairs'],
+    suffix: 'Foreign Ministry',
+    side: 'state',
+    kind: 'institution',
+  },
+  {
+    words: ['interior', 'ministry'],
+    suffix: 'Interior Ministry',
+    side: 'state',
+    kind: 'institution',
+  },
+  {
+    words: ['ministry', 'of', 'interior'],
+    suffix: 'Interior Ministry',
+    side: 'state',
+    kind: 'institution',
+  },
   { words: ['health', 'ministry'], suffix: 'Health Ministry', side: 'state', kind: 'institution' },
-  { words: ['ministry', 'of', 'health'], suffix: 'Health Ministry', side: 'state', kind: 'institution' },
-  { words: ['general', 'command', 'of', 'the', 'army', 'and', 'armed', 'forces'], suffix: 'army', side: 'state', kind: 'institution' },
-  { words: ['armed', 'forces', 'general', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
+  {
+    words: ['ministry', 'of', 'health'],
+    suffix: 'Health Ministry',
+    side: 'state',
+    kind: 'institution',
+  },
+  {
+    words: ['general', 'command', 'of', 'the', 'army', 'and', 'armed', 'forces'],
+    suffix: 'army',
+    side: 'state',
+    kind: 'institution',
+  },
+  {
+    words: ['armed', 'forces', 'general', 'command'],
+    suffix: 'army',
+    side: 'state',
+    kind: 'institution',
+  },
   { words: ['army', 'general', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
   { words: ['general', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
   { words: ['military', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
   { words: ['army', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
-  { words: ['command', 'of', 'the', 'armed', 'forces'], suffix: 'army', side: 'state', kind: 'institution' },
+  {
+    words: ['command', 'of', 'the', 'armed', 'forces'],
+    suffix: 'army',
+    side: 'state',
+    kind: 'institution',
+  },
   // An anonymous military source speaks for its army; the entity id keeps it anonymous.
-  { words: ['military', 'source'], suffix: 'military source', side: 'state', kind: 'institution', canonical: 'army' },
-  { words: ['military', 'sources'], suffix: 'military source', side: 'state', kind: 'institution', canonical: 'army' },
+  {
+    words: ['military', 'source'],
+    suffix: 'military source',
+    side: 'state',
+    kind: 'institution',
+    canonical: 'army',
+  },
+  {
+    words: ['military', 'sources'],
+    suffix: 'military source',
+    side: 'state',
+    kind: 'institution',
+    canonical: 'army',
+  },
   { words: ['security', 'source'], suffix: 'security source', side: 'state', kind: 'institution' },
   { words: ['army', 'source'], suffix: 'military source', side: 'state', kind: 'institution' },
   { words: ['state', 'television'], suffix: 'state television', side: 'state', kind: 'source' },
@@ -60,7 +183,12 @@ const INSTITUTIONS: readonly { words: string[]; suffix: string; side: 'state' | 
   { words: ['state-run', 'television'], suffix: 'state television', side: 'state', kind: 'source' },
   { words: ['state', 'media'], suffix: 'state media', side: 'state', kind: 'source' },
   { words: ['state-run', 'media'], suffix: 'state media', side: 'state', kind: 'source' },
-  { words: ['state', 'news', 'agency'], suffix: 'state news agency', side: 'state', kind: 'source' },
+  {
+    words: ['state', 'news', 'agency'],
+    suffix: 'state news agency',
+    side: 'state',
+    kind: 'source',
+  },
   { words: ['television'], suffix: 'television', side: 'state', kind: 'source' },
   { words: ['tv'], suffix: 'TV', side: 'state', kind: 'source' },
   { words: ['government'], suffix: 'government', side: 'state', kind: 'institution' },
@@ -73,16 +201,133 @@ const INSTITUTIONS: readonly { words: string[]; suffix: string; side: 'state' | 
 
 const INSTITUTIONS_BY_FIRST = new Map<string, (typeof INSTITUTIONS)[number][]>()
 for (const institution of INSTITUTIONS) {
-  INSTITUTIONS_BY_FIRST.set(institution.words[0]!, [...(INSTITUTIONS_BY_FIRST.get(institution.words[0]!) ?? []), institution])
+  INSTITUTIONS_BY_FIRST.set(institution.words[0]!, [
+    ...(INSTITUTIONS_BY_FIRST.get(institution.words[0]!) ?? []),
+    institution,
+  ])
 }
 
 // Words before a name that make it a person: [Rebel commander] Hassan ..., [mayor] ...
-const PERSON_TITLES = new Set(['commander', 'leader', 'mayor', 'minister', 'spokesman', 'spokeswoman', 'spokesperson', 'president', 'general', 'gen.', 'colonel', 'col.', 'official', 'governor', 'chief', 'director', 'envoy', 'ambassador', 'premier', 'king', 'prince', 'sheikh', 'analyst', 'researcher', 'correspondent', 'reporter', 'secretary', 'head', 'activist', 'adviser', 'advisor', 'emir', 'lieutenant', 'captain', 'major', 'sergeant', 'mr.', 'mrs.', 'ms.', 'dr.', 'prime', 'chairman'])
+const PERSON_TITLES = new Set([
+  'commander',
+  'leader',
+  'mayor',
+  'minister',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'president',
+  'general',
+  'gen.',
+  'colonel',
+  'col.',
+  'official',
+  'governor',
+  'chief',
+  'director',
+  'envoy',
+  'ambassador',
+  'premier',
+  'king',
+  'prince',
+  'sheikh',
+  'analyst',
+  'researcher',
+  'correspondent',
+  'reporter',
+  'secretary',
+  'head',
+  'activist',
+  'adviser',
+  'advisor',
+  'emir',
+  'lieutenant',
+  'captain',
+  'major',
+  'sergeant',
+  'mr.',
+  'mrs.',
+  'ms.',
+  'dr.',
+  'prime',
+  'chairman',
+])
 // Lower-case particles inside Arabic and other names (Abu Mohammed [al]-Jolani, Osama [bin] Laden).
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'abd', 'de', 'van', 'von', 'der', 'al-', 'ul', 'ad', 'as', 'ash', 'az'])
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our'])
+const NAME_PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'abu',
+  'abd',
+  'de',
+  'van',
+  'von',
+  'der',
+  'al-',
+  'ul',
+  'ad',
+  'as',
+  'ash',
+  'az',
+])
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+])
 // Heads that make an unknown capitalised run an organisation.
-const ORG_HEADS = new Set(['agency', 'ministry', 'council', 'command', 'forces', 'army', 'brigade', 'division', 'regiment', 'front', 'committee', 'observatory', 'network', 'news', 'tv', 'television', 'times', 'post', 'press', 'party', 'movement', 'organization', 'organisation', 'union', 'group', 'brigades', 'battalion', 'corps', 'guard', 'directorate', 'office', 'institute', 'center', 'centre', 'foundation', 'commission', 'service', 'services', 'radio', 'channel'])
+const ORG_HEADS = new Set([
+  'agency',
+  'ministry',
+  'council',
+  'command',
+  'forces',
+  'army',
+  'brigade',
+  'division',
+  'regiment',
+  'front',
+  'committee',
+  'observatory',
+  'network',
+  'news',
+  'tv',
+  'television',
+  'times',
+  'post',
+  'press',
+  'party',
+  'movement',
+  'organization',
+  'organisation',
+  'union',
+  'group',
+  'brigades',
+  'battalion',
+  'corps',
+  'guard',
+  'directorate',
+  'office',
+  'institute',
+  'center',
+  'centre',
+  'foundation',
+  'commission',
+  'service',
+  'services',
+  'radio',
+  'channel',
+])
 
 interface Vocabulary {
   readonly demonyms: Map<string, CountryRecord>
@@ -119,9 +364,19 @@ function vocabularyOf(lexicon: Lexicon): Vocabulary {
       else genericByFirst.set(first, [...(genericByFirst.get(first) ?? []), phrase])
     }
     const firstWords = new Set<string>()
-    for (const entry of lexicon.actors.entries) for (const alias of [entry.name, ...entry.aliases]) firstWords.add(foldKey(alias).split(' ')[0]!)
+    for (const entry of lexicon.actors.entries)
+      for (const alias of [entry.name, ...entry.aliases])
+        firstWords.add(foldKey(alias).split(' ')[0]!)
     for (const key of countryNames.keys()) firstWords.add(key.split(' ')[0]!)
-    vocabulary = { demonyms, countryNames, maxCountryWords, generic: lexicon.vocabulary.generic, genericByFirst, genericPrefixes, firstWords }
+    vocabulary = {
+      demonyms,
+      countryNames,
+      maxCountryWords,
+      generic: lexicon.vocabulary.generic,
+      genericByFirst,
+      genericPrefixes,
+      firstWords,
+    }
     vocabularyCache.set(lexicon, vocabulary)
   }
   return vocabulary
@@ -166,7 +421,12 @@ export function findMentions(text: string, lexicon: Lexicon): Mention[] {
 
 // [the Observatory], [the Ministry], [the Britain-based Observatory]: a capitalised head noun after
 // "the" refers back to the latest organisation whose name has that head.
-function matchDefiniteHead(text: string, words: readonly Word[], i: number, earlier: readonly Mention[]): Found {
+function matchDefiniteHead(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  earlier: readonly Mention[],
+): Found {
   if (words[i]!.folded !== 'the') return null
   for (let n = 1; n <= 2 && i + n < words.length; n++) {
     const head = words[i + n]!
@@ -175,12 +435,26 @@ function matchDefiniteHead(text: string, words: readonly Word[], i: number, earl
     if (n === 2 && !words[i + 1]!.text.includes('-')) return null
     if (/[.;:!?]/.test(text.slice(words[i]!.end, head.start))) return null
     const next = words[i + n + 1]
-    if (next && (isCapitalised(next.text) || ((next.folded === 'for' || next.folded === 'of') && isCapitalised(words[i + n + 2]?.text ?? '')))) return null
+    if (
+      next &&
+      (isCapitalised(next.text) ||
+        ((next.folded === 'for' || next.folded === 'of') &&
+          isCapitalised(words[i + n + 2]?.text ?? '')))
+    )
+      return null
     for (let k = earlier.length - 1; k >= 0; k--) {
       const antecedent = earlier[k]!
-      if (antecedent.kind === 'force' || antecedent.kind === 'country' || antecedent.kind === 'person') continue
+      if (
+        antecedent.kind === 'force' ||
+        antecedent.kind === 'country' ||
+        antecedent.kind === 'person'
+      )
+        continue
       if (!foldKey(antecedent.name).split(' ').includes(head.folded)) continue
-      return { mention: { ...antecedent, ...span(text, words, i, n + 1), rule: 'mentions/definite-head' }, length: n + 1 }
+      return {
+        mention: { ...antecedent, ...span(text, words, i, n + 1), rule: 'mentions/definite-head' },
+        length: n + 1,
+      }
     }
   }
   return null
@@ -207,13 +481,20 @@ function caseFits(surface: readonly Word[], alias: string): boolean {
   if (aliasWords.length !== surface.length) return true
   return aliasWords.every((aliasWord, k) => {
     const word = surface[k]!.text
-    if (/^[A-Z0-9.]{2,5}$/.test(aliasWord)) return word.replace(/[’']s$/, '') === aliasWord || word === aliasWord
+    if (/^[A-Z0-9.]{2,5}$/.test(aliasWord))
+      return word.replace(/[’']s$/, '') === aliasWord || word === aliasWord
     if (isCapitalised(aliasWord)) return isCapitalised(word)
     return true
   })
 }
 
-function matchLexicon(text: string, words: readonly Word[], i: number, lexicon: Lexicon, vocabulary: Vocabulary): Found {
+function matchLexicon(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  lexicon: Lexicon,
+  vocabulary: Vocabulary,
+): Found {
   if (!vocabulary.firstWords.has(words[i]!.folded)) return null
   for (let n = Math.min(lexicon.actors.maxAliasWords, words.length - i); n >= 1; n--) {
     const key = keyOf(words, i, n)
@@ -221,7 +502,9 @@ function matchLexicon(text: string, words: readonly Word[], i: number, lexicon: 
     const entries = lexicon.actors.lookup(key)
     const surface = words.slice(i, i + n)
     const entry = entries.find((candidate) =>
-      [candidate.name, ...candidate.aliases].some((alias) => foldKey(alias) === key && caseFits(surface, alias)),
+      [candidate.name, ...candidate.aliases].some(
+        (alias) => foldKey(alias) === key && caseFits(surface, alias),
+      ),
     )
     if (!entry) continue
     return { mention: fromEntry(span(text, words, i, n), entry), length: n }
@@ -230,11 +513,24 @@ function matchLexicon(text: string, words: readonly Word[], i: number, lexicon: 
 }
 
 function fromEntry(at: { start: number; end: number; text: string }, entry: ActorEntry): Mention {
-  return { ...at, kind: entry.kind, entityId: entry.id, name: entry.name, side: entry.side, country: null, framing: null, rule: 'mentions/lexicon-alias' }
+  return {
+    ...at,
+    kind: entry.kind,
+    entityId: entry.id,
+    name: entry.name,
+    side: entry.side,
+    country: null,
+    framing: null,
+    rule: 'mentions/lexicon-alias',
+  }
 }
 
 /** A demonym, a possessive country or a country name before the current word, if any. */
-function countryBefore(words: readonly Word[], i: number, vocabulary: Vocabulary): { country: CountryRecord; from: number } | null {
+function countryBefore(
+  words: readonly Word[],
+  i: number,
+  vocabulary: Vocabulary,
+): { country: CountryRecord; from: number } | null {
   const previous = words[i - 1]
   if (!previous) return null
   const demonym = vocabulary.demonyms.get(previous.folded)
@@ -248,7 +544,12 @@ function countryBefore(words: readonly Word[], i: number, vocabulary: Vocabulary
 }
 
 // [Syria's defense ministry], [the Syrian Ministry of Defense], [a military source], [state television]
-function matchInstitution(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+function matchInstitution(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  vocabulary: Vocabulary,
+): Found {
   // At a demonym or possessive country, look ahead: [Syrian] [Ministry of Defense], [Syria's] [army command].
   const ownerHere = countryBefore(words, i + 1, vocabulary)
   if (ownerHere && i + 1 < words.length) {
@@ -265,7 +566,11 @@ function matchInstitution(text: string, words: readonly Word[], i: number, vocab
     if (owner && words[i]!.start - words[owner.from]!.end > 2) continue
     const from = owner ? owner.from : i
     const name = owner ? `${owner.country.demonyms[0]} ${institution.suffix}` : institution.suffix
-    const canonical = institution.canonical ? (owner ? `${owner.country.demonyms[0]} ${institution.canonical}` : institution.canonical) : name
+    const canonical = institution.canonical
+      ? owner
+        ? `${owner.country.demonyms[0]} ${institution.canonical}`
+        : institution.canonical
+      : name
     return {
       mention: {
         ...span(text, words, from, i + n - from),
@@ -284,17 +589,38 @@ function matchInstitution(text: string, words: readonly Word[], i: number, vocab
 }
 
 // [Russian warplanes], [Syrian government forces], [Turkish troops]
-function matchNationalForce(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+function matchNationalForce(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  vocabulary: Vocabulary,
+): Found {
   const word = words[i]!
   const country = vocabulary.demonyms.get(word.folded)
   if (!country || !isCapitalised(word.text)) return null
   // "the [Syrian] and Russian air forces": a demonym coordinated with another that names the force.
   const next = words[i + 1]
-  if (next && (next.folded === 'and' || /^\s*,\s*$/.test(text.slice(word.end, next.start))) && vocabulary.demonyms.has(words[i + (next.folded === 'and' ? 2 : 1)]?.folded ?? '')) {
+  if (
+    next &&
+    (next.folded === 'and' || /^\s*,\s*$/.test(text.slice(word.end, next.start))) &&
+    vocabulary.demonyms.has(words[i + (next.folded === 'and' ? 2 : 1)]?.folded ?? '')
+  ) {
     const rest = matchNationalForce(text, words, i + (next.folded === 'and' ? 2 : 1), vocabulary)
     if (rest) {
       const noun = rest.mention.name.split(' ').slice(1).join(' ')
-      return { mention: { ...span(text, words, i, 1), kind: 'force', entityId: `force:${country.code.toLowerCase()}`, name: `${country.demonyms[0]} ${noun}`, side: null, country: country.code, framing: null, rule: 'mentions/national-force' }, length: 1 }
+      return {
+        mention: {
+          ...span(text, words, i, 1),
+          kind: 'force',
+          entityId: `force:${country.code.toLowerCase()}`,
+          name: `${country.demonyms[0]} ${noun}`,
+          side: null,
+          country: country.code,
+          framing: null,
+          rule: 'mentions/national-force',
+        },
+        length: 1,
+      }
     }
   }
   for (let n = 2; n <= 3 && i + n <= words.length; n++) {
@@ -302,14 +628,63 @@ function matchNationalForce(text: string, words: readonly Word[], i: number, voc
     if (!FORCE_NOUNS.has(last.folded)) continue
     // "Syrian opposition forces" belongs to the generic matcher.
     const middle = words.slice(i + 1, i + n - 1).map((w) => w.folded)
-    if (middle.some((m) => m.startsWith('opposition') || m.startsWith('rebel') || m === 'kurdish' || m === 'militant')) return null
-    if (middle.some((m) => !['government', 'armed', 'military', 'air', 'regime', 'special', 'security', 'ground', 'army', 'naval', 'border'].includes(m))) return null
+    if (
+      middle.some(
+        (m) =>
+          m.startsWith('opposition') ||
+          m.startsWith('rebel') ||
+          m === 'kurdish' ||
+          m === 'militant',
+      )
+    )
+      return null
+    if (
+      middle.some(
+        (m) =>
+          ![
+            'government',
+            'armed',
+            'military',
+            'air',
+            'regime',
+            'special',
+            'security',
+            'ground',
+            'army',
+            'naval',
+            'border',
+          ].includes(m),
+      )
+    )
+      return null
     // "a Syrian military source", "the Syrian army command": an institution, read by matchInstitution.
-    if (['source', 'sources', 'command', 'spokesman', 'spokesperson', 'general'].includes(words[i + n]?.folded ?? '')) return null
-    const noun = last.folded === 'military' ? 'army' : middle.includes('air') || last.folded === 'warplanes' || last.folded === 'aircraft' || last.folded === 'jets' ? 'air force' : 'army'
+    if (
+      ['source', 'sources', 'command', 'spokesman', 'spokesperson', 'general'].includes(
+        words[i + n]?.folded ?? '',
+      )
+    )
+      return null
+    const noun =
+      last.folded === 'military'
+        ? 'army'
+        : middle.includes('air') ||
+            last.folded === 'warplanes' ||
+            last.folded === 'aircraft' ||
+            last.folded === 'jets'
+          ? 'air force'
+          : 'army'
     const name = `${country.demonyms[0]} ${noun}`
     return {
-      mention: { ...span(text, words, i, n), kind: 'force', entityId: `force:${country.code.toLowerCase()}`, name, side: null, country: country.code, framing: null, rule: 'mentions/national-force' },
+      mention: {
+        ...span(text, words, i, n),
+        kind: 'force',
+        entityId: `force:${country.code.toLowerCase()}`,
+        name,
+        side: null,
+        country: country.code,
+        framing: null,
+        rule: 'mentions/national-force',
+      },
       length: n,
     }
   }
@@ -317,23 +692,46 @@ function matchNationalForce(text: string, words: readonly Word[], i: number, voc
 }
 
 // [Iranian Foreign Minister] Abbas Araghchi, [Qatari officials], [the Jordanian Embassy]
-function matchNationalOfficial(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+function matchNationalOfficial(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  vocabulary: Vocabulary,
+): Found {
   const word = words[i]!
   const country = vocabulary.demonyms.get(word.folded)
   const next = words[i + 1]
-  if (!country || !isCapitalised(word.text) || !next || !OFFICIAL_NOUNS.has(next.folded)) return null
+  if (!country || !isCapitalised(word.text) || !next || !OFFICIAL_NOUNS.has(next.folded))
+    return null
   let n = 2
   while (i + n < words.length && n < 4 && OFFICIAL_NOUNS.has(words[i + n]!.folded)) n++
   if (i + n < words.length && ['minister', 'affairs'].includes(words[i + n]!.folded)) n++
-  const name = `${country.demonyms[0]} ${words.slice(i + 1, i + n).map((w) => w.folded).join(' ')}`
+  const name = `${country.demonyms[0]} ${words
+    .slice(i + 1, i + n)
+    .map((w) => w.folded)
+    .join(' ')}`
   return {
-    mention: { ...span(text, words, i, n), kind: 'institution', entityId: `country:${country.code}`, name, side: null, country: country.code, framing: null, rule: 'mentions/national-official' },
+    mention: {
+      ...span(text, words, i, n),
+      kind: 'institution',
+      entityId: `country:${country.code}`,
+      name,
+      side: null,
+      country: country.code,
+      framing: null,
+      rule: 'mentions/national-official',
+    },
     length: n,
   }
 }
 
 // [Jordan], [Russia], and [the United States] have urged their citizens to leave
-function matchCountry(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+function matchCountry(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  vocabulary: Vocabulary,
+): Found {
   if (!vocabulary.firstWords.has(words[i]!.folded)) return null
   for (let n = Math.min(vocabulary.maxCountryWords, words.length - i); n >= 1; n--) {
     const key = keyOf(words, i, n)
@@ -343,7 +741,16 @@ function matchCountry(text: string, words: readonly Word[], i: number, vocabular
     // "US" and "UK" only in capitals; "Georgia" and "Jordan" stay places/names unless the lexicon says otherwise.
     if (key.length <= 3 && words[i]!.text !== words[i]!.text.toUpperCase()) continue
     return {
-      mention: { ...span(text, words, i, n), kind: 'country', entityId: `country:${country.code}`, name: country.name, side: country.side, country: country.code, framing: null, rule: 'mentions/country' },
+      mention: {
+        ...span(text, words, i, n),
+        kind: 'country',
+        entityId: `country:${country.code}`,
+        name: country.name,
+        side: country.side,
+        country: country.code,
+        framing: null,
+        rule: 'mentions/country',
+      },
       length: n,
     }
   }
@@ -351,11 +758,17 @@ function matchCountry(text: string, words: readonly Word[], i: number, vocabular
 }
 
 // [rebels], [regime forces], [terrorist organizations], [the opposition]
-function matchGeneric(text: string, words: readonly Word[], i: number, vocabulary: Vocabulary): Found {
+function matchGeneric(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  vocabulary: Vocabulary,
+): Found {
   let best: { phrase: GenericActorPhrase; n: number } | null = null
   const first = words[i]!.folded
   const candidates = [...(vocabulary.genericByFirst.get(first) ?? [])]
-  for (const { prefix, phrase } of vocabulary.genericPrefixes) if (first.startsWith(prefix)) candidates.push(phrase)
+  for (const { prefix, phrase } of vocabulary.genericPrefixes)
+    if (first.startsWith(prefix)) candidates.push(phrase)
   for (const phrase of candidates) {
     const n = phrase.words.length
     if (i + n > words.length || (best && best.n >= n)) continue
@@ -363,7 +776,9 @@ function matchGeneric(text: string, words: readonly Word[], i: number, vocabular
     for (let k = 0; k < n && fits; k++) {
       const pattern = phrase.words[k]!
       const word = words[i + k]!.folded
-      fits = pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) && !word.endsWith('-held') : word === pattern
+      fits = pattern.endsWith('*')
+        ? word.startsWith(pattern.slice(0, -1)) && !word.endsWith('-held')
+        : word === pattern
     }
     if (fits) best = { phrase, n }
   }
@@ -371,7 +786,10 @@ function matchGeneric(text: string, words: readonly Word[], i: number, vocabular
   const owner = countryBefore(words, i, vocabulary)
   const from = owner && best.phrase.side === 'government' ? owner.from : i
   const n = i + best.n - from
-  const name = best.phrase.side === 'government' && owner ? `${owner.country.demonyms[0]} army` : best.phrase.side
+  const name =
+    best.phrase.side === 'government' && owner
+      ? `${owner.country.demonyms[0]} army`
+      : best.phrase.side
   return {
     mention: {
       ...span(text, words, from, n),
@@ -394,9 +812,14 @@ function matchUnknownName(text: string, words: readonly Word[], i: number): Foun
   let n = 0
   while (i + n < words.length && n < 7) {
     const word = words[i + n]!
-    const particle = NAME_PARTICLES.has(word.folded) || /^(?:al|el|as|ad|ar|ash|az)-/i.test(word.text)
+    const particle =
+      NAME_PARTICLES.has(word.folded) || /^(?:al|el|as|ad|ar|ash|az)-/i.test(word.text)
     // Organisation names run over "for"/"of" between capitalised words: "Observatory for Human Rights".
-    const joiner = (word.folded === 'for' || word.folded === 'of') && n > 0 && ORG_HEADS.has(words[i + n - 1]!.folded) && isCapitalised(words[i + n + 1]?.text ?? '')
+    const joiner =
+      (word.folded === 'for' || word.folded === 'of') &&
+      n > 0 &&
+      ORG_HEADS.has(words[i + n - 1]!.folded) &&
+      isCapitalised(words[i + n + 1]?.text ?? '')
     if (!isCapitalised(word.text) && !(particle && n > 0) && !joiner) break
     // A name does not run across punctuation ("Ghani, the commander").
     if (n > 0 && /[,;:()"“”.!?]/.test(text.slice(words[i + n - 1]!.end, word.start))) break
@@ -404,15 +827,42 @@ function matchUnknownName(text: string, words: readonly Word[], i: number): Foun
   }
   if (n < 1) return null
   const previous = words[i - 1]
-  const titled = previous !== undefined && PERSON_TITLES.has(previous.folded) && !/[.!?]/.test(text.slice(previous.end, words[i]!.start))
+  const titled =
+    previous !== undefined &&
+    PERSON_TITLES.has(previous.folded) &&
+    !/[.!?]/.test(text.slice(previous.end, words[i]!.start))
   const head = words[i + n - 1]!.folded
   if (titled && n >= 2 && n <= 4 && !ORG_HEADS.has(head)) {
     const at = span(text, words, i, n)
-    return { mention: { ...at, kind: 'person', entityId: `person:${foldKey(at.text)}`, name: at.text, side: null, country: null, framing: null, rule: 'mentions/titled-person' }, length: n }
+    return {
+      mention: {
+        ...at,
+        kind: 'person',
+        entityId: `person:${foldKey(at.text)}`,
+        name: at.text,
+        side: null,
+        country: null,
+        framing: null,
+        rule: 'mentions/titled-person',
+      },
+      length: n,
+    }
   }
   if (n >= 2 && words.slice(i, i + n).some((word, k) => k > 0 && ORG_HEADS.has(word.folded))) {
     const at = span(text, words, i, n)
-    return { mention: { ...at, kind: 'organization', entityId: `org:${foldKey(at.text)}`, name: at.text, side: null, country: null, framing: null, rule: 'mentions/organization-head' }, length: n }
+    return {
+      mention: {
+        ...at,
+        kind: 'organization',
+        entityId: `org:${foldKey(at.text)}`,
+        name: at.text,
+        side: null,
+        country: null,
+        framing: null,
+        rule: 'mentions/organization-head',
+      },
+      length: n,
+    }
   }
   return null
 }

@@ -29,7 +29,8 @@ export function splitSentences(text: string): Sentence[] {
   const wrapWidth = hardWrapWidth(text)
   for (const [chunkStart, chunkEnd] of chunks(text)) {
     for (const [start, end] of winkSentences(text, chunkStart, chunkEnd)) {
-      for (const piece of splitAtLineBreaks(text, skipSpaces(text, start, end), end, wrapWidth)) ranges.push(piece)
+      for (const piece of splitAtLineBreaks(text, skipSpaces(text, start, end), end, wrapWidth))
+        ranges.push(piece)
     }
   }
   return mergeEllipses(text, ranges).map(([start, end], index) => ({ index, start, end }))
@@ -40,7 +41,11 @@ function mergeEllipses(text: string, ranges: [number, number][]): [number, numbe
   const merged: [number, number][] = []
   for (const range of ranges) {
     const previous = merged[merged.length - 1]
-    if (previous && /(?:\.\.\.|…)$/.test(text.slice(previous[0], previous[1])) && /^\s*\p{Ll}/u.test(text.slice(previous[1], range[1]))) {
+    if (
+      previous &&
+      /(?:\.\.\.|…)$/.test(text.slice(previous[0], previous[1])) &&
+      /^\s*\p{Ll}/u.test(text.slice(previous[1], range[1]))
+    ) {
       previous[1] = range[1]
     } else {
       merged.push([range[0], range[1]])
@@ -56,7 +61,8 @@ function* chunks(text: string): Generator<[number, number]> {
     if (end < text.length) {
       const lineBreak = text.lastIndexOf('\n', end)
       const space = text.lastIndexOf(' ', end)
-      const cut = lineBreak > start + CHUNK / 2 ? lineBreak : space > start + CHUNK / 2 ? space : end
+      const cut =
+        lineBreak > start + CHUNK / 2 ? lineBreak : space > start + CHUNK / 2 ? space : end
       end = cut
     }
     yield [start, end]
@@ -87,7 +93,8 @@ function winkSentences(text: string, from: number, to: number): [number, number]
     const [first, last] = sentence.out(its.span) as unknown as [number, number]
     const start = starts[first]
     const end = ends[last]
-    if (start !== undefined && end !== undefined && end > start) ranges.push([from + start, from + end])
+    if (start !== undefined && end !== undefined && end > start)
+      ranges.push([from + start, from + end])
   })
   if (ranges.length === 0 && slice.trim() !== '') {
     const lead = slice.length - slice.trimStart().length
@@ -97,7 +104,8 @@ function winkSentences(text: string, from: number, to: number): [number, number]
 }
 
 // Words after which a wrapped line continues the same sentence ("forces of\nthe Iranian-backed").
-const CONTINUES = /(?:^|\s)(?:of|the|a|an|and|or|but|to|in|on|at|by|for|from|with|as|that|which|who|its|their|his|her|into|after|before|since|than|between|across|over|under|near|towards?|against|–|-|—)$/i
+const CONTINUES =
+  /(?:^|\s)(?:of|the|a|an|and|or|but|to|in|on|at|by|for|from|with|as|that|which|who|its|their|his|her|into|after|before|since|than|between|across|over|under|near|towards?|against|–|-|—)$/i
 
 /**
  * The line width of hard-wrapped text (e-mail style copy, wire feeds), or 0 when lines are
@@ -105,12 +113,20 @@ const CONTINUES = /(?:^|\s)(?:of|the|a|an|and|or|but|to|in|on|at|by|for|from|wit
  */
 function hardWrapWidth(text: string): number {
   const lines = text.slice(0, 50_000).split('\n')
-  const lengths = lines.map((line) => line.trimEnd().length).filter((length) => length >= 40 && length <= 120)
+  const lengths = lines
+    .map((line) => line.trimEnd().length)
+    .filter((length) => length >= 40 && length <= 120)
   if (lengths.length < 4) return 0
   let wrapped = 0
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!.trimEnd()
-    if (line.length >= 40 && line.length <= 120 && !/[.!?:"”]$/.test(line) && /^\s*\p{Ll}/u.test(lines[i + 1]!)) wrapped++
+    if (
+      line.length >= 40 &&
+      line.length <= 120 &&
+      !/[.!?:"”]$/.test(line) &&
+      /^\s*\p{Ll}/u.test(lines[i + 1]!)
+    )
+      wrapped++
   }
   if (wrapped < lengths.length * 0.2) return 0
   lengths.sort((a, b) => a - b)
@@ -118,7 +134,12 @@ function hardWrapWidth(text: string): number {
 }
 
 /** Splits a wink sentence at line breaks that end a complete line. */
-function splitAtLineBreaks(text: string, start: number, end: number, wrapWidth: number): [number, number][] {
+function splitAtLineBreaks(
+  text: string,
+  start: number,
+  end: number,
+  wrapWidth: number,
+): [number, number][] {
   const pieces: [number, number][] = []
   let pieceStart = start
   let search = start
@@ -134,7 +155,11 @@ function splitAtLineBreaks(text: string, start: number, end: number, wrapWidth: 
     const lineStart = text.lastIndexOf('\n', lineBreak - 1) + 1
     // In hard-wrapped text a full-width line is a wrap, whatever the next word looks like.
     const wrapped = wrapWidth > 0 && !lineEnded && lineBreak - lineStart >= wrapWidth * 0.6
-    if (before.length > 0 && afterStart < end && (blankLine || (startsNew && !wrapped && (lineEnded || !CONTINUES.test(before))))) {
+    if (
+      before.length > 0 &&
+      afterStart < end &&
+      (blankLine || (startsNew && !wrapped && (lineEnded || !CONTINUES.test(before))))
+    ) {
       pieces.push([pieceStart, pieceStart + before.length])
       pieceStart = afterStart
     }

@@ -16,7 +16,10 @@ export const INLINE_ADMIN1_ID = 'triangulate-admin1'
  * Province and governorate borders (Natural Earth admin-1) of the given countries: inline in the
  * static report, else `admin1/<CC>.json` beside the served app. Missing files draw nothing.
  */
-export async function loadAdmin1(doc: Document, countries: readonly string[]): Promise<FeatureCollection> {
+export async function loadAdmin1(
+  doc: Document,
+  countries: readonly string[],
+): Promise<FeatureCollection> {
   const inline = doc.getElementById(INLINE_ADMIN1_ID)
   if (inline?.textContent) return JSON.parse(inline.textContent) as FeatureCollection
   const features: FeatureCollection['features'] = []

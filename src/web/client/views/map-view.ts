@@ -286,7 +286,13 @@ function renderMap(context: ViewContext): View {
         style: { color: '#9a9184', weight: 1, fillColor: '#f3efe6', fillOpacity: 1 },
       }
       L.geoJSON(countries, options).addTo(current).bringToBack()
-      const placeCountries = [...new Set(index.analysis.entities.flatMap((entity) => (entity.kind === 'place' && entity.country ? [entity.country] : [])))]
+      const placeCountries = [
+        ...new Set(
+          index.analysis.entities.flatMap((entity) =>
+            entity.kind === 'place' && entity.country ? [entity.country] : [],
+          ),
+        ),
+      ]
       void loadAdmin1(document, placeCountries).then((regions) => {
         if (map !== current || regions.features.length === 0) return
         const regionOptions: L.GeoJSONOptions & L.PathOptions = {

@@ -46,8 +46,18 @@ function* pieces(line: string): Generator<[number, string]> {
   let start = 0
   while (line.length - start > PIECE) {
     const window = line.slice(start, start + PIECE)
-    const sentenceEnd = Math.max(window.lastIndexOf('. '), window.lastIndexOf('; '), window.lastIndexOf('? '), window.lastIndexOf('! '))
-    const cut = sentenceEnd > PIECE / 2 ? sentenceEnd + 2 : window.lastIndexOf(' ') > PIECE / 2 ? window.lastIndexOf(' ') + 1 : PIECE
+    const sentenceEnd = Math.max(
+      window.lastIndexOf('. '),
+      window.lastIndexOf('; '),
+      window.lastIndexOf('? '),
+      window.lastIndexOf('! '),
+    )
+    const cut =
+      sentenceEnd > PIECE / 2
+        ? sentenceEnd + 2
+        : window.lastIndexOf(' ') > PIECE / 2
+          ? window.lastIndexOf(' ') + 1
+          : PIECE
     yield [start, line.slice(start, start + cut)]
     start += cut
   }
