@@ -165,6 +165,7 @@ function readMetadata(document: Document, pageUrl: string | null): PageMetadata 
   const jsonLd = readJsonLd(document)
 
   let published: string | null = null
+  let unusable: string | null = null
   for (const selector of DATE_METAS) {
     const raw = selector === 'JSON-LD' ? jsonLd.datePublished : metaContent(selector)
     const parsed = raw ? parsePublishedDate(raw) : null
@@ -172,6 +173,7 @@ function readMetadata(document: Document, pageUrl: string | null): PageMetadata 
       published = parsed
       break
     }
+    unusable ??= raw
   }
 
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null
@@ -194,6 +196,8 @@ function readMetadata(document: Document, pageUrl: string | null): PageMetadata 
   if (section) extra.section = section
   const modified = metaContent('meta[property="article:modified_time"]') ?? jsonLd.dateModified
   if (modified) extra.modified = modified
+  // A date the page states but that is no real day (2024-02-30) is kept, so the analysis can say so.
+  if (published === null && unusable) extra['unusable-published'] = unusable
 
   return {
     published,

@@ -31,6 +31,18 @@ export function analyzeDocument(document: SourceDocument, lexicon: Lexicon): Doc
   const report = (diagnostic: Diagnostic): void => void diagnostics.push(diagnostic)
   const { text, id: doc } = document
 
+  const unusable = document.metadata['unusable-published']
+  if (unusable !== undefined) {
+    report({
+      severity: 'warning',
+      message: `Publication date "${unusable}" in the page metadata is not a real date; relative dates stay unresolved`,
+      stage: 'ingest',
+      rule: 'ingest/unusable-published',
+      doc,
+      actual: unusable,
+    })
+  }
+
   // 1. Sentences first: every later stage works sentence by sentence.
   const sentences = splitSentences(text)
   // 2. Actors before places, so names like "Free Syria Army" or "Syrian Observatory" are not read as places.

