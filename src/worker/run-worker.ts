@@ -4,6 +4,7 @@ import { openPostgresStore } from '../store/postgres/postgres-store.js'
 import { extractDocument } from './extract-document.js'
 import { fusePicture } from './fuse-picture.js'
 import { openQueue } from './open-queue.js'
+import { JobTakenBackError } from './send-jobs.js'
 import { isIdle, readQueueStatus } from './queue-status.js'
 import { type ExtractJob, type FuseJob, QUEUES, queueTiming } from './queues.js'
 import type { PostgresStore } from '../store/postgres/postgres-store.js'
@@ -22,8 +23,8 @@ export interface WorkerOptions {
   /** One line per notable thing (fusions, failures, start and stop). */
   readonly log?: (line: string) => void
   /**
-   * Test hook: hold each extraction's transaction open this long before it commits, after
-   * printing `holding job <id>`, so a test can kill the worker mid-job.
+   * Test hook: hold the first extraction's transaction open this long before it commits,
+   * after printing `holding job <id>`, so a test can kill or stop the worker mid-job.
    */
   readonly holdMs?: number
 }
@@ -74,9 +75,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   // timeout (a job that outlives it is taken back and run again elsewhere).
   loadLexicon()
   log(`worker ${process.pid}: started on ${store.location}`)
+  let held = false
   const beforeCommit =
     options.holdMs !== undefined
       ? (job: PgBoss.Job<unknown>) => async () => {
+          if (held) return
+          held = true
           log(`holding job ${job.id}`)
           await sleep(options.holdMs!, options.signal)
         }
@@ -116,10 +120,14 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
           extracted++
         }
       } catch (error) {
-        failed++
         const message = error instanceof Error ? error.message : String(error)
-        log(`job ${job.name} ${job.id} failed (will be retried or dead-lettered): ${message}`)
-        if (!released) await boss.fail(job.name, job.id, { message }).catch(() => undefined)
+        if (error instanceof JobTakenBackError) {
+          log(message)
+        } else {
+          failed++
+          log(`job ${job.name} ${job.id} failed (will be retried or dead-lettered): ${message}`)
+          if (!released) await boss.fail(job.name, job.id, { message }).catch(() => undefined)
+        }
       } finally {
         current = null
       }

@@ -66,8 +66,17 @@ export async function completeJob(
   const result = (await boss.complete(queue, jobId, output, { db: tx })) as unknown as {
     affected?: number
   }
-  if (result?.affected !== 1)
-    throw new Error(
-      `job ${jobId} is no longer active here (it timed out and was handed back); its retry does the work`,
-    )
+  if (result?.affected !== 1) throw new JobTakenBackError(jobId)
+}
+
+/**
+ * The job timed out while this worker ran it and pg-boss handed it back: its effect here is
+ * rolled back, and the job must not be failed from here (that would fail the retry that
+ * another worker may be running now).
+ */
+export class JobTakenBackError extends Error {
+  override readonly name = 'JobTakenBackError'
+  constructor(readonly jobId: string) {
+    super(`job ${jobId} timed out here and was handed back; its retry does the work`)
+  }
 }

@@ -141,6 +141,31 @@ describe.skipIf(postgres === null)('triangulate worker on PostgreSQL', () => {
   )
 
   it(
+    'a worker that outlives its job timeout commits nothing: the retry elsewhere does the work, once',
+    async () => {
+      const url = await migratedLibrary('timed_out')
+      await runCli(['ingest', CORPUS, '--db', url])
+      // Holds its first job 10 s, past the 5 s timeout: pg-boss takes the job back meanwhile.
+      const slow = startWorker(url, { TRIANGULATE_WORKER_TEST_HOLD_MS: '10000' }, false)
+      const holding = await slow.waitFor(/^holding job (\S+)/)
+      const other = startWorker(url)
+      expect((await other.exit).code).toBe(0)
+      await slow.waitFor(/timed out here and was handed back/)
+      slow.child.kill('SIGTERM')
+      await slow.exit
+      const job = await jobRow(url, holding[1]!)
+      expect(job.state).toBe('completed')
+      expect(job.retry_count).toBeGreaterThanOrEqual(1)
+      const jobs = await extractJobsPerDocument(url)
+      expect(jobs.size).toBe(10)
+      expect(await analysisOf(url)).toMatchObject({ documents: expect.any(Array) })
+      const counts = (await analysisOf(url)).documents.length
+      expect(counts).toBe(10)
+    },
+    SLOW,
+  )
+
+  it(
     'SIGTERM lets the running job finish and commit before the worker exits',
     async () => {
       const url = await migratedLibrary('graceful_stop')
