@@ -9,6 +9,12 @@ export interface DocumentDefaults {
   readonly outlet?: string
 }
 
+/**
+ * Longest text analysed as one article (about 10 MB): analysis time and memory grow with it, so a
+ * larger "article" is refused in one line rather than tying up the machine for minutes.
+ */
+export const MAX_TEXT_CHARACTERS = 10_000_000
+
 const KNOWN_KEYS = new Set(['outlet', 'url', 'published', 'title', 'author', 'language'])
 // A header line: `key: value`, the key one word (letters, digits, - or _).
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9_-]{0,40}):[ \t]*(.*)$/
@@ -27,6 +33,12 @@ export function parseTextDocument(
   const input = origin.source
   const { header, body } = splitHeader(raw)
   if (body.trim() === '') throw new InputError(input, 'empty file (no text to analyse)')
+  if (body.length > MAX_TEXT_CHARACTERS) {
+    throw new InputError(
+      input,
+      `text too long (${body.length} characters; one article is analysed up to ${MAX_TEXT_CHARACTERS}): split it into articles`,
+    )
+  }
 
   const metadata: Record<string, string> = {}
   for (const [key, value] of header) if (!KNOWN_KEYS.has(key)) metadata[key] = value
