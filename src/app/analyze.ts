@@ -27,20 +27,33 @@ export interface AnalyzeResult {
  * The one-off use case behind `triangulate analyze`: read inputs, run the per-document pipeline
  * and fusion in memory, return the contract document and the inputs that could not be read.
  */
-export async function analyzeInputs(paths: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+export async function analyzeInputs(
+  paths: readonly string[],
+  options: AnalyzeOptions = {},
+): Promise<AnalyzeResult> {
   let published: string | undefined
   if (options.published !== undefined) {
     const parsed = parsePublishedDate(options.published)
-    if (parsed === null) throw new InputError('--published', `unparsable date "${options.published}" (expected YYYY-MM-DD)`)
+    if (parsed === null)
+      throw new InputError(
+        '--published',
+        `unparsable date "${options.published}" (expected YYYY-MM-DD)`,
+      )
     published = parsed
   }
-  const defaults = { ...(published !== undefined && { published }), ...(options.outlet !== undefined && { outlet: options.outlet }) }
+  const defaults = {
+    ...(published !== undefined && { published }),
+    ...(options.outlet !== undefined && { outlet: options.outlet }),
+  }
   const { documents, problems } = await readInputs(paths, defaults)
   return { analysis: analyzeDocuments(documents, options), problems }
 }
 
 /** Analyses documents already in memory (ingest adapters, the server, tests). */
-export function analyzeDocuments(documents: readonly SourceDocument[], options: AnalyzeOptions = {}): Analysis {
+export function analyzeDocuments(
+  documents: readonly SourceDocument[],
+  options: AnalyzeOptions = {},
+): Analysis {
   return analyzeCorpus(documents, {
     lexicon: loadLexicon(),
     affiliations: loadAffiliations(),
