@@ -1,13 +1,12 @@
 import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
-import { analyzeInputs } from '../../app/analyze.js'
+import { loadAnalysis } from '../../app/load-analysis.js'
 import type { Analysis } from '../../core/model/analysis.js'
 import { renderCsv } from '../../export/csv.js'
 import { renderGeoJson } from '../../export/geojson.js'
 import { renderJson } from '../../export/json.js'
 import { renderMarkdown } from '../../export/markdown.js'
 import { InputError } from '../../ingest/input-error.js'
-import { openStore } from '../../store/open-store.js'
 import { type Command, EXIT_BAD_INPUT, EXIT_OK } from '../command.js'
 import { parseArgs } from '../parse-args.js'
 
@@ -63,37 +62,18 @@ export const exportCommand: Command = {
     if (generatedAt !== undefined && Number.isNaN(Date.parse(generatedAt))) {
       throw new InputError('--generated-at', `not an ISO date-time: "${generatedAt}"`)
     }
-    if (values.db !== undefined && positionals.length > 0)
-      throw new InputError('export', 'give either --db or input files, not both')
-    if (values.db === undefined && positionals.length === 0) {
-      throw new InputError(
-        'export',
-        'no input given (usage: triangulate export --format F <file|dir>... -o PATH, or --db PATH)',
-      )
-    }
-
-    let analysis: Analysis
-    let problems = 0
-    if (values.db !== undefined) {
-      const store = await openStore(values.db, { mustExist: true })
-      try {
-        analysis = await store.getAnalysis()
-      } finally {
-        await store.close()
-      }
-    } else {
-      const result = await analyzeInputs(positionals, {
-        ...(values.published !== undefined && { published: values.published }),
-        ...(values.outlet !== undefined && { outlet: values.outlet }),
-      })
-      for (const problem of result.problems) io.stderr(`triangulate: ${problem.message}\n`)
-      problems = result.problems.length
-      if (problems > 0 && values.strict) return EXIT_BAD_INPUT
-      if (result.analysis.documents.length === 0) {
-        io.stderr('triangulate: export: no document could be read\n')
-        return EXIT_BAD_INPUT
-      }
-      analysis = result.analysis
+    const { analysis, problems: problemList } = await loadAnalysis('export', {
+      inputs: positionals,
+      ...(values.db !== undefined && { db: values.db }),
+      ...(values.published !== undefined && { published: values.published }),
+      ...(values.outlet !== undefined && { outlet: values.outlet }),
+    })
+    for (const problem of problemList) io.stderr(`triangulate: ${problem.message}\n`)
+    const problems = problemList.length
+    if (problems > 0 && values.strict) return EXIT_BAD_INPUT
+    if (analysis.documents.length === 0 && values.db === undefined) {
+      io.stderr('triangulate: export: no document could be read\n')
+      return EXIT_BAD_INPUT
     }
 
     if (format === 'csv') {
