@@ -325,9 +325,10 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       if (
         trigger.rule.type === 'advance' &&
         /kilomet|km|mile/i.test(text.slice(triggerStart, triggerEnd)) &&
-        /\p{Lu}[\p{L}'’-]*,\s*(?:about|some|around|roughly|nearly|almost|only|just)?\s*$/u.test(
+        (/\p{Lu}[\p{L}'’-]*,\s*(?:about|some|around|roughly|nearly|almost|only|just)?\s*$/u.test(
           text.slice(Math.max(clauseStart, triggerStart - 60), triggerStart),
-        )
+        ) ||
+          /\b(?:located|situated|lies|lying|sits)\b/i.test(text.slice(clauseStart, triggerStart)))
       )
         continue
       // "Should HTS secure Homs …", "If the army withdraws …": conditions are not reports.
@@ -672,6 +673,12 @@ function placesFor(
 ): PlaceInput[] {
   const flags = trigger.rule.flags
   const chosen: PlaceInput[] = []
+  // "crossed [the Al-Qa'im border checkpoint] into the Anbar province": a place inside the
+  // trigger's own words is its place.
+  const inside = places.filter(
+    (place) => place.start > triggerStart && place.end < triggerEnd && place.entry,
+  )
+  if (inside.length > 0) return inside
   if (!flags.has('place-before')) {
     // The gap to a list continuation is measured from the last place read, even one skipped as a
     // locative modifier: "Quneitra and Daraa near the Golan Heights, as well as in Sweida".
