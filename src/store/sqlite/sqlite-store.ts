@@ -1,8 +1,15 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { type Generated, Kysely, type Selectable, SqliteDialect, sql } from 'kysely'
+import { type Generated, Kysely, SqliteDialect, sql } from 'kysely'
 import type { Analysis, AnalysisEvent, Entity } from '../../core/model/analysis.js'
 import type { Diagnostic } from '../../core/model/diagnostic.js'
-import type { PublishedFrom, SourceDocument } from '../../core/model/document.js'
+import {
+  claimSearchText,
+  claimSummary,
+  diagnosticRow,
+  eventRow,
+  storyId,
+  toStoredDocument,
+} from '../fact-rows.js'
 import { assembleAnalysis, toAnalysisDocument } from '../picture.js'
 import { toFtsQuery } from './fts-query.js'
 import {
@@ -800,64 +807,6 @@ async function deleteExtraction(db: Kysely<Database>, documentId: string): Promi
   await db.deleteFrom('document_facts').where('document_id', '=', documentId).execute()
 }
 
-function eventRow(documentId: string, position: number, event: AnalysisEvent): EventsTable {
-  return {
-    document_id: documentId,
-    position,
-    id: event.id,
-    start: event.evidence.start,
-    end: event.evidence.end,
-    quote: event.evidence.text,
-    stage: 'claims',
-    rule: event.rule ?? null,
-    type: event.type,
-    stance: event.stance,
-    place: event.place?.name ?? null,
-    date_start: event.date?.start ?? null,
-    date_end: event.date?.end ?? null,
-    body: JSON.stringify(event),
-  }
-}
-
-function diagnosticRow(documentId: string | null, position: number, diagnostic: Diagnostic) {
-  return {
-    document_id: documentId,
-    position,
-    severity: diagnostic.severity,
-    message: diagnostic.message,
-    start: diagnostic.span?.start ?? null,
-    end: diagnostic.span?.end ?? null,
-    quote: diagnostic.span?.text ?? null,
-    stage: diagnostic.stage,
-    rule: diagnostic.rule,
-    body: JSON.stringify(diagnostic),
-  }
-}
-
-/** A one-line description of a claim for search results when fusion wrote no summary. */
-export function claimSummary(claim: Analysis['claims'][number]): string {
-  if (claim.summary) return claim.summary
-  const when = claim.date
-    ? ` (${claim.date.start === claim.date.end ? claim.date.start : `${claim.date.start}..${claim.date.end}`})`
-    : ''
-  return `${claim.type} ${claim.place?.name ?? '(no place)'}${when}`
-}
-
-/** What search reads of a claim: its summary, type, place and the sources on each side. */
-function claimSearchText(claim: Analysis['claims'][number]): string {
-  return [claimSummary(claim), claim.place?.name ?? '', ...claim.asserting, ...claim.denying]
-    .filter((part) => part !== '')
-    .join(' · ')
-}
-
-function storyId(story: unknown): string | null {
-  if (typeof story === 'object' && story !== null && 'id' in story) {
-    const id = (story as { id: unknown }).id
-    return typeof id === 'string' ? id : null
-  }
-  return null
-}
-
 async function bodies<T>(
   db: Kysely<Database>,
   table: 'entities' | 'claims' | 'disputes' | 'control_states' | 'timeline' | 'stories',
@@ -868,29 +817,4 @@ async function bodies<T>(
 
 function* chunks<T>(rows: readonly T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH)
-}
-
-function toStoredDocument(row: Selectable<DocumentsTable>): StoredDocument {
-  const document: SourceDocument = {
-    id: row.id,
-    source: row.source,
-    outlet: row.outlet,
-    url: row.url,
-    published: row.published,
-    publishedFrom: row.published_from as PublishedFrom,
-    title: row.title,
-    author: row.author,
-    language: row.language,
-    text: row.text,
-    metadata: JSON.parse(row.metadata) as Record<string, string>,
-  }
-  return {
-    document,
-    contentHash: row.content_hash,
-    byteLength: row.byte_length,
-    revisionKey: row.revision_key,
-    revisionOf: row.revision_of,
-    supersededBy: row.superseded_by,
-    ingestedAt: row.ingested_at,
-  }
 }
