@@ -6,6 +6,7 @@ import { InputError } from '../../ingest/input-error.js'
 import {
   claimSearchText,
   claimSummary,
+  type DocumentRow,
   diagnosticRow,
   eventRow,
   storyId,
@@ -29,25 +30,8 @@ import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../store.js'
 import { POSTGRES_MIGRATIONS } from './migrations/index.js'
 import { toSearchWords } from './search-words.js'
 
-interface DocumentsTable {
+interface DocumentsTable extends DocumentRow {
   seq: Generated<number>
-  id: string
-  content_hash: string
-  byte_length: number
-  revision_key: string | null
-  revision_of: string | null
-  superseded_by: string | null
-  ingested_at: string
-  source: string
-  outlet: string | null
-  url: string | null
-  published: string | null
-  published_from: string
-  title: string | null
-  author: string | null
-  language: string | null
-  text: string
-  metadata: string
   duplicate_of: string | null
   syndication_group: string | null
 }

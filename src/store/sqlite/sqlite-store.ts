@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../core/model/diagnostic.js'
 import {
   claimSearchText,
   claimSummary,
+  type DocumentRow,
   diagnosticRow,
   eventRow,
   storyId,
@@ -32,25 +33,8 @@ import { SQLITE_MIGRATIONS } from './migrations/index.js'
 /** The default store file, in the working directory (`--db PATH` changes it). */
 export const DEFAULT_DB_PATH = './triangulate.db'
 
-interface DocumentsTable {
+interface DocumentsTable extends DocumentRow {
   seq: Generated<number>
-  id: string
-  content_hash: string
-  byte_length: number
-  revision_key: string | null
-  revision_of: string | null
-  superseded_by: string | null
-  ingested_at: string
-  source: string
-  outlet: string | null
-  url: string | null
-  published: string | null
-  published_from: string
-  title: string | null
-  author: string | null
-  language: string | null
-  text: string
-  metadata: string
   duplicate_of: string | null
   syndication_group: string | null
 }
