@@ -13,6 +13,13 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateArticles } from '../scripts/gen-corpus.js'
+import {
+  machineCpuSeconds,
+  parentOf,
+  samplePeaks,
+  treeCpuSeconds,
+  treeMemoryMiB,
+} from './lib/process-usage.js'
 import { migratePostgres, openPostgresStore } from '../src/store/postgres/postgres-store.js'
 import { ingestToQueue } from '../src/worker/ingest-to-queue.js'
 import { isIdle, readQueueStatus } from '../src/worker/queue-status.js'
@@ -91,6 +98,8 @@ try {
   const endToEnds: string[] = []
   const fuserRss: string[] = []
   const results: { workers: number; throughput: number; url: string }[] = []
+  const usages: PhaseUsage[] = []
+  let postmaster: number | null = null
   for (const count of WORKER_COUNTS) {
     const url = await postgres.createDatabase(`bench_${count}`)
     await migratePostgres(url)
@@ -101,6 +110,8 @@ try {
     const report = await ingestToQueue(store, [corpus])
     const ingestSeconds = (performance.now() - t0) / 1000
 
+    postmaster ??= await postmasterPid(store)
+    const phase = startPhase(postmaster)
     const workers = Array.from({ length: count }, () =>
       startWorker(url, INTERLEAVED, INTERLEAVED ? ENV : HELD_BACK),
     )
@@ -114,6 +125,8 @@ try {
       for (const worker of workers) worker.child.kill('SIGTERM')
     }
     await Promise.all(workers.map((worker) => worker.exit))
+    const usage = phase.end(count, report.queued, workers)
+    usages.push(usage)
     const timing = await jobTiming(store)
     // pg-boss stamps completion with the transaction's start time; the store's version stamp
     // is taken just before the last commit.
@@ -125,10 +138,14 @@ try {
       await store.executeSql(
         `UPDATE pgboss.job SET start_after = now() WHERE name = 'triangulate-fuse' AND state = 'created'`,
       )
+      const fusePhase = startPhase(postmaster)
       const fuser = startWorker(url, true, ENV)
       await fuser.exit
+      const fuseUsage = fusePhase.end(1, report.queued, [fuser])
       fusions.push(...fuser.fusionSeconds)
-      fuserRss.push(`${fuser.peakRss ?? '?'} MB`)
+      fuserRss.push(
+        `${fuser.peakRss ?? '?'} MB (fusion CPU ${fuser.fusionCpu.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s; PostgreSQL ${fixed(fuseUsage.postgresCpu)} s CPU, ${memory(fuseUsage.postgresMemory)})`,
+      )
     }
     const fusionTotal = fusions.reduce((sum, seconds) => sum + seconds, 0)
     const endToEnd = INTERLEAVED ? report.queued / drain : report.queued / (drain + fusionTotal)
@@ -167,12 +184,27 @@ try {
     console.log(
       `end to end (drain + the fusion): ${endToEnds.join(', ')}; peak RSS of the fusing worker: ${fuserRss.join(', ')}`,
     )
+  printUsage(usages)
   console.log(`database size (documents, facts, picture, indexes, queue):`)
   for (const size of sizes) console.log(`  ${size}`)
 
   // Latency of a quiet queue: articles arrive one at a time, about a second apart, into idle,
   // polling workers (the library of the last run, so each fusion redraws the whole corpus).
   const last = results[results.length - 1]!
+  if (TRICKLE > 0) await measureQuietQueue(last, trickleFiles)
+} finally {
+  await postgres.stop()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * Latency of a quiet queue: articles arrive one at a time, about a second apart, into idle,
+ * polling workers (the library of the last run, so each fusion redraws the whole corpus).
+ */
+async function measureQuietQueue(
+  last: { workers: number; url: string },
+  trickleFiles: readonly string[],
+): Promise<void> {
   const store = await openPostgresStore(last.url)
   const workers = Array.from({ length: last.workers }, () => startWorker(last.url, false))
   await Promise.all(workers.map((worker) => worker.ready))
@@ -197,9 +229,138 @@ try {
   console.log(
     `  ingest → in the fused picture p50 ${percentile(latency.pictures, 0.5).toFixed(1)} s, p95 ${percentile(latency.pictures, 0.95).toFixed(1)} s (the fusion delay: max(TRIANGULATE_FUSE_DELAY_SECONDS, 4 × last fusion))`,
   )
-} finally {
-  await postgres.stop()
-  rmSync(dir, { recursive: true, force: true })
+}
+
+/** What one phase (workers started → all exited) cost, in CPU and memory, and under what load. */
+interface PhaseUsage {
+  readonly workers: number
+  readonly articles: number
+  readonly wallSeconds: number
+  /** CPU seconds of the worker processes after their start-up (each reports its own). */
+  readonly workerCpu: number | null
+  /** CPU seconds of the PostgreSQL server and its backends during the phase. */
+  readonly postgresCpu: number | null
+  /** CPU seconds the rest of the machine used meanwhile (other people's jobs). */
+  readonly othersCpu: number | null
+  readonly loadStart: number
+  readonly loadEnd: number
+  readonly postgresMemory: { private: number; shared: number; largest: number } | null
+}
+
+function startPhase(postmaster: number | null) {
+  const t0 = performance.now()
+  const machine0 = machineCpuSeconds()
+  const postgres0 = postmaster === null ? null : treeCpuSeconds(postmaster)
+  const self0 = process.cpuUsage()
+  const loadStart = loadavg()[0]!
+  const memory = samplePeaks(() => (postmaster === null ? null : treeMemoryMiB(postmaster)))
+  return {
+    end(count: number, articles: number, workers: readonly BenchWorker[]): PhaseUsage {
+      const wallSeconds = (performance.now() - t0) / 1000
+      const machine1 = machineCpuSeconds()
+      const postgres1 = postmaster === null ? null : treeCpuSeconds(postmaster)
+      const self = process.cpuUsage(self0)
+      // Start-up (modules, lexicon) is paid once per process, not per article: left out.
+      const workerCpus = workers.map((worker) =>
+        worker.cpuSeconds === null ? null : worker.cpuSeconds - worker.startupCpu,
+      )
+      const workerCpu = workerCpus.every((cpu) => cpu !== null)
+        ? workerCpus.reduce<number>((sum, cpu) => sum + cpu!, 0)
+        : null
+      const postgresCpu = postgres0 !== null && postgres1 !== null ? postgres1 - postgres0 : null
+      const othersCpu =
+        machine0 && machine1 && workerCpu !== null && postgresCpu !== null
+          ? Math.max(
+              0,
+              machine1.busy -
+                machine0.busy -
+                workerCpu -
+                postgresCpu -
+                (self.user + self.system) / 1e6,
+            )
+          : null
+      return {
+        workers: count,
+        articles,
+        wallSeconds,
+        workerCpu,
+        postgresCpu,
+        othersCpu,
+        loadStart,
+        loadEnd: loadavg()[0]!,
+        postgresMemory: memory.stop(),
+      }
+    },
+  }
+}
+
+/**
+ * The CPU side of the drain. On a machine shared with other jobs wall time depends on their
+ * load; CPU per article does not. One worker and its PostgreSQL backend take turns (the worker
+ * waits for each query), so one worker keeps about one core busy; N workers keep min(N, cores)
+ * busy. The CPU-normalised speed-up is that, times how much CPU per article N workers paid
+ * compared with one (contention on rows, locks and caches shows up there).
+ */
+function printUsage(usages: readonly PhaseUsage[]): void {
+  const cores = cpus().length
+  console.log('')
+  console.log(
+    'CPU (workers + PostgreSQL; "others" = the rest of the machine during the run, other people\'s jobs)',
+  )
+  console.log(
+    "workers  wall s  worker CPU s  PostgreSQL CPU s  CPU ms/article  our cores  others' cores  load 1-min start/end  PostgreSQL peak memory",
+  )
+  const first = usages[0]
+  for (const usage of usages) {
+    const ours =
+      usage.workerCpu !== null && usage.postgresCpu !== null
+        ? usage.workerCpu + usage.postgresCpu
+        : null
+    console.log(
+      [
+        String(usage.workers).padStart(7),
+        usage.wallSeconds.toFixed(1).padStart(6),
+        fixed(usage.workerCpu).padStart(12),
+        fixed(usage.postgresCpu).padStart(16),
+        (ours === null ? '?' : ((ours / usage.articles) * 1000).toFixed(1)).padStart(14),
+        (ours === null ? '?' : (ours / usage.wallSeconds).toFixed(2)).padStart(9),
+        (usage.othersCpu === null
+          ? '?'
+          : (usage.othersCpu / usage.wallSeconds).toFixed(2)
+        ).padStart(14),
+        `${usage.loadStart.toFixed(1)} / ${usage.loadEnd.toFixed(1)}`.padStart(20),
+        `  ${memory(usage.postgresMemory)}`,
+      ].join('  '),
+    )
+  }
+  if (!first || first.workerCpu === null || first.postgresCpu === null) return
+  const perArticle1 = (first.workerCpu + first.postgresCpu) / first.articles
+  for (const usage of usages.slice(1)) {
+    if (usage.workerCpu === null || usage.postgresCpu === null) continue
+    const perArticle = (usage.workerCpu + usage.postgresCpu) / usage.articles
+    const efficiency = perArticle1 / perArticle
+    const estimate = Math.min(cores, usage.workers) * efficiency
+    console.log(
+      `${usage.workers} workers: CPU per article ${(efficiency * 100).toFixed(0)} % as efficient as 1 worker; CPU-normalised speed-up (min(${usage.workers}, ${cores} cores) × that) ${estimate.toFixed(2)}×`,
+    )
+  }
+}
+
+async function postmasterPid(
+  store: Awaited<ReturnType<typeof openPostgresStore>>,
+): Promise<number | null> {
+  const { rows } = await store.executeSql('SELECT pg_backend_pid() AS pid')
+  return parentOf(Number((rows[0] as { pid: number }).pid))
+}
+
+function fixed(value: number | null, digits = 1): string {
+  return value === null ? '?' : value.toFixed(digits)
+}
+
+function memory(peaks: { private: number; shared: number; largest: number } | null): string {
+  return peaks === null
+    ? '?'
+    : `${peaks.private.toFixed(0)} MiB private + ${peaks.shared.toFixed(0)} MiB shared (largest process ${peaks.largest.toFixed(0)} MiB)`
 }
 
 interface BenchWorker {
@@ -207,6 +368,12 @@ interface BenchWorker {
   readonly exit: Promise<void>
   readonly ready: Promise<void>
   peakRss: number | null
+  /** CPU seconds the worker reported when it stopped. */
+  cpuSeconds: number | null
+  /** CPU seconds of its start (modules, lexicon), before the first job. */
+  startupCpu: number
+  /** CPU milliseconds of each fusion it ran. */
+  readonly fusionCpu: number[]
   /** Durations of the fusions this worker ran, in order. */
   readonly fusionSeconds: number[]
 }
@@ -228,6 +395,9 @@ function startWorker(
     exit: Promise.resolve(),
     ready: Promise.resolve(),
     peakRss: null,
+    cpuSeconds: null,
+    startupCpu: 0,
+    fusionCpu: [],
     fusionSeconds: [],
   }
   let buffer = ''
@@ -242,10 +412,16 @@ function startWorker(
       const line = buffer.slice(0, newline)
       buffer = buffer.slice(newline + 1)
       if (/started on/.test(line)) onReady()
+      const startup = line.match(/started on .*startup CPU ([\d.]+) s/)
+      if (startup) worker.startupCpu = Number(startup[1])
       const fused = line.match(/^fused .* in (\d+) ms/)
       if (fused) worker.fusionSeconds.push(Number(fused[1]) / 1000)
+      const fusionCpu = line.match(/^fused .*; CPU (\d+) ms\)/)
+      if (fusionCpu) worker.fusionCpu.push(Number(fusionCpu[1]))
       const rss = line.match(/peak RSS (\d+) MB/)
       if (rss) worker.peakRss = Number(rss[1])
+      const cpu = line.match(/stopped: .*, CPU ([\d.]+) s/)
+      if (cpu) worker.cpuSeconds = Number(cpu[1])
     }
   })
   ;(worker as { exit: Promise<void> }).exit = new Promise((resolveExit) =>

@@ -37,6 +37,8 @@ export interface WorkerSummary {
   readonly released: boolean
   /** Peak resident memory of this process, in MB. */
   readonly peakRssMb: number
+  /** CPU time of this process (user + system), in seconds: benches compare it across loads. */
+  readonly cpuSeconds: number
 }
 
 /**
@@ -74,7 +76,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   // Loaded before the first job, not during it: a cold start must not eat into the job's
   // timeout (a job that outlives it is taken back and run again elsewhere).
   loadLexicon()
-  log(`worker ${process.pid}: started on ${store.location}`)
+  // The CPU spent starting (modules, lexicon) is logged apart, so a bench can leave it out.
+  log(
+    `worker ${process.pid}: started on ${store.location} (startup CPU ${(cpuMs(process.cpuUsage()) / 1000).toFixed(1)} s)`,
+  )
   let held = false
   const beforeCommit =
     options.holdMs !== undefined
@@ -103,12 +108,13 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       }
       current = job
       const started = Date.now()
+      const cpuBefore = process.cpuUsage()
       try {
         if (job.name === QUEUES.fuse) {
           const outcome = await fusePicture(store, boss, job as PgBoss.Job<FuseJob>)
           fused++
           log(
-            `fused ${outcome.documents} documents (${outcome.pending} waiting): ${outcome.claims} claims, ${outcome.disputes} disputes, ${outcome.rewritten} documents' facts rewritten, in ${Math.round(outcome.seconds * 1000)} ms (${Date.now() - started} ms with the wait for the lock)`,
+            `fused ${outcome.documents} documents (${outcome.pending} waiting): ${outcome.claims} claims, ${outcome.disputes} disputes, ${outcome.rewritten} documents' facts rewritten, in ${Math.round(outcome.seconds * 1000)} ms (${Date.now() - started} ms with the wait for the lock; CPU ${cpuMs(process.cpuUsage(cpuBefore))} ms)`,
           )
         } else {
           await extractDocument(
@@ -160,15 +166,20 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     failed,
     released,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpuSeconds: cpuMs(process.cpuUsage()) / 1000,
   }
   log(
-    `worker ${process.pid}: stopped: ${extracted} extracted, ${fused} fusions, ${failed} failed, peak RSS ${summary.peakRssMb} MB`,
+    `worker ${process.pid}: stopped: ${extracted} extracted, ${fused} fusions, ${failed} failed, peak RSS ${summary.peakRssMb} MB, CPU ${summary.cpuSeconds.toFixed(1)} s`,
   )
   if (!released) {
     await boss.stop({ graceful: false, close: false, wait: true })
     await store.close()
   }
   return summary
+}
+
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return Math.round((usage.user + usage.system) / 1000)
 }
 
 /** Whether a fusion has been runnable for longer than `maxLagSeconds` (one small query). */
