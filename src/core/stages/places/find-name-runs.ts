@@ -79,6 +79,7 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`][\p{L}\p{M}]+)*/gu
 const UPPER = /^\p{Lu}/u
 const DIGIT = /^\p{N}/u
 const POSSESSIVE = /['’]s$/
+const AYN_MARKS = new Set([..."'’ʼ‘`ʿ"].map((mark) => mark.charCodeAt(0)))
 
 /**
  * Splits `text` into capitalised runs in one linear pass. A run breaks at any punctuation
@@ -101,13 +102,20 @@ export function findNameRuns(text: string, sentenceStarts: ReadonlySet<number>):
   WORD.lastIndex = 0
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     let start = match.index
-    let end = start + match[0].length
-    const gap = previousEnd >= 0 ? text.slice(previousEnd, start) : ' '
-    const joined = gap === ' ' || gap === '-' || gap === '‐' || gap === '‑'
-    const hyphenated = gap !== ' ' && joined
+    const word = match[0]
+    let end = start + word.length
+    // The gap to the previous word: one space or one hyphen joins, anything else breaks.
+    const gap = previousEnd < 0 ? 32 : start - previousEnd === 1 ? text.charCodeAt(previousEnd) : -1
+    const joined = gap === 32 || gap === 45 || gap === 0x2010 || gap === 0x2011
+    const hyphenated = gap !== 32 && joined
     if (!joined) close()
     previousEnd = end
-    const word = text.slice(start, end)
+    // Most words of a text are lower case and too long to be a connector: nothing to read.
+    const firstCode = word.charCodeAt(0)
+    if (firstCode >= 97 && firstCode <= 122 && word.length > 5) {
+      close()
+      continue
+    }
     let possessive = false
     if (POSSESSIVE.test(word) && word.length > 3) {
       end -= 2
@@ -116,13 +124,18 @@ export function findNameRuns(text: string, sentenceStarts: ReadonlySet<number>):
     // [ʿAyn al-Arab], [‘Ain]: a leading ayn mark belongs to the word.
     if (
       start > 0 &&
-      /['’ʼ‘`ʿ]/.test(text[start - 1] ?? '') &&
+      AYN_MARKS.has(text.charCodeAt(start - 1)) &&
       !/\p{L}/u.test(text[start - 2] ?? ' ')
     ) {
       start -= 1
     }
     const lower = word.toLowerCase()
-    const isUpper = UPPER.test(word) || (DIGIT.test(word) && hyphenated && words.length > 0)
+    const isUpper =
+      firstCode >= 65 && firstCode <= 90
+        ? true
+        : firstCode >= 97 && firstCode <= 122
+          ? false
+          : UPPER.test(word) || (DIGIT.test(word) && hyphenated && words.length > 0)
     if (isUpper) {
       if (words.length === 0) runInitial = isSentenceInitial(text, start, sentenceStarts)
       words.push(...pendingConnectors, { start, end, connector: false, hyphenated })

@@ -1,5 +1,5 @@
 import type { Gazetteer, GazetteerEntry } from '../../lexicon/gazetteer.js'
-import { foldPlaceName, foldPlaceNameLight } from '../../text/fold-place-name.js'
+import { foldName, foldNameLight } from './fold-name.js'
 import { isCommonWord, isPersonCue } from './common-words.js'
 import { demonymCountry } from './demonym-country.js'
 import { findNameRuns, type NameRun, type RunWord } from './find-name-runs.js'
@@ -139,15 +139,18 @@ export function findPlaces(
     { countries: demonyms },
   )
   const focusCountries = new StoryCountries(first, kept, demonyms)
-  const lowerWords = collectLowerCaseWords(text)
   const accepted = kept.filter((proposal, index) =>
-    isAccepted(text, proposal, first[index] as ResolvedCandidate, focusCountries, lowerWords),
+    isAccepted(text, proposal, first[index] as ResolvedCandidate, focusCountries),
   )
-  const final = resolveCandidates(
-    accepted.map((proposal) => proposal.candidate),
-    gazetteer,
-    { countries: demonyms },
-  )
+  // Resolution is deterministic: when every proposal passed, pass 2 would repeat pass 1.
+  const final =
+    accepted.length === kept.length
+      ? first
+      : resolveCandidates(
+          accepted.map((proposal) => proposal.candidate),
+          gazetteer,
+          { countries: demonyms },
+        )
   return accepted.map((proposal, index) => {
     const resolved = final[index] as ResolvedCandidate
     const { candidate } = proposal
@@ -192,6 +195,7 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
       continue
     }
     let matched = false
+    const prefix = readPrefix(text, first.start)
     // Longest gazetteer match first; a pattern ("the town of X") with no match takes the run.
     for (const unknown of [false, true]) {
       for (
@@ -203,12 +207,11 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
         if (last.connector) continue
         const name = text.slice(first.start, last.end)
         const suffix = readSuffix(text, words, index + length)
-        const prefix = readPrefix(text, first.start)
         const qualifier = suffix?.qualifier ?? prefix?.qualifier ?? null
         // [Al-Qaim border crossing]: a curated site under its full name beats the town.
         const siteEntries =
           !unknown && suffix?.site
-            ? gazetteer.lookup(foldPlaceName(text.slice(first.start, suffix.end)))
+            ? gazetteer.lookup(foldName(text.slice(first.start, suffix.end)))
             : []
         const entries = unknown
           ? []
@@ -269,7 +272,7 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
 
 /** Same letters, give or take case, marks and a final h ([Hama] / Ḩamāh); [Bel] ≠ Bell. */
 function isSpelledAs(name: string, entry: GazetteerEntry): boolean {
-  const spell = (value: string): string => foldPlaceNameLight(value).replace(/([aeiou])h$/, '$1')
+  const spell = (value: string): string => foldNameLight(value).replace(/([aeiou])h$/, '$1')
   const written = spell(name)
   return [entry.name, ...(entry.aliases ?? [])].some((other) => spell(other) === written)
 }
@@ -350,6 +353,9 @@ interface Prefix {
 
 /** The place-type words before a name: [the town of] X, [rural] X, [countryside of] X. */
 function readPrefix(text: string, start: number): Prefix | null {
+  // Every prefix ends in "of" or "rural": most names have neither before them.
+  const before = wordBefore(text, start)
+  if (before !== 'of' && before !== 'rural') return null
   const match = PREFIX_PATTERN.exec(text.slice(Math.max(0, start - 60), start))
   if (!match) return null
   const kind = (match[2] ?? match[3] ?? '').toLowerCase()
@@ -379,7 +385,17 @@ function readPrefix(text: string, start: number): Prefix | null {
   }
 }
 
-/** Decides whether a name found only through the gazetteer is a place mention. */
+/** The lower-case word right before `start` and the spaces after it ('' when none). */
+function wordBefore(text: string, start: number): string {
+  let end = start
+  while (end > 0 && /\s/.test(text[end - 1] as string)) end--
+  if (end === start) return ''
+  let wordStart = end
+  while (wordStart > 0 && end - wordStart < 6 && /[A-Za-z]/.test(text[wordStart - 1] as string))
+    wordStart--
+  return text.slice(wordStart, end).toLowerCase()
+}
+
 /**
  * Organisations whose names fold like places: [Al-Qaeda] is not Kedah, [Al Jazeera] not the
  * Jazira. Folded keys (see foldPlaceName).
@@ -394,7 +410,7 @@ const NON_PLACE_NAMES = new Set(
     'Al-Nusra',
     'Hezbollah',
     'Hamas',
-  ].map(foldPlaceName),
+  ].map(foldName),
 )
 
 /** Decides whether a candidate is a place mention (precision over recall). */
@@ -403,7 +419,6 @@ function isAccepted(
   proposal: Proposal,
   resolved: ResolvedCandidate,
   focusCountries: StoryCountries,
-  lowerWords: ReadonlySet<string>,
 ): boolean {
   const { candidate } = proposal
   const name = candidate.name
@@ -415,14 +430,14 @@ function isAccepted(
   if (!entry) return false
   if (ORGANISATION_HEADS.has(proposal.nextWord)) return false
   const spelled = text.slice(proposal.nameStart, candidate.end)
-  if (NON_PLACE_NAMES.has(foldPlaceName(name)) && !resolved.exact) return false
+  if (NON_PLACE_NAMES.has(foldName(name)) && !resolved.exact) return false
   // [The Ta…]: a name that opens with "The" must be spelled exactly ([The Hague]).
   if (/^the\s/i.test(spelled) && !resolved.exact) return false
   if (single) {
     // [President Assad], [Gen. Jordan]: a title before the name makes it a person.
     if (isPersonCue(previousWord(text, proposal.nameStart))) return false
     // [Police] said …: a sentence-initial word the text also writes in lower case.
-    if (proposal.sentenceInitial && lowerWords.has(name.toLowerCase())) return false
+    if (proposal.sentenceInitial && writesLowerCase(text, name.toLowerCase())) return false
     if (name.length < 3 || (name === name.toUpperCase() && entry.kind !== 'country')) return false
     // [Bel] is not Bell: a short name must be spelled as the place is, letter for letter.
     if (name.length <= 4 && !isSpelledAs(name, entry)) return false
@@ -430,7 +445,7 @@ function isAccepted(
   // [Sudzha in Kursk region]: the text itself says which region holds it.
   if (candidate.within && isWithin(entry, candidate.within) && (resolved.exact || !single))
     return true
-  const key = foldPlaceName(name)
+  const key = foldName(name)
   const local = focusCountries.isCore(entry.country, key)
   const named = focusCountries.isNamed(entry.country, key)
   const major =
@@ -508,7 +523,7 @@ class StoryCountries {
     for (const [country, count] of demonyms) this.add(country, '', count, true)
     results.forEach(({ entry }, index) => {
       if (!entry || !entry.country) return
-      const key = foldPlaceName((proposals[index] as Proposal).candidate.name)
+      const key = foldName((proposals[index] as Proposal).candidate.name)
       const area = entry.kind === 'country' || entry.kind === 'admin1'
       this.add(entry.country, key, area ? 1.5 : 1, area)
     })
@@ -552,10 +567,24 @@ class StoryCountries {
   }
 }
 
-function collectLowerCaseWords(text: string): Set<string> {
-  const words = new Set<string>()
-  for (const match of text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{L}]+/gu)) words.add(match[0])
-  return words
+const LOWER_WORD = /^\p{Ll}\p{L}+$/u
+const LETTER = /\p{L}/u
+
+/**
+ * True when `word` (lower case) occurs in the text as a whole lower-case word: not after a
+ * letter or a dot ([police] said, not e.[police]), not before a letter. Searched on demand: only
+ * sentence-initial single words ask, so no per-text word set is built.
+ */
+function writesLowerCase(text: string, word: string): boolean {
+  if (!LOWER_WORD.test(word)) return false
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1]
+    const after = text[at + word.length]
+    if (before !== undefined && (before === '.' || LETTER.test(before))) continue
+    if (after !== undefined && LETTER.test(after)) continue
+    return true
+  }
+  return false
 }
 
 function isExcluded(

@@ -1,5 +1,5 @@
 import type { Gazetteer, GazetteerEntry } from '../../lexicon/gazetteer.js'
-import { foldPlaceName, foldPlaceNameLight } from '../../text/fold-place-name.js'
+import { foldName, foldNameLight } from './fold-name.js'
 
 /** What a mention says about the kind of place beyond its name. */
 export type PlaceQualifier = 'admin' | 'city' | 'countryside' | null
@@ -54,11 +54,11 @@ export function lookupCandidates(
 ): readonly GazetteerEntry[] {
   if (qualifier === 'countryside') {
     for (const form of [`Rif ${name}`, `${name} countryside`, `rural ${name}`]) {
-      const entries = gazetteer.lookup(foldPlaceName(form))
+      const entries = gazetteer.lookup(foldName(form))
       if (entries.length > 0) return entries
     }
   }
-  return gazetteer.lookup(foldPlaceName(name))
+  return gazetteer.lookup(foldName(name))
 }
 
 const EARTH_RADIUS_KM = 6371
@@ -153,7 +153,7 @@ function spellingsOf(entry: GazetteerEntry): readonly string[] {
  * 'Colombia' do not.
  */
 function spelling(name: string): string {
-  return foldPlaceNameLight(name)
+  return foldNameLight(name)
     .replace(/\b(al|el|as|ar|ad|az|ash|at|an|ez|es|ed|the)\s/g, '')
     .replace(/([a-z])\1+/g, '$1')
     .replace(/([aeiou])h\b/g, '$1')
@@ -191,7 +191,7 @@ export function resolveCandidates(
   context: ResolutionContext = {},
 ): ResolvedCandidate[] {
   const spellings = candidates.map((candidate) => spelling(candidate.name))
-  const keys = candidates.map((candidate) => foldPlaceName(candidate.name))
+  const keys = candidates.map((candidate) => foldName(candidate.name))
   const groups = groupCandidates(candidates)
   const names = namesOf(candidates, keys, groups)
   // Support depends on the names only, not on the choices: one cache for every pass.
@@ -237,14 +237,22 @@ function rankAll(
     const key = keys[first] as string
     const pooled = new Array<number>(candidate.entries.length).fill(0)
     let exactness: boolean[] = []
+    // Members differ only in span, spelling and container; scoring reads the spelling alone
+    // of those, so each spelling is scored once ([Hama] … [Hama] … [Hamah]).
+    const bySpelling = new Map<string, { scores: number[]; exactness: boolean[] }>()
     for (const member of members) {
-      const scored = scoreEntries(
-        candidates[member] as PlaceCandidate,
-        spellings[member] as string,
-        key,
-        focus,
-        context.preferCountries,
-      )
+      const memberSpelling = spellings[member] as string
+      let scored = bySpelling.get(memberSpelling)
+      if (!scored) {
+        scored = scoreEntries(
+          candidates[member] as PlaceCandidate,
+          memberSpelling,
+          key,
+          focus,
+          context.preferCountries,
+        )
+        bySpelling.set(memberSpelling, scored)
+      }
       exactness = scored.exactness
       scored.scores.forEach(
         (score, index) => (pooled[index] = (pooled[index] ?? 0) + score / members.length),
@@ -548,7 +556,7 @@ export function readContainers(
   const words = (match[1] as string).split(' ')
   for (let count = words.length; count >= 1; count--) {
     const entries = gazetteer
-      .lookup(foldPlaceName(words.slice(0, count).join(' ')))
+      .lookup(foldName(words.slice(0, count).join(' ')))
       .filter((entry) => entry.kind === 'admin1' || entry.kind === 'country')
     if (entries.length > 0) return entries
   }
