@@ -14,6 +14,8 @@ type PatternToken =
   | {
       readonly kind: 'word'
       readonly alternatives: readonly string[]
+      /** The alternatives again, for lookup in constant time. */
+      readonly alternativeSet: ReadonlySet<string>
       readonly prefixes: readonly string[]
       readonly optional: boolean
     }
@@ -30,9 +32,11 @@ export function compilePattern(source: string): WordPattern {
       const optional = raw.endsWith('?')
       const body = optional ? raw.slice(0, -1) : raw
       const parts = body.split('|')
+      const alternatives = parts.filter((part) => !part.endsWith('*'))
       return {
         kind: 'word',
-        alternatives: parts.filter((part) => !part.endsWith('*')),
+        alternatives,
+        alternativeSet: new Set(alternatives),
         prefixes: parts.filter((part) => part.endsWith('*')).map((part) => part.slice(0, -1)),
         optional,
       } as const
@@ -41,10 +45,9 @@ export function compilePattern(source: string): WordPattern {
 }
 
 function wordFits(token: Extract<PatternToken, { kind: 'word' }>, folded: string): boolean {
-  return (
-    token.alternatives.includes(folded) ||
-    token.prefixes.some((prefix) => folded.startsWith(prefix))
-  )
+  if (token.alternativeSet.has(folded)) return true
+  for (const prefix of token.prefixes) if (folded.startsWith(prefix)) return true
+  return false
 }
 
 /**
@@ -57,23 +60,32 @@ export function matchPatternAt(
   at: number,
   limit = words.length,
 ): number {
-  const step = (t: number, w: number): number => {
-    if (t === pattern.tokens.length) return w
-    const token = pattern.tokens[t]!
-    if (token.kind === 'gap') {
-      for (let skip = token.min; skip <= token.max && w + skip <= limit; skip++) {
-        const end = step(t + 1, w + skip)
-        if (end !== -1) return end
-      }
-      return -1
-    }
-    if (w < limit && wordFits(token, words[w]!.folded)) {
-      const end = step(t + 1, w + 1)
+  return matchFrom(pattern.tokens, 0, words, at, limit)
+}
+
+// A plain recursive function rather than a closure per call: the claims stage runs this for every
+// candidate pattern at every word of a document.
+function matchFrom(
+  tokens: readonly PatternToken[],
+  t: number,
+  words: readonly Word[],
+  w: number,
+  limit: number,
+): number {
+  if (t === tokens.length) return w
+  const token = tokens[t]!
+  if (token.kind === 'gap') {
+    for (let skip = token.min; skip <= token.max && w + skip <= limit; skip++) {
+      const end = matchFrom(tokens, t + 1, words, w + skip, limit)
       if (end !== -1) return end
     }
-    return token.optional ? step(t + 1, w) : -1
+    return -1
   }
-  return step(0, at)
+  if (w < limit && wordFits(token, words[w]!.folded)) {
+    const end = matchFrom(tokens, t + 1, words, w + 1, limit)
+    if (end !== -1) return end
+  }
+  return token.optional ? matchFrom(tokens, t + 1, words, w, limit) : -1
 }
 
 /** The first words a pattern can start with, for indexing (null = may start with anything). */
