@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type PgBoss from 'pg-boss'
 import { analyzeIncrementally, type DocumentFacts } from '../app/analyze-incremental.js'
 import { splitAnalysis } from '../store/picture.js'
@@ -81,12 +82,21 @@ export async function fusePicture(
   })
 }
 
-/** What a store holds for one document, as one comparable string. */
+/**
+ * What a store holds for one document, as a digest of its JSON. The digest, not the JSON, is
+ * kept per document between reading and writing: the JSON is about ten times the article's
+ * text (24,000 characters for a 416-word generated article), which at 10,000 documents held
+ * 240 MB in the fusing worker for the whole fusion.
+ */
 function factsKey(extraction: DocumentExtraction): string {
-  return JSON.stringify([
-    extraction.events,
-    extraction.mentions,
-    extraction.diagnostics,
-    extraction.entities ?? null,
-  ])
+  return createHash('sha1')
+    .update(
+      JSON.stringify([
+        extraction.events,
+        extraction.mentions,
+        extraction.diagnostics,
+        extraction.entities ?? null,
+      ]),
+    )
+    .digest('base64')
 }

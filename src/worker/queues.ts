@@ -90,9 +90,41 @@ export async function installQueues(url: string): Promise<void> {
         policy: 'stately',
         deadLetter: QUEUES.deadLetter,
       })
+    await addFetchOrderIndex(boss.getDb(), QUEUES.extract)
   } finally {
     await boss.stop({ graceful: false })
   }
+}
+
+/**
+ * An index in the order pg-boss takes jobs, on one queue's partition. pg-boss 10 fetches with
+ * `WHERE name = $1 AND state < 'active' AND start_after < now() ORDER BY priority DESC,
+ * created_on, id LIMIT n FOR UPDATE SKIP LOCKED`, and its own index is on (name, start_after):
+ * so every fetch read and sorted the whole waiting backlog (the row lock sits between the sort
+ * and the limit, so even the sort is a full one). With 6,700 extraction jobs waiting, one fetch
+ * took 17 ms on the loaded bench machine, about as much as a worker's transaction for the job;
+ * draining n jobs cost O(n²). With this index a fetch reads the first waiting entries in order:
+ * O(log n) whatever the backlog. Idempotent; built CONCURRENTLY so that `triangulate migrate`
+ * on a live library does not block ingest or workers while it builds.
+ */
+async function addFetchOrderIndex(db: PgBoss.Db, queue: string): Promise<void> {
+  const { rows } = await db.executeSql(
+    'SELECT partition_name FROM pgboss.queue WHERE name = $1 AND partition_name IS NOT NULL',
+    [queue],
+  )
+  const partition = (rows[0] as { partition_name: string } | undefined)?.partition_name
+  if (partition === undefined) return
+  const index = `${queue.replace(/[^a-z0-9]+/g, '_')}_fetch_order`
+  await db.executeSql(
+    `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(index)}
+       ON pgboss.${quoteIdent(partition)} (name, priority DESC, created_on, id)
+       WHERE state < 'active'`,
+    [],
+  )
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`
 }
 
 function positive(value: string | undefined, fallback: number, min = 1): number {
