@@ -95,12 +95,14 @@ try {
   )
   let baseline: number | null = null
   const sizes: string[] = []
-  const endToEnds: string[] = []
-  const fuserRss: string[] = []
+  const drains: { workers: number; queued: number; seconds: number }[] = []
   const results: { workers: number; throughput: number; url: string }[] = []
   const usages: PhaseUsage[] = []
   let postmaster: number | null = null
+  let heldBackFusion: string | null = null
+  let heldBackSeconds = 0
   for (const count of WORKER_COUNTS) {
+    const last = count === WORKER_COUNTS[WORKER_COUNTS.length - 1]
     const url = await postgres.createDatabase(`bench_${count}`)
     await migratePostgres(url)
     await installQueues(url)
@@ -109,6 +111,7 @@ try {
     const t0 = performance.now()
     const report = await ingestToQueue(store, [corpus])
     const ingestSeconds = (performance.now() - t0) / 1000
+    const ingestRss = Math.round(process.resourceUsage().maxRSS / 1024)
 
     postmaster ??= await postmasterPid(store)
     const phase = startPhase(postmaster)
@@ -131,30 +134,11 @@ try {
     const end = Date.parse((await store.lastUpdate()).at ?? '') / 1000
     const drain = Math.max(end, timing.lastDone) - timing.firstStart
     const fusions = workers.flatMap((worker) => worker.fusionSeconds)
-    if (!INTERLEAVED) {
-      // The held-back fusion, now, by one worker: the serial part.
-      await store.executeSql(
-        `UPDATE pgboss.job SET start_after = now() WHERE name = 'triangulate-fuse' AND state = 'created'`,
-      )
-      const fusePhase = startPhase(postmaster)
-      const fuser = startWorker(url, true, ENV)
-      await fuser.exit
-      const fuseUsage = fusePhase.end(1, report.queued, [fuser])
-      fusions.push(...fuser.fusionSeconds)
-      fuserRss.push(
-        `${fuser.peakRss ?? '?'} MB (fusion CPU ${fuser.fusionCpu.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s; PostgreSQL ${fixed(fuseUsage.postgresCpu)} s CPU, ${memory(fuseUsage.postgresMemory)})`,
-      )
-    }
-    const fusionTotal = fusions.reduce((sum, seconds) => sum + seconds, 0)
-    const endToEnd = INTERLEAVED ? report.queued / drain : report.queued / (drain + fusionTotal)
-    endToEnds.push(`${count} worker(s) ${endToEnd.toFixed(1)} articles/s`)
-    const size = (await databaseBytes(store)) - emptySize
-    // Fusion rewrites the picture each time; what a library needs is its live rows.
-    await store.executeSql('VACUUM FULL')
-    const live = (await databaseBytes(store)) - emptySize
     const throughput = report.queued / drain
     baseline ??= throughput
     results.push({ workers: count, throughput, url })
+    drains.push({ workers: count, queued: report.queued, seconds: drain })
+    // Printed as soon as the drain ends: a long run cut short keeps what it measured.
     console.log(
       [
         String(count).padStart(7),
@@ -171,16 +155,42 @@ try {
           .map((worker) => worker.peakRss ?? '?')
           .join(', ')
           .padStart(23),
+        `  (ingest process: peak RSS ${ingestRss} MB so far, CPU ${fixed(usage.workerCpu)} s workers + ${fixed(usage.postgresCpu)} s PostgreSQL)`,
       ].join('  '),
     )
-    sizes.push(
-      `${count} worker(s): ${mb(size)} MB (${mb((size / ARTICLES) * 1000)} MB per 1,000 articles), ${mb(live)} MB live after VACUUM FULL (${mb((live / ARTICLES) * 1000)} per 1,000)`,
-    )
+    if (!INTERLEAVED && last) {
+      // The held-back fusion, now, by one worker: the serial part. Every run's library holds
+      // the same documents and facts, so it is measured once, on the last.
+      await store.executeSql(
+        `UPDATE pgboss.job SET start_after = now() WHERE name = 'triangulate-fuse' AND state = 'created'`,
+      )
+      const fusePhase = startPhase(postmaster)
+      const fuser = startWorker(url, true, ENV)
+      await fuser.exit
+      const fuseUsage = fusePhase.end(1, report.queued, [fuser])
+      heldBackSeconds = fuser.fusionSeconds.reduce((sum, seconds) => sum + seconds, 0)
+      heldBackFusion = `the fusion of ${report.queued} articles by one worker: ${heldBackSeconds.toFixed(1)} s wall, CPU ${fuser.fusionCpu.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s; peak RSS of the fusing worker ${fuser.peakRss ?? '?'} MB; PostgreSQL ${fixed(fuseUsage.postgresCpu)} s CPU, ${memory(fuseUsage.postgresMemory)}; load ${fuseUsage.loadStart.toFixed(1)} → ${fuseUsage.loadEnd.toFixed(1)}`
+      console.log(heldBackFusion)
+    }
+    if (last) {
+      const size = (await databaseBytes(store)) - emptySize
+      // Fusion rewrites the picture each time; what a library needs is its live rows.
+      await store.executeSql('VACUUM FULL')
+      const live = (await databaseBytes(store)) - emptySize
+      sizes.push(
+        `${mb(size)} MB (${mb((size / ARTICLES) * 1000)} MB per 1,000 articles), ${mb(live)} MB live after VACUUM FULL (${mb((live / ARTICLES) * 1000)} per 1,000)`,
+      )
+    }
     await store.close()
   }
   if (!INTERLEAVED)
     console.log(
-      `end to end (drain + the fusion): ${endToEnds.join(', ')}; peak RSS of the fusing worker: ${fuserRss.join(', ')}`,
+      `end to end (drain + the fusion): ${drains
+        .map(
+          (run) =>
+            `${run.workers} worker(s) ${(run.queued / (run.seconds + heldBackSeconds)).toFixed(1)} articles/s`,
+        )
+        .join(', ')}`,
     )
   printUsage(usages)
   console.log(`database size (documents, facts, picture, indexes, queue):`)
