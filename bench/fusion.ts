@@ -1,265 +1,260 @@
-// Fusion benchmark: synthetic corpora of 1,000 and 10,000 analysed articles (generated here,
-// seeded, no files), fused in one batch; then the latency of adding one more article to the
-// 10,000-article picture. Prints figures; asserts nothing. Run: npx tsx bench/fusion.ts
-// (FUSION_BENCH_SIZES=1000,5000 picks the corpus sizes). CPU time is printed beside wall time
-// because a shared machine's load inflates wall time.
-import { FusionState } from '../src/core/fusion/fusion-state.js'
-import type { FusionDocumentInput, OutletAffiliation } from '../src/core/fusion/fusion-types.js'
+// Fusion benchmark: `npm run bench:fusion [-- --sizes 1000,3000,10000] [--seed 1] [--adds 300]`.
+//
+// The corpus comes from scripts/gen-corpus.ts (three wars told by 140 outlets, in memory) and
+// goes through the real per-document pipeline on worker threads once; the analysed articles are
+// cached under tmp/bench-cache/ (keyed by seed, count and the engine's source files), so later
+// runs fuse at once. Then, for each size, a FusionState over the first N articles plus its
+// snapshot (CPU time: the machine is shared, wall time overstates), the cost exponent, the
+// latency of adding one more article to the largest picture, and the stories scored against the
+// generator's ground truth (B-cubed precision and recall, by war and by war-week). Prints
+// figures; asserts nothing. `--profile` writes a V8 CPU profile of the largest fusion to tmp/.
+import { createHash } from 'node:crypto'
 import {
-  EVENT_TYPES,
-  type AnalysisEvent,
-  type Entity,
-  type EventType,
-} from '../src/core/model/analysis.js'
-import type { SourceDocument } from '../src/core/model/document.js'
-import { makeSpan } from '../src/core/model/span.js'
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { FusionState } from '../src/core/fusion/fusion-state.js'
+import type { FusionDocumentInput, FusionResult } from '../src/core/fusion/fusion-types.js'
+import { loadAffiliations } from '../src/datasets/affiliations/load-affiliations.js'
+import { findRepoRoot } from '../src/datasets/gazetteer/load-gazetteer.js'
+import { loadLexicon } from '../src/datasets/load-lexicon.js'
+import { type ArticleTruth, generateArticles } from '../scripts/gen-corpus.js'
+import { parseTextDocument } from '../src/ingest/text-document.js'
+import { extractInWorkers } from './lib/extract-in-workers.js'
+import { fusionOptionsFor } from './lib/fusion-options.js'
+import { percentile, scalingExponent, startClock } from './lib/stats.js'
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const random = mulberry32(7)
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
-const int = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1))
-
-const SYLLABLES = [
-  'ka',
-  'lo',
-  'mir',
-  'sa',
-  'tan',
-  'de',
-  'ru',
-  'vel',
-  'no',
-  'zi',
-  'ar',
-  'bek',
-  'hol',
-  'im',
-  'qu',
-  'sen',
-]
-const word = (): string => Array.from({ length: int(2, 4) }, () => pick(SYLLABLES)).join('')
-const VOCABULARY = Array.from({ length: 3000 }, word)
-const PROVINCES = Array.from({ length: 14 }, (_, i) => ({
-  id: `adm:BX-${i}`,
-  name: `Province ${i}`,
-}))
-const PLACES = Array.from({ length: 600 }, (_, i) => {
-  const province = PROVINCES[i % PROVINCES.length] as { id: string; name: string }
-  return {
-    id: `gn:${100000 + i}`,
-    name: `${word()}${i}`,
-    province: province.id,
-    lat: 30 + random() * 5,
-    lon: 35 + random() * 5,
-  }
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: process.env['FUSION_BENCH_SIZES'] ?? '1000,3000,10000' },
+    seed: { type: 'string', default: '1' },
+    adds: { type: 'string', default: '300' },
+    profile: { type: 'boolean', default: false },
+  },
+  strict: true,
 })
-const CONTAINMENT = new Map<string, readonly string[]>([
-  ...PLACES.map((p) => [p.id, [p.province, 'country:BX']] as const),
-  ...PROVINCES.map((p) => [p.id, ['country:BX']] as const),
-])
-const SIDES = ['government', 'opposition', 'hts', 'sdf', 'sna', 'russia', 'turkey', 'israel']
-const OUTLETS = Array.from({ length: 200 }, (_, i) =>
-  i < 6 ? (['TASS', 'RT', 'IRNA', 'Mehr News', 'SANA', 'Anadolu'][i] as string) : `Outlet ${i}`,
-)
-const SOURCES = Array.from({ length: 300 }, (_, i) => `Spokesman ${word()} ${i}`)
-const GENERIC = ['local sources', 'witnesses', 'activists', 'security sources']
-const AFFILIATIONS: OutletAffiliation[] = [
-  {
-    pattern: 'tass',
-    ecosystem: 'russia-state',
-    owner: 'Russian state media',
-    country: 'RU',
-    kind: 'state-agency',
-  },
-  {
-    pattern: 'rt',
-    ecosystem: 'russia-state',
-    owner: 'Russian state media',
-    country: 'RU',
-    kind: 'state-broadcaster',
-  },
-  {
-    pattern: 'irna',
-    ecosystem: 'iran-state',
-    owner: 'Iranian state media',
-    country: 'IR',
-    kind: 'state-agency',
-  },
-  {
-    pattern: 'mehr*',
-    ecosystem: 'iran-state',
-    owner: 'Iranian state media',
-    country: 'IR',
-    kind: 'state-agency',
-  },
-]
-const TYPE_WEIGHTS: Partial<Record<EventType, number>> = {
-  control: 6,
-  withdrawal: 3,
-  advance: 3,
-  strike: 4,
-  clash: 4,
-  casualties: 2,
-  redeployment: 1,
+const sizes = values.sizes.split(',').map((size) => Number(size.trim()))
+const seed = Number(values.seed)
+const extraAdds = Number(values.adds)
+if ([...sizes, seed, extraAdds].some((n) => !Number.isInteger(n) || n < 0)) {
+  console.error(`bench:fusion: --sizes/--seed/--adds: expected whole numbers`)
+  process.exit(2)
 }
-const WEIGHTED_TYPES = EVENT_TYPES.flatMap((type) =>
-  Array.from({ length: TYPE_WEIGHTS[type] ?? 1 }, () => type),
-)
-const BASE_DAY = Date.UTC(2024, 0, 1) / 86_400_000
-const day = (n: number): string => new Date((BASE_DAY + n) * 86_400_000).toISOString().slice(0, 10)
+const largest = Math.max(...sizes)
+const count = largest + extraAdds
+const root = findRepoRoot()
 
-interface StoryPlan {
-  readonly places: readonly (typeof PLACES)[number][]
-  readonly start: number
-}
+const inputs = await analysedCorpus(count, seed)
+const truths = [...generateArticles({ articles: count, seed })].map((article) => article.truth)
+const truthOf = new Map(inputs.map((input, k) => [input.document.id, truths[k] as ArticleTruth]))
 
-function makeCorpus(count: number, prefix: string): FusionDocumentInput[] {
-  const stories: StoryPlan[] = Array.from({ length: Math.max(1, Math.round(count / 25)) }, () => {
-    const province = pick(PROVINCES).id
-    const local = PLACES.filter((p) => p.province === province)
-    return { places: Array.from({ length: int(3, 8) }, () => pick(local)), start: int(0, 80) }
-  })
-  const corpus: FusionDocumentInput[] = []
-  for (let i = 0; i < count; i++) {
-    const id = `${prefix}${i}`
-    const outlet = pick(OUTLETS)
-    const story = pick(stories)
-    const published = day(story.start + int(0, 10))
-    const earlier = corpus.length > 0 && random() < 0.12 ? pick(corpus) : null
-    let text: string
-    if (earlier !== null) {
-      // A wire copy: the earlier text with a few words changed.
-      const words = earlier.document.text.split(' ')
-      for (let k = 0; k < 4; k++) words[int(0, words.length - 1)] = pick(VOCABULARY)
-      text = words.join(' ')
-    } else {
-      const words: string[] = []
-      for (let k = 0; k < 220; k++)
-        words.push(random() < 0.06 ? pick(story.places).name : pick(VOCABULARY))
-      text = words.join(' ')
-    }
-    const document: SourceDocument = {
-      id,
-      source: `bench/${id}`,
-      outlet,
-      url: null,
-      published,
-      publishedFrom: 'header',
-      title: null,
-      text,
-      metadata: {},
-    }
-    const events: AnalysisEvent[] = []
-    const entities: Entity[] = []
-    const eventCount = int(4, 12)
-    for (let n = 0; n < eventCount; n++) {
-      const place = pick(story.places)
-      const type = pick(WEIGHTED_TYPES)
-      const at = int(0, text.length - 40)
-      const evidence = makeSpan(id, text, at, at + 30)
-      const roll = random()
-      const sourceName = roll < 0.45 ? null : roll < 0.85 ? pick(SOURCES) : pick(GENERIC)
-      const dated = random() < 0.5
-      const eventDay = story.start + int(0, 10)
-      events.push({
-        id: `${id}#${n}`,
-        doc: id,
-        type,
-        place: { entity: place.id, name: place.name, lat: place.lat, lon: place.lon },
-        actors: [pick(SIDES), ...(random() < 0.3 ? [pick(SIDES)] : [])].map((side) => ({
-          entity: `side:${side}`,
-          name: side,
-          side,
-        })),
-        source:
-          sourceName === null
-            ? null
-            : {
-                entity: `source:${sourceName}`,
-                name: sourceName,
-                ...(random() < 0.2 && { via: [pick(OUTLETS)] }),
-              },
-        stance: random() < 0.08 ? 'denied' : random() < 0.03 ? 'hedged' : 'asserted',
-        date: dated ? { start: day(eventDay), end: day(eventDay), precision: 'day' } : null,
-        framing:
-          random() < 0.1 ? [pick(['terrorists', 'rebels', 'redeployment', 'militants'])] : [],
-        evidence,
-        notAfter: published,
-        ...(type === 'casualties' && {
-          quantity: { value: int(1, 80), unit: 'killed', span: evidence },
-        }),
-      })
-      entities.push({
-        id: place.id,
-        kind: 'place',
-        name: place.name,
-        aliases: [place.name],
-        mentions: [evidence],
-      })
-    }
-    corpus.push({ document, events, entities })
-  }
-  return corpus
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-
-function newState(): FusionState {
-  return new FusionState({
-    affiliations: AFFILIATIONS,
-    containment: (id) => CONTAINMENT.get(id) ?? [],
-    capitalOf: () => null,
-  })
-}
-
-const SIZES = (process.env['FUSION_BENCH_SIZES'] ?? '1000,10000').split(',').map(Number)
-for (const size of SIZES) {
-  const corpus = makeCorpus(size, `a${size}-`)
-  const events = corpus.reduce((sum, article) => sum + article.events.length, 0)
-  const state = newState()
-  const cpuStarted = process.cpuUsage()
-  const started = performance.now()
-  for (const article of corpus) state.add(article)
-  const added = performance.now()
+const lexicon = loadLexicon()
+const options = fusionOptionsFor(lexicon, loadAffiliations())
+const points: { n: number; seconds: number }[] = []
+let largestState: FusionState | null = null
+for (const size of sizes) {
+  const slice = inputs.slice(0, size)
+  const events = slice.reduce((sum, input) => sum + input.events.length, 0)
+  const state = new FusionState(options)
+  const session = values.profile && size === largest ? await startProfile() : null
+  const clock = startClock()
+  for (const input of slice) state.add(input)
+  const added = clock()
   const picture = state.snapshot()
-  const done = performance.now()
-  const cpu = process.cpuUsage(cpuStarted)
+  const done = clock()
+  if (session !== null) await stopProfile(session, `fusion-${size}`)
+  points.push({ n: size, seconds: done.cpuMs / 1000 })
+  const storySizes = picture.stories.map((story) => story.documents.length).sort((a, b) => b - a)
   console.log(
-    `fuse ${size} articles (${events} events): ${((done - started) / 1000).toFixed(2)} s wall, ` +
-      `${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU ` +
-      `(adds ${((added - started) / 1000).toFixed(2)} s, snapshot ${((done - added) / 1000).toFixed(2)} s); ` +
-      `${picture.claims.length} claims, ${picture.disputes.length} disputes, ${picture.stories.length} stories, ` +
-      `${picture.documents.filter((d) => d.syndicationGroup != null).length} syndicated documents, ${picture.control.length} control states`,
+    `fuse ${size} articles (${events} events): ${(done.cpuMs / 1000).toFixed(2)} s CPU, ` +
+      `${(done.wallMs / 1000).toFixed(2)} s wall (adds ${(added.cpuMs / 1000).toFixed(2)} s CPU, ` +
+      `snapshot ${((done.cpuMs - added.cpuMs) / 1000).toFixed(2)} s CPU); ${picture.claims.length} claims, ` +
+      `${picture.disputes.length} disputes, ${picture.stories.length} stories (largest ${storySizes.slice(0, 3).join(', ')})`,
   )
-  if (size === 10_000) {
-    const extra = makeCorpus(300, 'extra-')
-    const latencies: number[] = []
-    for (const article of extra) {
-      const t0 = performance.now()
-      state.add(article)
-      latencies.push(performance.now() - t0)
-    }
-    console.log(
-      `add one article to a ${size}-article picture: p50 ${percentile(latencies, 50).toFixed(2)} ms, ` +
-        `p95 ${percentile(latencies, 95).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(2)} ms (${latencies.length} adds)`,
-    )
-    const t0 = performance.now()
-    state.snapshot()
-    console.log(
-      `snapshot of the ${state.size}-article picture: ${(performance.now() - t0).toFixed(0)} ms`,
-    )
+  printStoryScores(picture)
+  if (size === largest) largestState = state
+}
+const exponent = scalingExponent(points)
+if (exponent !== null) console.log(`fusion cost exponent (CPU t ∝ n^b): b = ${exponent.toFixed(2)}`)
+
+if (largestState !== null && extraAdds > 0) {
+  const state = largestState
+  const wall: number[] = []
+  const cpu: number[] = []
+  for (const input of inputs.slice(largest, largest + extraAdds)) {
+    const clock = startClock()
+    state.add(input)
+    const lap = clock()
+    wall.push(lap.wallMs)
+    cpu.push(lap.cpuMs)
   }
+  console.log(
+    `add one article to the ${largest}-article picture (${extraAdds} adds): ` +
+      `CPU p50 ${percentile(cpu, 50).toFixed(1)} ms, p95 ${percentile(cpu, 95).toFixed(1)} ms, max ${Math.max(...cpu).toFixed(1)} ms; ` +
+      `wall p95 ${percentile(wall, 95).toFixed(1)} ms`,
+  )
+  const clock = startClock()
+  state.snapshot()
+  console.log(`snapshot of the ${state.size}-article picture: ${clock().cpuMs.toFixed(0)} ms CPU`)
+}
+
+/**
+ * B-cubed precision and recall of the stories against two truths: the war an article tells
+ * (precision is the point: one story must never hold two wars) and the war and ISO week of its
+ * lead incident (a story is one unfolding story: a theatre over a period).
+ */
+function printStoryScores(picture: FusionResult): void {
+  const storyOf = new Map<string, string>()
+  for (const story of picture.stories) for (const doc of story.documents) storyOf.set(doc, story.id)
+  const byWar = (doc: string): string => truthOf.get(doc)?.war ?? '?'
+  const byWarWeek = (doc: string): string => {
+    const lead = truthOf.get(doc)?.incidents[0] ?? '?:?'
+    const [war, day] = lead.split(':')
+    const week = Math.floor(Date.parse(`${day ?? ''}T00:00:00Z`) / (7 * 86_400_000))
+    return `${war}:${week}`
+  }
+  const docs = [...storyOf.keys()]
+  const war = bCubed(docs, (doc) => storyOf.get(doc) ?? doc, byWar)
+  const week = bCubed(docs, (doc) => storyOf.get(doc) ?? doc, byWarWeek)
+  const mixed = picture.stories.filter(
+    (story) => new Set(story.documents.map(byWar)).size > 1,
+  ).length
+  console.log(
+    `  stories vs truth (B-cubed): by war P ${war.precision.toFixed(3)} R ${war.recall.toFixed(3)}; ` +
+      `by war-week P ${week.precision.toFixed(3)} R ${week.recall.toFixed(3)}; ${mixed} stories mix wars`,
+  )
+}
+
+/** B-cubed precision and recall of a clustering against a truth labelling, averaged over items. */
+function bCubed(
+  items: readonly string[],
+  cluster: (item: string) => string,
+  truth: (item: string) => string,
+): { precision: number; recall: number } {
+  const clusterSize = new Map<string, number>()
+  const truthSize = new Map<string, number>()
+  const both = new Map<string, number>()
+  for (const item of items) {
+    const c = cluster(item)
+    const t = truth(item)
+    clusterSize.set(c, (clusterSize.get(c) ?? 0) + 1)
+    truthSize.set(t, (truthSize.get(t) ?? 0) + 1)
+    both.set(`${c}\u0000${t}`, (both.get(`${c}\u0000${t}`) ?? 0) + 1)
+  }
+  let precision = 0
+  let recall = 0
+  for (const item of items) {
+    const shared = both.get(`${cluster(item)}\u0000${truth(item)}`) ?? 0
+    precision += shared / (clusterSize.get(cluster(item)) ?? 1)
+    recall += shared / (truthSize.get(truth(item)) ?? 1)
+  }
+  return { precision: precision / items.length, recall: recall / items.length }
+}
+
+/**
+ * The generated corpus, analysed: read from the cache when the engine's sources are unchanged
+ * since it was written, else extracted on worker threads and written there (one JSON per line).
+ */
+async function analysedCorpus(
+  articles: number,
+  corpusSeed: number,
+): Promise<FusionDocumentInput[]> {
+  const cacheDir = path.join(root, 'tmp', 'bench-cache')
+  const file = path.join(
+    cacheDir,
+    `fusion-seed${corpusSeed}-${articles}-${engineFingerprint()}.ndjson`,
+  )
+  if (existsSync(file)) {
+    const clock = startClock()
+    const cached: FusionDocumentInput[] = []
+    const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
+    for await (const line of lines)
+      if (line !== '') cached.push(JSON.parse(line) as FusionDocumentInput)
+    console.log(
+      `corpus: ${cached.length} analysed articles from ${path.relative(root, file)} (${(clock().wallMs / 1000).toFixed(1)} s)`,
+    )
+    return cached
+  }
+  const documents = [...generateArticles({ articles, seed: corpusSeed })].map((article) =>
+    parseTextDocument(article.text, { id: article.name, source: `corpus/${article.name}.txt` }),
+  )
+  const clock = startClock()
+  const { inputs: analysed } = await extractInWorkers(documents, 2)
+  console.log(
+    `corpus: ${analysed.length} articles generated and analysed on 2 threads in ${(clock().wallMs / 1000).toFixed(1)} s wall; caching to ${path.relative(root, file)}`,
+  )
+  mkdirSync(cacheDir, { recursive: true })
+  const out = createWriteStream(file)
+  for (const input of analysed) {
+    if (!out.write(JSON.stringify(input) + '\n'))
+      await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+  }
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  )
+  return analysed
+}
+
+/** A hash of the extraction engine's files and data: a new engine, a new cache. */
+function engineFingerprint(): string {
+  const hash = createHash('sha256')
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (!entry.name.endsWith('.test.ts')) {
+        hash.update(`${path.relative(root, full)}\n`)
+        hash.update(readFileSync(full))
+      }
+    }
+  }
+  for (const dir of [
+    'src/core/stages',
+    'src/core/pipeline',
+    'src/core/lexicon',
+    'src/core/text',
+    'src/datasets',
+    'src/ingest',
+    'data',
+    'scripts/corpus-templates',
+    'scripts/gen-corpus.ts',
+  ]) {
+    const full = path.join(root, dir)
+    if (existsSync(full) && statSync(full).isFile()) {
+      hash.update(`${dir}\n`)
+      hash.update(readFileSync(full))
+    } else walk(full)
+  }
+  return hash.digest('hex').slice(0, 12)
+}
+
+async function startProfile(): Promise<Session> {
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  return session
+}
+
+async function stopProfile(session: Session, name: string): Promise<void> {
+  const { profile } = await session.post('Profiler.stop')
+  const file = path.join(root, 'tmp', `${name}-${Date.now()}.cpuprofile`)
+  writeFileSync(file, JSON.stringify(profile))
+  session.disconnect()
+  console.log(
+    `  profile: ${path.relative(root, file)} (npx tsx bench/lib/summarize-profile.ts FILE)`,
+  )
 }

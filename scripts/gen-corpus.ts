@@ -57,6 +57,16 @@ export interface GeneratedArticle {
   readonly text: string
   /** Words in the body. */
   readonly words: number
+  /** What the article tells, known only to the generator: ground truth for story clustering. */
+  readonly truth: ArticleTruth
+}
+
+/** The war and incidents an article tells (a republished copy tells its original's). */
+export interface ArticleTruth {
+  /** The war (region id: `syria`, `ukraine`, `sudan`). */
+  readonly war: string
+  /** Its incidents, lead first, as `war:day:k` ids. */
+  readonly incidents: readonly string[]
 }
 
 export interface CorpusOptions {
@@ -79,6 +89,8 @@ export function createRandom(seed: number): () => number {
 }
 
 interface Incident {
+  /** `war:YYYY-MM-DD:k`: which incident of the world, for the ground truth. */
+  readonly id: string
   readonly kind: IncidentKind
   readonly place: PlaceNames
   readonly day: number
@@ -179,6 +191,7 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
       const incidents: Incident[] = []
       for (let k = between(2, 6); k > 0; k--) {
         incidents.push({
+          id: `${region.id}:${isoDay(day)}:${k}`,
           kind: weightedKind(random()),
           place: pick(region.places),
           day,
@@ -199,6 +212,7 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
     body: string
     title: string
     region: Region
+    truth: ArticleTruth
   }[] = []
 
   for (let index = 0; index < options.articles; index++) {
@@ -212,7 +226,7 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
       const title = chance(0.5)
         ? original.title
         : `${original.title} - ${pick(['live', 'update', 'latest'])}`
-      yield article(name, outlet, day, title, body)
+      yield article(name, outlet, day, title, body, original.truth)
       continue
     }
     const roll = random()
@@ -230,9 +244,10 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
     }
     if (incidents.length === 0) incidents.push(pick(byDay.get(published) as Incident[]))
     const { title, body } = writeArticle(region, alignment, outlet, published, incidents)
-    const generated = article(name, outlet, published, title, body)
+    const truth: ArticleTruth = { war: region.id, incidents: incidents.map((i) => i.id) }
+    const generated = article(name, outlet, published, title, body, truth)
     if (outlet.kind === 'wire') {
-      recentWire.push({ article: generated, day: published, body, title, region })
+      recentWire.push({ article: generated, day: published, body, title, region, truth })
       if (recentWire.length > 200) recentWire.shift()
     }
     yield generated
@@ -262,6 +277,7 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
     day: number,
     title: string,
     body: string,
+    truth: ArticleTruth,
   ): GeneratedArticle {
     const slug = title
       .toLowerCase()
@@ -275,7 +291,7 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
       `published: ${date}`,
       `title: ${title}`,
     ].join('\n')
-    return { name, text: `${header}\n\n${body}\n`, words: countWords(body) }
+    return { name, text: `${header}\n\n${body}\n`, words: countWords(body), truth }
   }
 
   /** One original article: lede, incident paragraphs, then context until ~400 words. */
@@ -513,6 +529,8 @@ function gazetteerPredicate(): (name: string) => boolean {
 
 /** Marker file: the generator only ever clears folders it wrote itself. */
 const MARKER = '.gen-corpus'
+/** Sidecar of `writeCorpus`: one JSON line per article, `{ name, war, incidents }`. */
+export const TRUTH_FILE = 'truth.jsonl'
 
 /** Writes the corpus to `out`, replacing a corpus this script wrote there before. */
 export function writeCorpus(options: CorpusOptions & { readonly out: string }): {
@@ -533,11 +551,15 @@ export function writeCorpus(options: CorpusOptions & { readonly out: string }): 
   writeFileSync(path.join(out, MARKER), `articles ${options.articles}\nseed ${options.seed}\n`)
   let files = 0
   let words = 0
+  // The ground truth beside the articles, not in them: what a reader could not know.
+  const truth: string[] = []
   for (const article of generateArticles(options)) {
     writeFileSync(path.join(out, `${article.name}.txt`), article.text)
+    truth.push(JSON.stringify({ name: article.name, ...article.truth }))
     files++
     words += article.words
   }
+  writeFileSync(path.join(out, TRUTH_FILE), truth.join('\n') + '\n')
   return { files, words }
 }
 

@@ -1,40 +1,35 @@
-import { compareIds, compareText } from './compare-text.js'
-import type { AnalysisEvent, Claim, ControlState, Dispute, EventType } from '../model/analysis.js'
+import type { ControlState, Entity } from '../model/analysis.js'
 import type { SourceDocument } from '../model/document.js'
-import { AffiliationMatcher } from './affiliation-matcher.js'
-import type { ClaimRecord, EventRecord } from './claim-record.js'
-import { claimSide } from './claim-record.js'
-import { CLAIM_WINDOW_DAYS, NEAR_KM, ONE_OFF, SIDE_BEARING } from './claim-rules.js'
-import { updateClaimStatus } from './claim-status.js'
-import { buildPlaceControl, rollUpControl } from './control-map.js'
+import { compareIds, compareText } from './compare-text.js'
+import { rollUpControl } from './control-map.js'
 import { toDayNumber } from './day-number.js'
-import { affectsStatus, claimGap, findClaimDisputes } from './dispute-finder.js'
-import type { DisputeContext } from './dispute-finder.js'
-import { claimLabel } from './dispute-summary.js'
-import { EntityRegistry } from './entity-registry.js'
-import { buildFramingTable } from './framing-table.js'
-import { mergeDisputes } from './merge-disputes.js'
+import { wordsOf } from './fold-text.js'
 import type {
+  FramingTable,
   FusionDocumentInput,
   FusionOptions,
   FusionResult,
-  HistoryChange,
   HistoryEntry,
-  Story,
 } from './fusion-types.js'
-import { attributionOf, resolveOrigin, speakerOf } from './origin-resolver.js'
-import type { Origin, OriginContext } from './origin-resolver.js'
-import { SideRelations } from './side-relations.js'
-import { StoryIndex } from './story-index.js'
-import { SyndicationIndex } from './syndication-index.js'
-import { buildTimeline, claimDate } from './timeline.js'
-import { UnionFind } from './union-find.js'
+import { mergeEntities } from './merge-entities.js'
+import { mergeFramingTables } from './merge-framing-tables.js'
+import { type StoryFeatures, StoryIndex, type StoryPlace, topWords } from './story-index.js'
+import { StoryState } from './story-state.js'
+
+/** One story's fused state, and its last snapshot while nothing new reached it. */
+interface StoryEntry {
+  readonly state: StoryState
+  readonly ordinal: number
+  snapshot: FusionResult | null
+}
 
 /**
- * The fused picture, built one article at a time. `add` indexes one article and recomputes
- * only what it can change: the claims its events join, the disputes anchored at their places
- * (and the regions containing them), and the statuses of the claims those touch. `snapshot`
- * materialises the contract shapes. Fusing a corpus is adding its articles in ingest order.
+ * The fused picture, built one article at a time. Each article first goes to its story
+ * (`story-index.ts`: one theatre over one period, by similarity to the story's centroid), then
+ * into that story's `StoryState`, which updates only what the article can change. Stories are
+ * fused apart: a claim, a dispute or a control state belongs to one story, so an article costs
+ * the size of its story, not of the whole library, and a store can re-fuse one story alone.
+ * `snapshot` joins the stories' pictures, re-materialising only stories that changed.
  *
  * @example
  * const state = new FusionState({ affiliations, containment })
@@ -42,71 +37,18 @@ import { UnionFind } from './union-find.js'
  * const picture = state.snapshot()
  */
 export class FusionState {
-  private readonly sides: SideRelations
-  private readonly affiliations: AffiliationMatcher
+  private readonly options: FusionOptions
   private readonly containmentOf: (placeId: string) => readonly string[]
-  private readonly hasContainment: boolean
-  private readonly capitalOfFn: (placeId: string) => string | null
-
-  private readonly documents: SourceDocument[] = []
-  private readonly docIndex = new Map<string, number>()
-  private readonly duplicateOf = new Map<string, string>()
-  private readonly syndication = new SyndicationIndex()
-  private readonly syndicationGroups = new UnionFind()
-  private readonly storyIndex = new StoryIndex()
-  private readonly storyGroups = new UnionFind()
-  private readonly entities = new EntityRegistry()
-
-  private readonly records: EventRecord[] = []
-  private readonly recordsByDoc = new Map<string, EventRecord[]>()
-  private readonly claims = new Map<string, ClaimRecord>()
-  private readonly blocks = new Map<string, ClaimRecord[]>()
-  private readonly byPlaceType = new Map<string, ClaimRecord[]>()
-  /** `type|row|col` → claims at points in that 0.1° cell, for the nearby-place rule. */
-  private readonly grid = new Map<string, ClaimRecord[]>()
-
-  private readonly containmentCache = new Map<string, readonly string[]>()
-  private readonly containedIn = new Map<string, Set<string>>()
-  private readonly capitalsOf = new Map<string, Set<string>>()
-  private readonly placeNames = new Map<string, string>()
-  private readonly placeInfo = new Map<string, ControlState['place']>()
-
-  private readonly disputesByAnchor = new Map<string, Dispute[]>()
-  private readonly statusDisputes = new Map<string, Set<string>>()
-  private readonly history: HistoryEntry[] = []
-  private readonly lastRecorded = new Map<string, string>()
-  private readonly originCache = new WeakMap<EventRecord, { root: string; origin: Origin }>()
-  private readonly attributionCache = new WeakMap<EventRecord, string>()
-  private maxDay: number | null = null
-
-  private readonly originContext: OriginContext
-  private readonly attributionContext: OriginContext
-  private readonly disputeContext: DisputeContext
+  private readonly index = new StoryIndex()
+  private readonly stories = new Map<string, StoryEntry>()
+  /** Story ids in creation order. */
+  private readonly order: string[] = []
+  private readonly documents: { id: string; story: string }[] = []
+  private readonly storyOfDocument = new Map<string, string>()
 
   constructor(options: FusionOptions = {}) {
-    this.sides = new SideRelations(options.sideGroups)
-    this.affiliations = new AffiliationMatcher(options.affiliations)
+    this.options = options
     this.containmentOf = options.containment ?? (() => [])
-    this.hasContainment = options.containment !== undefined
-    this.capitalOfFn = options.capitalOf ?? (() => null)
-    this.originContext = {
-      affiliations: this.affiliations,
-      entityName: (id) =>
-        this.entities.canonicalId(id) !== id ? this.entities.nameOf(id) : undefined,
-      syndicationRoot: (doc) => this.syndicationGroups.find(doc),
-      outletOf: (doc) => this.documentOf(doc)?.outlet ?? null,
-    }
-    this.attributionContext = { ...this.originContext, outletOf: (doc) => this.outletName(doc) }
-    this.disputeContext = {
-      sides: this.sides,
-      claimsAt: (placeId, type) => this.byPlaceType.get(`${placeId}|${type}`) ?? [],
-      placesWithin: (placeId) => this.placesWithin(placeId),
-      originOf: (record) => this.originOf(record),
-      attributionOf: (record) => this.attributionOf(record),
-      speakerOf: (record) =>
-        speakerOf(record.event.doc, record.event.source, this.attributionContext),
-      placeName: (placeId) => this.placeName(placeId),
-    }
   }
 
   /** Number of documents added so far. */
@@ -116,614 +58,149 @@ export class FusionState {
 
   /** Adds one analysed article and updates the picture. Returns the ids of claims it touched. */
   add(input: FusionDocumentInput): readonly string[] {
-    const document = input.document
-    if (this.docIndex.has(document.id)) {
-      throw new Error(
-        `fusion: document ${document.id} was already added; give each document a unique id`,
-      )
+    const id = input.document.id
+    if (this.storyOfDocument.has(id)) {
+      throw new Error(`fusion: document ${id} was already added; give each document a unique id`)
     }
-    const index = this.documents.length
-    this.documents.push(document)
-    this.docIndex.set(document.id, index)
-    const day = toDayNumber(document.published)
-    if (day !== null && (this.maxDay === null || day > this.maxDay)) this.maxDay = day
+    const words = wordsOf(input.document.text)
+    const features = storyFeaturesOf(input, this.containmentOf, words)
+    const assignment = this.index.add(features)
+    const entry = this.storyEntry(assignment.story, assignment.ordinal)
+    entry.snapshot = null
+    const position = this.documents.length
+    this.documents.push({ id, story: assignment.story })
+    this.storyOfDocument.set(id, assignment.story)
+    return entry.state.add(input, position, words)
+  }
 
-    const touchedClaims = new Set<string>()
-    // 1. Syndication: copies join the group of the first document they repeat.
-    this.syndicationGroups.add(document.id)
-    const match = this.syndication.add(document.id, document.text)
-    if (match.duplicateOf !== null) this.duplicateOf.set(document.id, match.duplicateOf)
-    for (const earlier of match.matches) {
-      const moved = this.syndicationGroups.union(earlier, document.id)
-      // A bridging copy merged two groups: origins of the moved group's reports changed.
-      for (const doc of moved) {
-        if (doc === document.id) continue
-        for (const record of this.recordsByDoc.get(doc) ?? []) touchedClaims.add(record.claimId)
-      }
-    }
-
-    // 2. Entities across documents.
-    for (const entity of input.entities) this.entities.add(entity, (doc) => this.outletName(doc))
-
-    // 3. Stories: shared places and actors, time window, words; copies share their story.
-    this.storyGroups.add(document.id)
-    const features = new Set<string>()
-    for (const event of input.events) {
-      if (event.place !== null) features.add(this.entities.canonicalId(event.place.entity))
-      for (const actor of event.actors) features.add(`side:${actor.side ?? actor.entity}`)
-    }
-    for (const entity of input.entities) {
-      if (entity.kind !== 'country') features.add(this.entities.canonicalId(entity.id))
-    }
-    for (const other of this.storyIndex.add({
-      id: document.id,
-      day,
-      entities: [...features],
-      text: document.text,
-    })) {
-      this.storyGroups.union(other, document.id)
-    }
-    for (const earlier of match.matches) this.storyGroups.union(earlier, document.id)
-
-    // 4. Claims: each event joins the closest compatible claim of its block, or starts one.
-    const docRecords: EventRecord[] = []
-    for (const event of input.events) {
-      const record = this.recordOf(event, index, day)
-      this.records.push(record)
-      docRecords.push(record)
-      touchedClaims.add(this.assignClaim(record).id)
-    }
-    this.recordsByDoc.set(document.id, docRecords)
-
-    // 5. Disputes anchored at the claims the new reports can change: their own claims, and
-    // claims close in time at their place, at the regions containing it and at those regions'
-    // seats (a denial about a province covers its towns).
-    const anchors = new Set<string>(touchedClaims)
-    for (const record of docRecords) {
-      if (record.placeId === null) continue
-      const places = new Set([record.placeId])
-      for (const region of this.containment(record.placeId)) {
-        places.add(region)
-        for (const capital of this.capitalsOf.get(region) ?? []) places.add(capital)
-      }
-      const type = record.event.type
-      const types: EventType[] = type === 'withdrawal' ? ['withdrawal', 'redeployment'] : [type]
-      for (const placeId of places) {
-        for (const t of types) {
-          for (const claim of this.byPlaceType.get(`${placeId}|${t}`) ?? []) {
-            if (this.gapToClaim(record, claim) <= CLAIM_WINDOW_DAYS[t]) anchors.add(claim.id)
-          }
-        }
-      }
-    }
-    const statusDirty = new Set(touchedClaims)
-    for (const claimId of anchors) {
-      const claim = this.claims.get(claimId)
-      if (claim === undefined) continue
-      this.replaceDisputes(
-        `claim:${claimId}`,
-        findClaimDisputes(claim, this.disputeContext),
-        statusDirty,
-      )
-    }
-
-    // 6. Statuses, and the history entry of what changed.
-    const changes: HistoryChange[] = []
-    for (const claimId of statusDirty) {
-      const claim = this.claims.get(claimId)
-      if (claim === undefined) continue
-      updateClaimStatus(claim, {
-        originOf: (record) => this.originOf(record),
-        attributionOf: (record) => this.attributionOf(record),
-        outletOf: (record) => this.outletName(record.event.doc),
-        inStatusDispute: (id) => (this.statusDisputes.get(id)?.size ?? 0) > 0,
-      })
-      const state = `${claim.status}|${claim.independentGroups}`
-      if (this.lastRecorded.get(claimId) !== state) {
-        this.lastRecorded.set(claimId, state)
-        changes.push({
-          claim: claimId,
-          status: claim.status,
-          independentGroups: claim.independentGroups,
-        })
-      }
-    }
-    changes.sort((a, b) => compareIds(a.claim, b.claim))
-    this.history.push({ index, doc: document.id, changes })
-    return [...touchedClaims]
+  /** The story a document was put in, or undefined for an unknown document. */
+  storyOf(documentId: string): string | undefined {
+    return this.storyOfDocument.get(documentId)
   }
 
   /** The fused picture now, in contract shapes. */
   snapshot(): FusionResult {
-    const documents = this.documents.map((document) => {
-      const root = this.syndicationGroups.find(document.id)
-      const grouped = this.syndicationGroups.membersOf(document.id).length > 1
-      return {
-        ...document,
-        duplicateOf: this.duplicateOf.get(document.id) ?? null,
-        syndicationGroup: grouped ? `syn:${root}` : null,
-      }
+    const parts = this.order.map((storyId) => {
+      const entry = this.stories.get(storyId) as StoryEntry
+      entry.snapshot ??= entry.state.snapshot()
+      return entry.snapshot
     })
-    const claimRecords = [...this.claims.values()]
-    const storyOfClaim = (claim: ClaimRecord): string => {
-      const doc = claim.events[0]?.event.doc ?? ''
-      return `story:${this.storyGroups.find(doc)}`
-    }
-    const related = this.relatedClaims(claimRecords)
-    const claims: Claim[] = claimRecords.map((claim) => ({
-      id: claim.id,
-      type: claim.type,
-      place: claim.place,
-      date: claimDate(claim),
-      events: claim.events.map((record) => record.event.id),
-      asserting: [...claim.asserting],
-      denying: [...claim.denying],
-      independentGroups: claim.independentGroups,
-      status: claim.status,
-      actors: [...claim.sideCounts.keys()],
-      origins: claim.origins.map((origin) => ({ ...origin })),
-      related: related.get(claim.id) ?? [],
-      story: storyOfClaim(claim),
-      summary: this.summaryOf(claim),
-    }))
-    const disputes = mergeDisputes([...this.disputesByAnchor.values()].flat())
-    const dateConflicts = new Set(
-      disputes.filter((d) => d.kind === 'date').flatMap((d) => d.claims),
-    )
-    const control = this.buildControl(claimRecords)
-    const regionControl = rollUpControl(
-      control,
-      (placeId) => this.containment(placeId)[0] ?? null,
-      (regionId) => this.placeName(regionId),
-    )
-    return {
-      documents,
-      entities: this.entities.snapshot(),
-      claims,
-      disputes,
-      control,
-      regionControl,
-      timeline: buildTimeline(claimRecords, dateConflicts, (claim) => this.summaryOf(claim)),
-      stories: this.buildStories(claimRecords, storyOfClaim),
-      framing: buildFramingTable(this.records, (record) => this.outletName(record.event.doc)),
-      history: [...this.history],
-    }
+    const byId = new Map<string, SourceDocument>()
+    for (const part of parts) for (const document of part.documents) byId.set(document.id, document)
+    const documents = this.documents.map(({ id }) => byId.get(id) as SourceDocument)
+    return joinStoryPictures(documents, parts, this.containmentOf)
   }
 
-  private recordOf(event: AnalysisEvent, docIndex: number, published: number | null): EventRecord {
-    const placeId = event.place === null ? null : this.entities.canonicalId(event.place.entity)
-    if (placeId !== null && event.place !== null) {
-      if (!this.placeNames.has(placeId)) this.placeNames.set(placeId, event.place.name)
-      if (!this.placeInfo.has(placeId)) {
-        this.placeInfo.set(placeId, {
-          entity: placeId,
-          name: event.place.name,
-          lat: event.place.lat,
-          lon: event.place.lon,
-        })
+  private storyEntry(storyId: string, ordinal: number): StoryEntry {
+    let entry = this.stories.get(storyId)
+    if (entry === undefined) {
+      entry = {
+        state: new StoryState(this.options, { id: storyId, claimPrefix: claimPrefixOf(ordinal) }),
+        ordinal,
+        snapshot: null,
       }
+      this.stories.set(storyId, entry)
+      this.order.push(storyId)
     }
-    const sides = event.actors
-      .map((actor) => actor.side ?? this.entities.sideOf(actor.entity))
-      .filter((side): side is string => side !== null && side !== undefined && side !== '')
-    const start = toDayNumber(event.date?.start)
-    const end = toDayNumber(event.date?.end) ?? start
-    const dated = start !== null
-    const reported = toDayNumber(event.notAfter) ?? published
-    return {
-      event,
-      docIndex,
-      placeId,
-      side: this.actingSide(event.type, sides),
-      sides,
-      dated,
-      start: dated ? start : reported,
-      end: dated ? end : reported,
-      stance: event.stance === 'denied' ? 'denied' : 'asserted',
-      claimId: '',
-    }
-  }
-
-  /**
-   * The side an event is about: its first actor's. A control event naming opposed sides
-   * ("after clashes with [regime forces], the [Free Syria Army] seized the town") does not say
-   * by its order which one holds the place, so its side is left unknown rather than guessed.
-   */
-  private actingSide(type: EventType, sides: readonly string[]): string | null {
-    const first = sides[0] ?? null
-    if (type !== 'control' || first === null) return first
-    return sides.some((side) => this.sides.opposed(side, first)) ? null : first
-  }
-
-  private assignClaim(record: EventRecord): ClaimRecord {
-    const type = record.event.type
-    const blockKey = this.blockKeyOf(type, record.placeId)
-    let best = this.closestClaim(record, this.blocks.get(blockKey) ?? [])
-    // "A statue was toppled in [a Damascus suburb]" and "protesters in [Jaramana]": two names,
-    // kilometres apart, for one event. Only when no claim of the exact place fits.
-    if (best === null) best = this.closestClaim(record, this.nearbyClaims(record))
-    if (best === null) {
-      best = {
-        id: `claim:${this.claims.size + 1}`,
-        type,
-        blockKey,
-        place:
-          record.event.place === null
-            ? null
-            : { ...record.event.place, entity: record.placeId ?? record.event.place.entity },
-        placeId: record.placeId,
-        events: [],
-        sideCounts: new Map(),
-        minDay: null,
-        maxDay: null,
-        status: 'single-source',
-        independentGroups: 0,
-        asserting: [],
-        denying: [],
-        origins: [],
-      }
-      this.claims.set(best.id, best)
-      const block = this.blocks.get(blockKey)
-      if (block === undefined) this.blocks.set(blockKey, [best])
-      else block.push(best)
-      this.indexClaimPlace(best)
-      if (
-        best.place !== null &&
-        best.place.lat !== null &&
-        best.place.lon !== null &&
-        this.isPoint(best.placeId)
-      ) {
-        const [row, col] = gridCell(best.place.lat, best.place.lon)
-        const key = `${type}|${row}|${col}`
-        const cell = this.grid.get(key)
-        if (cell === undefined) this.grid.set(key, [best])
-        else cell.push(best)
-      }
-    } else if (
-      ONE_OFF.has(type) &&
-      record.placeId !== null &&
-      best.placeId !== null &&
-      this.containment(best.placeId).includes(record.placeId)
-    ) {
-      // "An offensive in Syria" names the claim better than "the offensive on Aleppo".
-      this.unindexClaimPlace(best)
-      best.placeId = record.placeId
-      best.place =
-        record.event.place === null ? null : { ...record.event.place, entity: record.placeId }
-      this.indexClaimPlace(best)
-    }
-    record.claimId = best.id
-    best.events.push(record)
-    if (record.side !== null)
-      best.sideCounts.set(record.side, (best.sideCounts.get(record.side) ?? 0) + 1)
-    if (record.start !== null) best.minDay = Math.min(best.minDay ?? record.start, record.start)
-    if (record.end !== null) best.maxDay = Math.max(best.maxDay ?? record.end, record.end)
-    return best
-  }
-
-  /** The compatible claim closest in time (type window, sides, shared actor without place). */
-  private closestClaim(
-    record: EventRecord,
-    candidates: readonly ClaimRecord[],
-  ): ClaimRecord | null {
-    const type = record.event.type
-    const window = CLAIM_WINDOW_DAYS[type]
-    let best: ClaimRecord | null = null
-    let bestGap = Infinity
-    for (const claim of candidates) {
-      const gap = this.gapToClaim(record, claim)
-      if (gap > window) continue
-      if (SIDE_BEARING.has(type) && !this.sidesFit(record.side, claim)) continue
-      // Without a place, only a shared actor ties two reports together.
-      if (record.placeId === null && claim.sideCounts.size > 0 && record.sides.length > 0) {
-        if (!record.sides.some((side) => claim.sideCounts.has(side))) continue
-      }
-      if (gap <= bestGap) {
-        best = claim
-        bestGap = gap
-      }
-    }
-    return best
-  }
-
-  private sidesFit(side: string | null, claim: ClaimRecord): boolean {
-    if (side === null) return true
-    for (const other of claim.sideCounts.keys())
-      if (!this.sides.compatible(side, other)) return false
-    return true
-  }
-
-  /** Claims of the record's type at other points within NEAR_KM of its place (not regions). */
-  private nearbyClaims(record: EventRecord): ClaimRecord[] {
-    const place = record.event.place
-    if (place === null || place.lat === null || place.lon === null || !this.isPoint(record.placeId))
-      return []
-    const type = record.event.type
-    const radius = NEAR_KM[type]
-    if (radius === 0 || ONE_OFF.has(type)) return []
-    const window = CLAIM_WINDOW_DAYS[type]
-    const [row, col] = gridCell(place.lat, place.lon)
-    const found: ClaimRecord[] = []
-    for (let dr = -1; dr <= 1; dr++) {
-      for (let dc = -1; dc <= 1; dc++) {
-        for (const claim of this.grid.get(`${type}|${row + dr}|${col + dc}`) ?? []) {
-          // Cheap tests first: most claims in a cell are other days.
-          if (claim.placeId === record.placeId || this.gapToClaim(record, claim) > window) continue
-          const other = claim.place
-          if (other === null || other.lat === null || other.lon === null) continue
-          if (distanceKm(place.lat, place.lon, other.lat, other.lon) <= radius) found.push(claim)
-        }
-      }
-    }
-    return found
-  }
-
-  /**
-   * True for a town or site, false for regions and countries (their point is a centroid): a
-   * place that contains others, or that the containment knows nothing above, is not a point.
-   */
-  private isPoint(placeId: string | null): boolean {
-    if (placeId === null || this.containedIn.has(placeId)) return false
-    return !this.hasContainment || this.containment(placeId).length > 0
-  }
-
-  private blockKeyOf(type: EventType, placeId: string | null): string {
-    if (placeId === null) return `${type}|-`
-    if (ONE_OFF.has(type)) {
-      const regions = this.containment(placeId)
-      return `${type}|~${regions[regions.length - 1] ?? placeId}`
-    }
-    return `${type}|${placeId}`
-  }
-
-  private gapToClaim(record: EventRecord, claim: ClaimRecord): number {
-    if (
-      record.start === null ||
-      record.end === null ||
-      claim.minDay === null ||
-      claim.maxDay === null
-    )
-      return 0
-    return Math.max(0, record.start - claim.maxDay, claim.minDay - record.end)
-  }
-
-  private indexClaimPlace(claim: ClaimRecord): void {
-    if (claim.placeId === null) return
-    const key = `${claim.placeId}|${claim.type}`
-    const list = this.byPlaceType.get(key)
-    if (list === undefined) this.byPlaceType.set(key, [claim])
-    else list.push(claim)
-  }
-
-  private unindexClaimPlace(claim: ClaimRecord): void {
-    if (claim.placeId === null) return
-    const list = this.byPlaceType.get(`${claim.placeId}|${claim.type}`)
-    if (list === undefined) return
-    const at = list.indexOf(claim)
-    if (at >= 0) list.splice(at, 1)
-  }
-
-  /** Regions containing a place (cached), registering the place under each for lookups down. */
-  private containment(placeId: string): readonly string[] {
-    const cached = this.containmentCache.get(placeId)
-    if (cached !== undefined) return cached
-    const regions = this.containmentOf(placeId).filter((region) => region !== placeId)
-    this.containmentCache.set(placeId, regions)
-    for (const region of regions) {
-      let inside = this.containedIn.get(region)
-      if (inside === undefined) this.containedIn.set(region, (inside = new Set()))
-      inside.add(placeId)
-    }
-    const capitalOf = this.capitalOfFn(placeId)
-    if (capitalOf !== null && capitalOf !== placeId) {
-      let capitals = this.capitalsOf.get(capitalOf)
-      if (capitals === undefined) this.capitalsOf.set(capitalOf, (capitals = new Set()))
-      capitals.add(placeId)
-    }
-    return regions
-  }
-
-  private placesWithin(placeId: string): string[] {
-    this.containment(placeId)
-    const within = new Set(this.containedIn.get(placeId) ?? [])
-    const seatOf = this.capitalOfFn(placeId)
-    if (seatOf !== null) {
-      within.add(seatOf)
-      for (const place of this.containedIn.get(seatOf) ?? []) within.add(place)
-    }
-    within.delete(placeId)
-    return [...within]
-  }
-
-  private replaceDisputes(anchor: string, found: Dispute[], statusDirty: Set<string>): void {
-    for (const old of this.disputesByAnchor.get(anchor) ?? []) {
-      if (!affectsStatus(old.kind)) continue
-      for (const claimId of old.claims) {
-        this.statusDisputes.get(claimId)?.delete(old.id)
-        statusDirty.add(claimId)
-      }
-    }
-    if (found.length === 0) this.disputesByAnchor.delete(anchor)
-    else this.disputesByAnchor.set(anchor, found)
-    for (const dispute of found) {
-      if (!affectsStatus(dispute.kind)) continue
-      for (const claimId of dispute.claims) {
-        let set = this.statusDisputes.get(claimId)
-        if (set === undefined) this.statusDisputes.set(claimId, (set = new Set()))
-        set.add(dispute.id)
-        statusDirty.add(claimId)
-      }
-    }
-  }
-
-  private originOf(record: EventRecord): Origin {
-    const root = this.syndicationGroups.find(record.event.doc)
-    const cached = this.originCache.get(record)
-    if (cached !== undefined && cached.root === root) return cached.origin
-    const origin = resolveOrigin(record.event.doc, record.event.source, this.originContext)
-    this.originCache.set(record, { root, origin })
-    return origin
-  }
-
-  private attributionOf(record: EventRecord): string {
-    const cached = this.attributionCache.get(record)
-    if (cached !== undefined) return cached
-    const name = attributionOf(record.event.doc, record.event.source, this.attributionContext)
-    this.attributionCache.set(record, name)
-    return name
-  }
-
-  private documentOf(docId: string): SourceDocument | undefined {
-    const index = this.docIndex.get(docId)
-    return index === undefined ? undefined : this.documents[index]
-  }
-
-  /** The outlet's name, else the title, else the document id: always something to show. */
-  private outletName(docId: string): string {
-    const document = this.documentOf(docId)
-    return document?.outlet ?? docId
-  }
-
-  private placeName(placeId: string): string {
-    return this.placeNames.get(placeId) ?? this.entities.nameOf(placeId) ?? placeId
-  }
-
-  private summaryOf(claim: ClaimRecord): string {
-    return claimLabel(
-      claim.type,
-      claimSide(claim),
-      claim.placeId === null ? null : this.placeName(claim.placeId),
-    )
-  }
-
-  // Withdrawal, redeployment and loss of control of one place by one side are one story told
-  // three ways: link them so every view can show them together.
-  private relatedClaims(claims: readonly ClaimRecord[]): Map<string, string[]> {
-    const related = new Map<string, string[]>()
-    const link = (a: ClaimRecord, b: ClaimRecord): void => {
-      if (a === b) return
-      for (const [x, y] of [
-        [a, b],
-        [b, a],
-      ] as const) {
-        const list = related.get(x.id) ?? []
-        if (!list.includes(y.id)) list.push(y.id)
-        related.set(x.id, list)
-      }
-    }
-    for (const claim of claims) {
-      const pullBack = claim.type === 'withdrawal' || claim.type === 'redeployment'
-      if (!pullBack || claim.placeId === null) continue
-      const side = claimSide(claim)
-      const near = (other: ClaimRecord): boolean =>
-        claimGap(claim, other) <= CLAIM_WINDOW_DAYS.withdrawal
-      // [Withdrew from] Daraa ~ [redeployed from] Daraa province: the same pull-back.
-      if (claim.type === 'withdrawal') {
-        for (const placeId of [claim.placeId, ...this.containment(claim.placeId)]) {
-          for (const other of this.byPlaceType.get(`${placeId}|redeployment`) ?? []) {
-            if (this.sides.compatible(side, claimSide(other)) && near(other)) link(claim, other)
-          }
-        }
-      }
-      // A pull-back of one side and [rebels took] the place: the loss of control it led to.
-      for (const other of this.byPlaceType.get(`${claim.placeId}|control`) ?? []) {
-        if (this.sides.opposed(side, claimSide(other)) && near(other)) link(claim, other)
-      }
-    }
-    return related
-  }
-
-  private buildControl(claims: readonly ClaimRecord[]): ControlState[] {
-    if (this.maxDay === null) return []
-    const byPlace = new Map<string, ClaimRecord[]>()
-    for (const claim of claims) {
-      if ((claim.type !== 'control' && claim.type !== 'withdrawal') || claim.placeId === null)
-        continue
-      const list = byPlace.get(claim.placeId)
-      if (list === undefined) byPlace.set(claim.placeId, [claim])
-      else list.push(claim)
-    }
-    const states: ControlState[] = []
-    for (const [placeId, placeClaims] of byPlace) {
-      const place = this.placeInfo.get(placeId) ?? {
-        entity: placeId,
-        name: this.placeName(placeId),
-        lat: null,
-        lon: null,
-      }
-      states.push(...buildPlaceControl(place, placeClaims, this.maxDay, this.sides))
-    }
-    return states
-  }
-
-  private buildStories(
-    claims: readonly ClaimRecord[],
-    storyOfClaim: (claim: ClaimRecord) => string,
-  ): Story[] {
-    const byStory = new Map<string, SourceDocument[]>()
-    for (const document of this.documents) {
-      const id = `story:${this.storyGroups.find(document.id)}`
-      const list = byStory.get(id)
-      if (list === undefined) byStory.set(id, [document])
-      else list.push(document)
-    }
-    const claimsByStory = new Map<string, string[]>()
-    for (const claim of claims) {
-      const id = storyOfClaim(claim)
-      const list = claimsByStory.get(id)
-      if (list === undefined) claimsByStory.set(id, [claim.id])
-      else list.push(claim.id)
-    }
-    const stories: Story[] = []
-    for (const [id, documents] of byStory) {
-      const placeCounts = new Map<string, number>()
-      const sideCounts = new Map<string, number>()
-      const groups = new Set<string>()
-      for (const document of documents) {
-        if (this.syndicationGroups.membersOf(document.id).length > 1) {
-          groups.add(`syn:${this.syndicationGroups.find(document.id)}`)
-        }
-        for (const record of this.recordsByDoc.get(document.id) ?? []) {
-          if (record.placeId !== null)
-            placeCounts.set(record.placeId, (placeCounts.get(record.placeId) ?? 0) + 1)
-          for (const side of record.sides) sideCounts.set(side, (sideCounts.get(side) ?? 0) + 1)
-        }
-      }
-      const ranked = (counts: Map<string, number>): string[] =>
-        [...counts.entries()]
-          .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
-          .map(([key]) => key)
-      const days = documents
-        .map((document) => document.published?.slice(0, 10) ?? null)
-        .filter((value): value is string => value !== null)
-        .sort()
-      const places = ranked(placeCounts).slice(0, 5)
-      const first = documents[0]
-      stories.push({
-        id,
-        documents: documents.map((document) => document.id),
-        outlets: [...new Set(documents.map((document) => this.outletName(document.id)))],
-        start: days[0] ?? null,
-        end: days[days.length - 1] ?? null,
-        places,
-        sides: ranked(sideCounts),
-        claims: claimsByStory.get(id) ?? [],
-        syndicationGroups: [...groups],
-        label: first?.title ?? (places[0] === undefined ? id : this.placeName(places[0])),
-      })
-    }
-    return stories
+    return entry
   }
 }
 
-/** 0.1° grid cell (about 11 km north-south) of a point. */
-function gridCell(lat: number, lon: number): [number, number] {
-  return [Math.floor(lat * 10), Math.floor(lon * 10)]
+/**
+ * What its claims' ids start with in the story of this ordinal: `claim:` in the first story
+ * (a one-story corpus keeps `claim:1` …), `claim:<ordinal>.` after it, so ids never clash and
+ * never change when another story is re-fused.
+ */
+export function claimPrefixOf(ordinal: number): string {
+  return ordinal === 0 ? 'claim:' : `claim:${ordinal}.`
 }
 
-/** Distance in kilometres (equirectangular: exact enough at a few kilometres). */
-function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const x = (lon2 - lon1) * Math.cos(((lat1 + lat2) / 2) * (Math.PI / 180))
-  const y = lat2 - lat1
-  return Math.sqrt(x * x + y * y) * 111.2
+/**
+ * The features the story step reads of one analysed article: places its events and mentions
+ * name (with region and country from `containment`), people and organisations, actor sides,
+ * and its top words. Small and serialisable: a store keeps them per document.
+ */
+export function storyFeaturesOf(
+  input: FusionDocumentInput,
+  containment: (placeId: string) => readonly string[],
+  words: readonly string[] = wordsOf(input.document.text),
+): StoryFeatures {
+  const placeOf = (id: string): StoryPlace => {
+    // [Syria] is its own country; [Idlib province] its own region.
+    if (id.startsWith('country:')) return { id, region: null, country: id }
+    const regions = containment(id).filter((region) => region !== id)
+    const country = regions.find((region) => region.startsWith('country:')) ?? null
+    // A place with only a country above it is a region itself (or a town without one).
+    const region = regions.find((r) => r !== country) ?? (country !== null ? id : null)
+    return { id, region, country }
+  }
+  const places: StoryPlace[] = []
+  const sides: string[] = []
+  for (const event of input.events) {
+    if (event.place !== null) places.push(placeOf(event.place.entity))
+    for (const actor of event.actors) if (actor.side) sides.push(actor.side)
+  }
+  const actors: string[] = []
+  for (const entity of input.entities) {
+    if (entity.kind === 'place') places.push(placeOf(entity.id))
+    else if (entity.kind === 'person' || entity.kind === 'organization') actors.push(entity.id)
+    // Generic actors ("government forces", "rebels") say no more than their side.
+    else if (entity.kind === 'actor') sides.push(entity.side ?? entity.id)
+  }
+  return {
+    id: input.document.id,
+    day: toDayNumber(input.document.published),
+    places,
+    actors,
+    sides,
+    words: topWords(words),
+  }
+}
+
+/**
+ * Joins the pictures of separately fused stories into one: documents in ingest order (given),
+ * claims, disputes and stories in story order, entities merged by id, the timeline re-sorted,
+ * framing summed, history in ingest order, control states one per place and day (a later story's
+ * telling wins where two stories of one theatre overlap), and the admin-1 roll-up redone.
+ */
+export function joinStoryPictures(
+  documents: readonly SourceDocument[],
+  parts: readonly FusionResult[],
+  containment: (placeId: string) => readonly string[],
+): FusionResult {
+  // One story is its own picture: nothing to join (a one-story corpus fuses as it always did).
+  if (parts.length === 1) return { ...(parts[0] as FusionResult), documents }
+  const control = new Map<string, ControlState>()
+  for (const part of parts) {
+    for (const state of part.control) control.set(`${state.place.entity}\u0000${state.date}`, state)
+  }
+  const controlStates = [...control.values()]
+  const entities: Entity[] = mergeEntities(parts.map((part) => part.entities))
+  const names = new Map(entities.map((entity) => [entity.id, entity.name]))
+  const history: HistoryEntry[] = parts.flatMap((part) => part.history)
+  history.sort((a, b) => a.index - b.index)
+  const framing: FramingTable = mergeFramingTables(parts.map((part) => part.framing))
+  return {
+    documents,
+    entities,
+    claims: parts.flatMap((part) => part.claims),
+    disputes: parts.flatMap((part) => part.disputes),
+    control: controlStates,
+    regionControl: rollUpControl(
+      controlStates,
+      (placeId) => containment(placeId)[0] ?? null,
+      (regionId) => names.get(regionId) ?? regionId,
+    ),
+    timeline: parts
+      .flatMap((part) => part.timeline)
+      .sort(
+        (a, b) =>
+          compareText(a.date.start, b.date.start) ||
+          compareText(a.date.end, b.date.end) ||
+          compareIds(a.claim, b.claim),
+      ),
+    stories: parts.flatMap((part) => part.stories),
+    framing,
+    history,
+  }
 }

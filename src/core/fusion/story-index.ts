@@ -1,13 +1,32 @@
-import { wordsOf } from './fold-text.js'
-
-/** Days between two documents' publication for them to tell one story. */
+/** Days a document may lie outside a story's publication days and still join it. */
 const STORY_WINDOW_DAYS = 3
-/** Score at or above which two documents join one story. */
-const STORY_THRESHOLD = 0.25
-/** Candidates compared per new document (the most entities shared first). */
-const MAX_CANDIDATES = 60
+/**
+ * Longest span of publication days one story covers: an unfolding story is a theatre over a
+ * period (an offensive of twelve days is one story); a war reported for months is several.
+ */
+const STORY_MAX_SPAN_DAYS = 14
+/** Score against a story's centroid at or above which a document joins it. */
+const STORY_THRESHOLD = 0.2
+/**
+ * Added to the score when the document's theatre is the story's: within one period, reports of
+ * one theatre are one unfolding story even when they name other towns ("the offensive on
+ * Kessel", "fighting across Norland"); similarity then only chooses between such stories.
+ */
+const THEATRE_BONUS = 0.2
+/**
+ * Share of a document's countries (see countryShares) that must be the story's theatre: a
+ * report of one war that names a town of another in passing does not join the other war.
+ */
+const MIN_THEATRE_SHARE = 1 / 3
 /** Words kept per document for the text similarity. */
 const TOP_WORDS = 40
+/**
+ * Weight of an actor side against a named place or actor: "government forces" and "rebels" are
+ * in every war's reports, so they barely tell two stories apart.
+ */
+const SIDE_WEIGHT = 0.1
+/** Weight of a region (admin-1) against the place itself: a nearby town is the same theatre. */
+const REGION_WEIGHT = 0.5
 
 // Function words carry no topic [the, said, that].
 const STOPWORDS = new Set(
@@ -19,106 +38,260 @@ const STOPWORDS = new Set(
   ).split(' '),
 )
 
-/** What the story step reads of one document. */
+/** A place a document names, with what contains it (from the gazetteer). */
+export interface StoryPlace {
+  readonly id: string
+  /** Its admin-1 region, or null. */
+  readonly region: string | null
+  /** Its country id, or null when not known. */
+  readonly country: string | null
+}
+
+/**
+ * What the story step reads of one document: small and serialisable, so a store can keep it
+ * per document and match new documents to stories without reading the documents again.
+ */
 export interface StoryFeatures {
   readonly id: string
   /** Day number of publication, or null. */
   readonly day: number | null
-  /** Place and actor entity ids and actor sides it names. */
-  readonly entities: readonly string[]
-  readonly text: string
+  /** Places its events and mentions name (repeats count). */
+  readonly places: readonly StoryPlace[]
+  /** Actor, person and organisation entity ids it names. */
+  readonly actors: readonly string[]
+  /** Actor sides its events name. */
+  readonly sides: readonly string[]
+  /** Its most frequent content words with their counts. */
+  readonly words: readonly (readonly [string, number])[]
 }
 
-interface Indexed {
+interface StoryCluster {
   readonly id: string
-  readonly day: number | null
-  readonly entities: ReadonlySet<string>
-  readonly words: ReadonlyMap<string, number>
-  readonly norm: number
+  /** 0-based creation order: stable, names claims in stories after the first. */
+  readonly ordinal: number
+  firstDay: number | null
+  lastDay: number | null
+  size: number
+  /** Country id → documents naming a place in it. */
+  readonly countries: Map<string, number>
+  /** Feature (place, region, actor, side) → summed counts over member documents. */
+  readonly features: Map<string, number>
+  readonly words: Map<string, number>
+}
+
+/** Where a document went, and the story's stable ordinal. */
+export interface StoryAssignment {
+  readonly story: string
+  readonly ordinal: number
+  /** True when the document started the story. */
+  readonly created: boolean
 }
 
 /**
- * Proposes which earlier documents tell the same story as a new one: candidates share an entity
- * (inverted index), lie within the time window, and score on shared entities (weighted by
- * rarity) plus word-frequency cosine. The caller joins the returned ids into one story.
+ * Groups documents into stories, one document at a time, without chaining: a document joins the
+ * story whose CENTROID (all its members together) it resembles most, never a story because of
+ * one similar member, and stories never merge. Three tests, in order:
+ * 1. time: its publication day lies within 3 days of the story's days, and the story would
+ *    still span at most 14 days;
+ * 2. theatre: at least a third of what it is about (its places' countries and the national
+ *    forces it names) lies in the story's country (two wars never meet, even when both speak
+ *    of "government forces");
+ * 3. score: similarity of places, regions and actors weighted by rarity (sides barely count)
+ *    and of words, against the centroid, plus THEATRE_BONUS when the theatre is the story's; at
+ *    least STORY_THRESHOLD.
+ * Otherwise it starts a story. The outcome depends on ingest order only, never on later
+ * documents, so a store can keep assignments and add documents to them.
  */
 export class StoryIndex {
-  private readonly docs: Indexed[] = []
-  private readonly postings = new Map<string, number[]>()
+  private readonly stories: StoryCluster[] = []
+  private readonly byId = new Map<string, StoryCluster>()
+  /** Feature → documents naming it, for rarity. */
+  private readonly documentFrequency = new Map<string, number>()
+  private documents = 0
 
-  add(features: StoryFeatures): string[] {
-    const words = topWords(features.text)
-    let norm = 0
-    for (const count of words.values()) norm += count * count
-    const doc: Indexed = {
-      id: features.id,
-      day: features.day,
-      entities: new Set(features.entities),
-      words,
-      norm: Math.sqrt(norm),
-    }
-    const shared = new Map<number, number>()
-    const total = this.docs.length + 1
-    for (const entity of doc.entities) {
-      const posting = this.postings.get(entity)
-      if (posting === undefined) continue
-      // An entity in most documents ("Syria") tells nothing about the story; skip it when others exist.
-      if (posting.length > Math.max(50, total * 0.2) && doc.entities.size > 1) continue
-      for (let k = posting.length - 1; k >= 0 && k >= posting.length - 500; k--) {
-        const index = posting[k] ?? 0
-        shared.set(index, (shared.get(index) ?? 0) + 1)
-      }
-    }
-    const candidates = [...shared.entries()]
-      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
-      .slice(0, MAX_CANDIDATES)
-    const joined: string[] = []
-    for (const [index] of candidates) {
-      const other = this.docs[index]
-      if (other === undefined) continue
-      if (
-        doc.day !== null &&
-        other.day !== null &&
-        Math.abs(doc.day - other.day) > STORY_WINDOW_DAYS
-      ) {
-        continue
-      }
-      if (this.score(doc, other, total) >= STORY_THRESHOLD) joined.push(other.id)
-    }
-    const index = this.docs.length
-    this.docs.push(doc)
-    for (const entity of doc.entities) {
-      const posting = this.postings.get(entity)
-      if (posting === undefined) this.postings.set(entity, [index])
-      else posting.push(index)
-    }
-    return joined
+  /** Number of stories so far. */
+  get size(): number {
+    return this.stories.length
   }
 
-  private score(a: Indexed, b: Indexed, total: number): number {
-    let sharedWeight = 0
-    let allWeight = 0
-    const weight = (entity: string): number =>
-      Math.log(1 + total / (1 + (this.postings.get(entity)?.length ?? 0)))
-    for (const entity of a.entities) {
-      const w = weight(entity)
-      allWeight += w
-      if (b.entities.has(entity)) sharedWeight += w
+  /** Assigns one document to a story (an existing one or a new one) and indexes it. */
+  add(features: StoryFeatures): StoryAssignment {
+    const vector = this.vectorOf(features)
+    const countries = countryShares(features)
+    let best: StoryCluster | null = null
+    let bestScore = STORY_THRESHOLD
+    // Newest first: with equal scores the story still unfolding wins.
+    for (let k = this.stories.length - 1; k >= 0; k--) {
+      const story = this.stories[k] as StoryCluster
+      if (!fitsInTime(story, features.day)) continue
+      const storyTheatre = dominant(story.countries)
+      const share = storyTheatre === null ? null : (countries.get(storyTheatre) ?? 0)
+      if (countries.size > 0 && share !== null && share < MIN_THEATRE_SHARE) continue
+      const score =
+        this.similarity(vector, features, story) +
+        (share !== null && share >= MIN_THEATRE_SHARE ? THEATRE_BONUS : 0)
+      if (score >= bestScore && (best === null || score > bestScore)) {
+        best = story
+        bestScore = score
+      }
     }
-    for (const entity of b.entities) if (!a.entities.has(entity)) allWeight += weight(entity)
-    const entityScore = allWeight === 0 ? 0 : sharedWeight / allWeight
+    const created = best === null
+    const story = best ?? this.newStory(features.id)
+    this.join(story, features, vector)
+    return { story: story.id, ordinal: story.ordinal, created }
+  }
+
+  /**
+   * Indexes a document whose story was decided before (a store reloading its assignments): the
+   * same state `add` would have left, without deciding again.
+   */
+  restore(features: StoryFeatures, story: string): StoryAssignment {
+    const vector = this.vectorOf(features)
+    let cluster = this.byId.get(story)
+    const created = cluster === undefined
+    cluster ??= this.newStory(story.replace(/^story:/, ''))
+    this.join(cluster, features, vector)
+    return { story: cluster.id, ordinal: cluster.ordinal, created }
+  }
+
+  private newStory(firstDocument: string): StoryCluster {
+    const story: StoryCluster = {
+      id: `story:${firstDocument}`,
+      ordinal: this.stories.length,
+      firstDay: null,
+      lastDay: null,
+      size: 0,
+      countries: new Map(),
+      features: new Map(),
+      words: new Map(),
+    }
+    this.stories.push(story)
+    this.byId.set(story.id, story)
+    return story
+  }
+
+  private join(story: StoryCluster, features: StoryFeatures, vector: Map<string, number>): void {
+    story.size++
+    if (features.day !== null) {
+      story.firstDay = Math.min(story.firstDay ?? features.day, features.day)
+      story.lastDay = Math.max(story.lastDay ?? features.day, features.day)
+    }
+    for (const country of countryShares(features).keys())
+      story.countries.set(country, (story.countries.get(country) ?? 0) + 1)
+    for (const [feature, count] of vector)
+      story.features.set(feature, (story.features.get(feature) ?? 0) + count)
+    for (const [word, count] of features.words)
+      story.words.set(word, (story.words.get(word) ?? 0) + count)
+    this.documents++
+    for (const feature of vector.keys())
+      this.documentFrequency.set(feature, (this.documentFrequency.get(feature) ?? 0) + 1)
+  }
+
+  /** A document's features as counts: places, their regions (half), actors, sides (a tenth). */
+  private vectorOf(features: StoryFeatures): Map<string, number> {
+    const vector = new Map<string, number>()
+    const bump = (key: string, weight: number): void => {
+      vector.set(key, (vector.get(key) ?? 0) + weight)
+    }
+    for (const place of features.places) {
+      bump(place.id, 1)
+      if (place.region !== null) bump(place.region, REGION_WEIGHT)
+    }
+    for (const actor of features.actors) bump(actor, 1)
+    for (const side of features.sides) bump(`side:${side}`, SIDE_WEIGHT)
+    return vector
+  }
+
+  /** 0.6 × weighted cosine of features + 0.4 × cosine of words, against the story's centroid. */
+  private similarity(
+    vector: ReadonlyMap<string, number>,
+    features: StoryFeatures,
+    story: StoryCluster,
+  ): number {
+    const rarity = (feature: string): number =>
+      Math.log(1 + (this.documents + 1) / (1 + (this.documentFrequency.get(feature) ?? 0)))
     let dot = 0
-    for (const [word, count] of a.words) dot += count * (b.words.get(word) ?? 0)
-    const cosine = a.norm === 0 || b.norm === 0 ? 0 : dot / (a.norm * b.norm)
+    let docNorm = 0
+    for (const [feature, count] of vector) {
+      const w = rarity(feature)
+      const x = count * w
+      docNorm += x * x
+      const y = story.features.get(feature)
+      if (y !== undefined) dot += x * y * w
+    }
+    let storyNorm = 0
+    for (const [feature, count] of story.features) {
+      const y = count * rarity(feature)
+      storyNorm += y * y
+    }
+    const entityScore = docNorm === 0 || storyNorm === 0 ? 0 : dot / Math.sqrt(docNorm * storyNorm)
+    let wordDot = 0
+    let wordNorm = 0
+    for (const [word, count] of features.words) {
+      wordNorm += count * count
+      wordDot += count * (story.words.get(word) ?? 0)
+    }
+    let storyWordNorm = 0
+    for (const count of story.words.values()) storyWordNorm += count * count
+    const cosine =
+      wordNorm === 0 || storyWordNorm === 0 ? 0 : wordDot / Math.sqrt(wordNorm * storyWordNorm)
     return 0.6 * entityScore + 0.4 * cosine
   }
 }
 
-function topWords(text: string): Map<string, number> {
+/** True when a document published on `day` may join the story (window and longest span). */
+function fitsInTime(story: StoryCluster, day: number | null): boolean {
+  if (day === null || story.firstDay === null || story.lastDay === null) return true
+  if (day < story.firstDay - STORY_WINDOW_DAYS || day > story.lastDay + STORY_WINDOW_DAYS)
+    return false
+  return Math.max(story.lastDay, day) - Math.min(story.firstDay, day) <= STORY_MAX_SPAN_DAYS
+}
+
+/**
+ * The countries a document is about, each with its share: the countries of its distinct places
+ * and of the national forces it names (`force:sy` → Syria). A report filed from an Iraqi border
+ * crossing about [Syrian soldiers] fleeing into Iraq is half about Syria.
+ */
+function countryShares(features: StoryFeatures): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const word of wordsOf(text)) {
+  let total = 0
+  const seen = new Set<string>()
+  const count = (key: string, country: string): void => {
+    if (seen.has(key)) return
+    seen.add(key)
+    counts.set(country, (counts.get(country) ?? 0) + 1)
+    total++
+  }
+  for (const place of features.places) if (place.country !== null) count(place.id, place.country)
+  for (const side of features.sides) {
+    const force = /^force:([a-z]{2})$/.exec(side)
+    if (force !== null) count(side, `country:${(force[1] as string).toUpperCase()}`)
+  }
+  for (const [country, n] of counts) counts.set(country, n / total)
+  return counts
+}
+
+/** The key with the largest count (ties: the first seen), or null for none. */
+function dominant(counts: ReadonlyMap<string, number>): string | null {
+  let best: string | null = null
+  let bestCount = 0
+  for (const [key, count] of counts) {
+    if (count > bestCount) {
+      best = key
+      bestCount = count
+    }
+  }
+  return best
+}
+
+/** The text's most frequent content words (folded words in, stopwords and numbers out). */
+export function topWords(words: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>()
+  for (const word of words) {
     if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue
     counts.set(word, (counts.get(word) ?? 0) + 1)
   }
-  return new Map([...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_WORDS))
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, TOP_WORDS)
 }

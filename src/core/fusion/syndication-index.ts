@@ -12,6 +12,13 @@ const SYNDICATION_CONTAINMENT = 0.6
 const SYNDICATION_JACCARD = 0.5
 /** Texts with fewer shingles than this are too short to call syndicated (only exact copies). */
 const MIN_SHINGLES = 15
+/**
+ * Band hits a pair needs before its shingle sets are compared. One shared band of two rows is
+ * mostly chance at resemblance 0.05-0.15 (unrelated reports of one war share phrases); pairs
+ * the exact check accepts share many (539 of 539 and 595 of 595 matches kept on two generated
+ * 3,000-article corpora), and candidates per add fell from 473 to 118 and from 58 to 2.
+ */
+const MIN_BAND_HITS = 2
 
 const SEEDS = Array.from({ length: HASHES }, (_, i) => hashString(`minhash-seed-${i}`))
 
@@ -37,10 +44,11 @@ export class SyndicationIndex {
   private readonly entries: Entry[] = []
   private readonly buckets = new Map<string, number[]>()
 
-  add(id: string, text: string): SyndicationMatch {
-    const shingles = shinglesOf(text)
+  /** Indexes one document; `words` are its folded words when the caller has them already. */
+  add(id: string, text: string, words: readonly string[] = wordsOf(text)): SyndicationMatch {
+    const shingles = shinglesOfWords(words)
     const entry: Entry = { id, shingles }
-    const candidates = new Set<number>()
+    const hits = new Map<number, number>()
     const keys: string[] = []
     if (shingles.length > 0) {
       const signature = minHash(shingles)
@@ -50,9 +58,11 @@ export class SyndicationIndex {
           key += `:${signature[band * ROWS_PER_BAND + row]}`
         }
         keys.push(key)
-        for (const index of this.buckets.get(key) ?? []) candidates.add(index)
+        for (const index of this.buckets.get(key) ?? []) hits.set(index, (hits.get(index) ?? 0) + 1)
       }
     }
+    const candidates: number[] = []
+    for (const [index, count] of hits) if (count >= MIN_BAND_HITS) candidates.push(index)
     let duplicateOf: string | null = null
     let duplicateIndex = Infinity
     const matches: string[] = []
@@ -84,11 +94,22 @@ export class SyndicationIndex {
 
 /** Sorted unique hashes of the text's five-word shingles (the whole text when shorter). */
 export function shinglesOf(text: string): Uint32Array {
-  const words = wordsOf(text)
+  return shinglesOfWords(wordsOf(text))
+}
+
+function shinglesOfWords(words: readonly string[]): Uint32Array {
   const hashes = new Set<number>()
   if (words.length > 0 && words.length < SHINGLE_WORDS) hashes.add(hashString(words.join(' ')))
+  // FNV-1a over the five words joined by spaces, without building the joined string: the
+  // same hash as hashString(words.slice(i, i + 5).join(' ')), one allocation fewer per word.
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    hashes.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')))
+    let hash = 0x811c9dc5
+    for (let k = 0; k < SHINGLE_WORDS; k++) {
+      if (k > 0) hash = Math.imul(hash ^ 32, 0x01000193)
+      const word = words[i + k] ?? ''
+      for (let c = 0; c < word.length; c++) hash = Math.imul(hash ^ word.charCodeAt(c), 0x01000193)
+    }
+    hashes.add(hash >>> 0)
   }
   return Uint32Array.from(hashes).sort()
 }
