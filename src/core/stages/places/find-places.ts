@@ -3,6 +3,7 @@ import { foldName, foldNameLight } from './fold-name.js'
 import { isCommonWord, isPersonCue } from './common-words.js'
 import { demonymCountry } from './demonym-country.js'
 import { findNameRuns, type NameRun, type RunWord } from './find-name-runs.js'
+import { readListType } from './read-list-type.js'
 import {
   isWithin,
   lookupCandidates,
@@ -36,11 +37,19 @@ interface SuffixInfo {
   readonly qualifier: PlaceQualifier
   readonly site: boolean
   readonly rule: string
+  /** The type word itself, singular and lower case ('county', 'crossing'). */
+  readonly type: string
 }
 
-function suffixes(words: readonly string[], info: SuffixInfo): [string, SuffixInfo][] {
-  return words.map((word) => [word, info])
+function suffixes(
+  words: readonly string[],
+  info: Omit<SuffixInfo, 'type'>,
+): [string, SuffixInfo][] {
+  return words.map((word) => [word, { ...info, type: word }])
 }
+
+/** Type words whose units the gazetteer names with the word: [Henry County], [Rapides Parish]. */
+const NAMED_WITH_TYPE = new Set(['county', 'parish'])
 
 /** Words after a name that say what kind of place it is, with the qualifier they give. */
 const SUFFIX_WORDS = new Map<string, SuffixInfo>([
@@ -213,11 +222,18 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
           !unknown && suffix?.site
             ? gazetteer.lookup(foldName(text.slice(first.start, suffix.end)))
             : []
+        // [Henry county], [Douglas] and Wyandotte counties: the unit under its full name.
+        const typedEntries =
+          !unknown && siteEntries.length === 0 && suffix && NAMED_WITH_TYPE.has(suffix.type)
+            ? gazetteer.lookup(foldName(`${name} ${suffix.type}`))
+            : []
         const entries = unknown
           ? []
           : siteEntries.length > 0
             ? siteEntries
-            : lookupCandidates(name, qualifier, gazetteer)
+            : typedEntries.length > 0
+              ? typedEntries
+              : lookupCandidates(name, qualifier, gazetteer)
         if (!unknown && entries.length === 0) continue
         // [Khalkhalah airbase], [the village of Umm Batna]: unknown, but a place by pattern.
         if (
@@ -246,7 +262,10 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
               (length > 1 ? 'places/gazetteer-name' : 'places/gazetteer-word'),
             qualifier,
             site: suffix?.site ?? false,
-            seat: suffix?.rule === 'places/district-suffix',
+            seat:
+              (suffix?.rule === 'places/district-suffix' ||
+                (suffix?.rule === 'places/type-list' && NAMED_WITH_TYPE.has(suffix.type))) &&
+              typedEntries.length === 0,
             byPattern: suffix !== null || prefix !== null,
             entries,
             ...(within ? { within } : {}),
@@ -300,10 +319,7 @@ function isLeadingArticle(text: string, word: RunWord): boolean {
   return text[word.end] === '-'
 }
 
-interface Suffix {
-  readonly qualifier: PlaceQualifier
-  readonly site: boolean
-  readonly rule: string
+interface Suffix extends SuffixInfo {
   readonly end: number
   /** How many words of the run the suffix used (0 when it followed the run in lower case). */
   readonly inRun: number
@@ -330,7 +346,7 @@ function readSuffix(text: string, words: readonly RunWord[], next: number): Suff
   }
   const end = words[next - 1]?.end ?? 0
   const match = FOLLOWING_WORDS.exec(text.slice(end, end + 40))
-  if (!match) return null
+  if (!match) return readListSuffix(text, end)
   const first = match[1] as string
   const second = match[2]
   if (second) {
@@ -339,9 +355,19 @@ function readSuffix(text: string, words: readonly RunWord[], next: number): Suff
     if (info) return { ...info, end: end + match[0].length, inRun: 0 }
   }
   const info = SUFFIX_WORDS.get(first)
-  if (!info) return null
+  if (!info) return readListSuffix(text, end)
   const firstStart = match[0].search(/\s[a-z]/) + 1
   return { ...info, end: end + firstStart + first.length, inRun: 0 }
+}
+
+/**
+ * [Douglas] and Wyandotte counties: the type word closing a list types each name of it; the
+ * mention stays the name alone.
+ */
+function readListSuffix(text: string, end: number): Suffix | null {
+  const type = readListType(text, end)
+  const info = type ? SUFFIX_WORDS.get(type) : undefined
+  return info ? { ...info, rule: 'places/type-list', end, inRun: 0 } : null
 }
 
 interface Prefix {

@@ -1,5 +1,7 @@
 import type { Gazetteer, GazetteerEntry } from '../../lexicon/gazetteer.js'
 import { demonymCountry } from './demonym-country.js'
+import { foldName } from './fold-name.js'
+import { readListType } from './read-list-type.js'
 import {
   lookupCandidates,
   readContainers,
@@ -99,7 +101,8 @@ export function resolvePlaceSpans(
   const countries = new Map<string, number>()
   for (const country of context.countries ?? [])
     countries.set(country, (countries.get(country) ?? 0) + 3)
-  const candidates = spans.map((span) => candidateOf(text, span, gazetteer, countries))
+  const counties = new CountyNames(text, gazetteer)
+  const candidates = spans.map((span) => candidateOf(text, span, gazetteer, countries, counties))
   const preferCountries = new Set(context.countries ?? [])
   const resolved = resolveCandidates(candidates, gazetteer, { countries, preferCountries })
   const focus = context.backoff ? focusPlace(resolved.map((result) => result.entry)) : null
@@ -147,6 +150,7 @@ function candidateOf(
   span: { readonly start: number; readonly end: number },
   gazetteer: Gazetteer,
   countries: Map<string, number>,
+  counties: CountyNames,
 ): PlaceCandidate {
   let name = text
     .slice(span.start, span.end)
@@ -164,7 +168,9 @@ function candidateOf(
   const leading = leadingMatch && leadingMatch[0] !== '' ? leadingMatch : null
   const typeWord = (
     trailing?.[1] ??
-    /^\s+(province|governorate|oblast|countryside)\b/i.exec(after)?.[1] ??
+    /^\s+(province|governorate|oblast|countryside|county|parish)\b/i.exec(after)?.[1] ??
+    // [Barrow], Jackson and Madison counties.
+    readListType(text, span.end) ??
     ''
   ).toLowerCase()
   if (/^(province|governorate|oblast|region|state|prefecture)$/.test(typeWord)) qualifier = 'admin'
@@ -176,8 +182,15 @@ function candidateOf(
     qualifier = 'countryside'
   else if (/\b(city|town|village) of\s+$/i.test(before)) qualifier = 'city'
   if (/airbase|air base|crossing/.test(typeWord)) site = true
-  const seat = /^(district|county|parish)$/.test(typeWord)
-  entries = lookupCandidates(name, qualifier, gazetteer)
+  let seat = /^(district|county|parish)$/.test(typeWord)
+  // [Douglas] and Wyandotte counties: the county under its full name, when the gazetteer has it.
+  if (!trailing && (typeWord === 'county' || typeWord === 'parish')) {
+    entries = gazetteer.lookup(foldName(`${name} ${typeWord}`))
+    if (entries.length > 0) seat = false
+  }
+  if (entries.length === 0) entries = lookupCandidates(name, qualifier, gazetteer)
+  // [DeKalb] police, in a story that also writes [DeKalb County]: the county is a candidate too.
+  if (!typeWord) entries = counties.withCounty(name, entries)
   if (entries.length === 0 && (trailing || leading)) {
     name = name.slice(leading ? leading[0].length : 0, trailing ? trailing.index : name.length)
     entries = lookupCandidates(name, qualifier, gazetteer)
@@ -207,3 +220,40 @@ function candidateOf(
     ...(within ? { within } : {}),
   }
 }
+
+/**
+ * The counties and parishes a text names in full ([DeKalb County]), so that the bare name
+ * elsewhere in it ([DeKalb] police) can mean the county. One merged list per name, so that
+ * mentions of one name still share one choice.
+ */
+class CountyNames {
+  private readonly named = new Map<string, readonly GazetteerEntry[]>()
+  private readonly merged = new Map<string, readonly GazetteerEntry[]>()
+
+  constructor(text: string, gazetteer: Gazetteer) {
+    if (!text.includes(' County') && !text.includes(' Parish')) return
+    for (const match of text.matchAll(COUNTY_NAME)) {
+      const key = foldName(match[1] as string)
+      if (this.named.has(key)) continue
+      const entries = gazetteer
+        .lookup(foldName(match[0]))
+        .filter((entry) => entry.kind === 'admin2')
+      if (entries.length > 0) this.named.set(key, entries)
+    }
+  }
+
+  /** `entries` plus the counties the text names "<name> County", when it does. */
+  withCounty(name: string, entries: readonly GazetteerEntry[]): readonly GazetteerEntry[] {
+    const key = foldName(name)
+    const counties = this.named.get(key)
+    if (!counties) return entries
+    let merged = this.merged.get(key)
+    if (!merged) {
+      merged = [...entries.filter((entry) => !counties.includes(entry)), ...counties]
+      this.merged.set(key, merged)
+    }
+    return merged
+  }
+}
+
+const COUNTY_NAME = /(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\s+(?:County|Parish)\b/gu
