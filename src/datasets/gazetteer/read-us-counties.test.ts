@@ -90,7 +90,7 @@ describe('US counties in the gazetteer', () => {
     (text, names, checked, lat, lon) => {
       const spans = spansOf(text, names)
       const resolved = resolvePlaceSpans(text, spans, gazetteer)
-      const entry = resolved[names.indexOf(checked)]?.entry
+      const entry = resolved[(names as readonly string[]).indexOf(checked)]?.entry
       expect(entry, `${checked} is unresolved`).toBeTruthy()
       expect(entry ? distanceKm(entry, { lat, lon }) : Infinity).toBeLessThan(25)
     },
