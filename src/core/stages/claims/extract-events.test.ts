@@ -184,3 +184,45 @@ describe('extractEvents(): framing and evidence', () => {
     }
   })
 })
+
+describe('extractEvents(): lists after asides, city edges, conditions', () => {
+  const placesOf = (text: string, type: string) =>
+    eventsOf(text)
+      .filter((event) => event.type === type)
+      .map((event) => event.place?.span?.text)
+
+  it('continues a list with "as well as" after a short aside', () => {
+    expect(
+      placesOf(
+        'The militia controls most of the Kherson region, in Ukraine’s south, as well as parts of neighbouring Zaporizhzhia and Mykolaiv provinces.',
+        'control',
+      ),
+    ).toEqual(['Kherson region', 'Zaporizhzhia', 'Mykolaiv'])
+    // Near miss: after a clause the list does not continue.
+    expect(
+      placesOf(
+        'The militia controls Kherson, which it took in March, as well as being active near Mykolaiv.',
+        'control',
+      ),
+    ).toEqual(['Kherson'])
+  })
+
+  it('reads a capture at a city’s outskirts as an advance on it', () => {
+    const events = eventsOf('Militants infiltrated into the outskirts of Kharkiv on Tuesday.')
+    expect(events.map(summary)).toMatchObject([{ type: 'advance', place: 'Kharkiv' }])
+    // Near miss: a named village on the outskirts is itself taken.
+    expect(
+      placesOf('Militants captured the town of Vovchansk on the outskirts of Kharkiv.', 'control'),
+    ).toEqual(['Vovchansk'])
+  })
+
+  it('drops the consequence of a sentence-opening condition', () => {
+    expect(
+      eventsOf('Should the rebels take Kherson, an assault on Mykolaiv becomes likely.'),
+    ).toEqual([])
+    // Near miss: "should" inside a reported clause does not open the sentence.
+    expect(
+      placesOf('Rebels took Kherson on Monday, and officials said aid should follow.', 'control'),
+    ).toEqual(['Kherson'])
+  })
+})

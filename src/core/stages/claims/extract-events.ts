@@ -338,6 +338,10 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
         )
       )
         continue
+      // "[Should] the rebels take Homs, an attack on Damascus becomes possible": the consequence of
+      // a sentence-opening condition is as hypothetical as the condition.
+      if (/^[\s"“'‘]*(?:if|should|unless|were)\s/i.test(text.slice(sentence.start, triggerStart)))
+        continue
       // "the Separation of Forces Agreement": a capitalised diplomacy noun mid-sentence names a thing.
       if (
         trigger.rule.type === 'diplomacy' &&
@@ -547,15 +551,25 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       if (date && input.published && daysBefore(date.end, input.published) > 366) continue
 
       for (const place of placeValues) {
-        const key = `${type}|${place?.entity}|${stance}|${source?.name ?? ''}|${sentence.index}`
+        // "infiltrated into [the outskirts of] Hama": reaching a city's edge is an advance on it,
+        // not control of it.
+        const placeType: EventType =
+          type === 'control' &&
+          place?.span &&
+          /\b(?:outskirts|edges?|gates|doorstep|fringes)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$/i.test(
+            text.slice(Math.max(0, place.span.start - 50), place.span.start),
+          )
+            ? 'advance'
+            : type
+        const key = `${placeType}|${place?.entity}|${stance}|${source?.name ?? ''}|${sentence.index}`
         if (seen.has(key)) continue
         seen.add(key)
-        if (fallback && sentenceTypes.has(type)) continue
-        if (!fallback) sentenceTypes.add(type)
+        if (fallback && sentenceTypes.has(placeType)) continue
+        if (!fallback) sentenceTypes.add(placeType)
         events.push({
           id: `${doc}#e${events.length + 1}`,
           doc,
-          type,
+          type: placeType,
           place,
           actors,
           source,
@@ -692,6 +706,21 @@ function placesFor(
       // ("as well as" joins the main list again: "Daraa near the Golan Heights, as well as in Sweida".)
       // (Only a bare "and" continues the modifier — "between Homs and Deir ez-Zor" — a comma does not.)
       if (skippedLast && /^\s+and\s+(?:the\s+)?$/i.test(gap)) continue
+      // "Idlib, in Syria's northwest, [as well as] parts of Aleppo": after a skipped modifier, "as well
+      // as" after its comma continues the main list.
+      const listTail = gap.slice(gap.lastIndexOf(','))
+      const aside = gap.slice(0, gap.length - listTail.length)
+      if (
+        (skippedLast || aside.trim().split(/\s+/).length <= 4) &&
+        !/[;]|\b(?:which|who|where|while|but|said)\b/i.test(aside) &&
+        chosen.length > 0 &&
+        /^,\s*(?:and\s+)?(?:as\s+well\s+as|along\s+with)\b/i.test(listTail) &&
+        LIST_GAP.test(listTail)
+      ) {
+        skippedLast = false
+        chosen.push(place)
+        continue
+      }
       skippedLast = false
       const lead =
         /(\w+)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|rural|outskirts\s+of)\s+)?$/i
