@@ -226,3 +226,10 @@ describe('extractEvents(): lists after asides, city edges, conditions', () => {
     ).toEqual(['Kherson'])
   })
 })
+
+describe('extractEvents(): sides named inside a fight', () => {
+  it('takes both sides of "clashes between X and Y" as actors', () => {
+    const [event] = eventsOf('Clashes between army units and rebel fighters erupted in Kherson.')
+    expect(event?.actors.map((actor) => actor.side).sort()).toEqual(['government', 'opposition'])
+  })
+})

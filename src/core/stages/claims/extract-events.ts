@@ -1016,6 +1016,13 @@ function actorsFor(
     const found = inside ?? after
     if (found) return [toActor(input, found)]
   }
+  // "Clashes between [army units] and [the militia] erupted": fights name both sides inside their words.
+  if (trigger.rule.type === 'clash' || trigger.rule.type === 'offensive') {
+    const inside = candidates.filter(
+      (mention) => mention.start >= triggerStart && mention.end <= triggerEnd,
+    )
+    if (inside.length > 0) return inside.map((mention) => toActor(input, mention))
+  }
   // Passives name their actor after "by": "positions abandoned [by the army]", "shelled by rebels".
   const agent = candidates.find(
     (mention) =>
