@@ -78,7 +78,7 @@ export function findTimes(
   if (published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
     throw new RangeError(`findTimes: published "${published}" is not a YYYY-MM-DD date`)
   }
-  const context: TimeContext = { text, published, report, doc }
+  const context: TimeContext = { text, lower: text.toLowerCase(), published, report, doc }
   let candidates: TimeCandidate[] = TIME_RECOGNIZERS.flatMap((r) => r.recognize(context))
   for (const refiner of TIME_REFINERS) candidates = refiner.refine(candidates, context)
   return candidates.map((c) => toMention(c, text))

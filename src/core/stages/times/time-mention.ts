@@ -83,6 +83,12 @@ export interface TimeCandidate {
 /** What recognizers and refiners may read. */
 export interface TimeContext {
   readonly text: string
+  /**
+   * `text` in lower case, to check cheaply that a rule's words occur at all before its pattern
+   * runs (see `hasWords`). Only for such checks: a few letters change length in lower case, so
+   * offsets into it are not offsets into `text`.
+   */
+  readonly lower: string
   readonly published: string | null
   readonly doc: string
   readonly report: (diagnostic: Diagnostic) => void

@@ -1,6 +1,6 @@
 import { formatDay } from '../calendar.js'
 import type { TimeCandidate, TimeContext, TimeRecognizer } from '../time-mention.js'
-import { matchPattern } from './match-pattern.js'
+import { hasWords, matchPattern } from './match-pattern.js'
 
 /**
  * Decades: "[the 1990s]", "[the '80s]", "[the 80s]". A two-digit decade is read in the
@@ -9,6 +9,8 @@ import { matchPattern } from './match-pattern.js'
 export const decadeRecognizer: TimeRecognizer = {
   rule: 'times/decade',
   recognize(context: TimeContext): TimeCandidate[] {
+    // Every form ends in "0s" (see hasWords).
+    if (!hasWords(context.lower, [['0s']])) return []
     return matchPattern(
       context.text,
       /\b(?:the\s+)?(?:(?<full>(?:19|20)\d)0s|['’](?<short>\d)0s|(?<bare>[2-9])0s)\b/gi,

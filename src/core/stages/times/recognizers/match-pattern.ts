@@ -27,6 +27,26 @@ export function matchPattern(
   return found
 }
 
+/**
+ * True when each list has at least one of its words in `lower` (a text in lower case). A case-
+ * insensitive pattern whose every match holds one word of each list cannot match a text where
+ * this is false: its ASCII letters only match ASCII letters, which keep their place in lower
+ * case. Checking this first spares the pattern's scan over texts that do not name the thing.
+ */
+export function hasWords(lower: string, needs: readonly (readonly string[])[]): boolean {
+  for (const words of needs) {
+    let found = false
+    for (const word of words) {
+      if (lower.includes(word)) {
+        found = true
+        break
+      }
+    }
+    if (!found) return false
+  }
+  return true
+}
+
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,

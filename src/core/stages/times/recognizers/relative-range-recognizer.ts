@@ -9,7 +9,7 @@ import {
   yearOf,
 } from '../calendar.js'
 import type { TimeCandidate, TimeContext, TimeRecognizer, TimeValue } from '../time-mention.js'
-import { COUNT, matchPattern, readCount } from './match-pattern.js'
+import { COUNT, hasWords, matchPattern, readCount } from './match-pattern.js'
 
 type Resolve = (published: string) => TimeValue
 
@@ -41,6 +41,9 @@ function unitDays(unit: string, count: number): number {
 
 interface RangeRule {
   readonly rule: string
+  /** Words every match holds, one of each list, in lower case (see `hasWords`). */
+  readonly needs: readonly (readonly string[])[]
+  /** Case-insensitive, without the `u` flag (which `hasWords` relies on). */
   readonly pattern: RegExp
   readonly resolve: (match: RegExpExecArray) => Resolve | null
 }
@@ -53,6 +56,7 @@ const RANGE_RULES: readonly RangeRule[] = [
   // Rebels advanced [earlier this week] / [later this month]
   {
     rule: 'times/earlier-this',
+    needs: [['earlier', 'later'], ['this'], ['week', 'month', 'year']],
     pattern: /\b(earlier|later)\s+this\s+(week|month|year)\b/gi,
     resolve: (m) => {
       const earlier = m[1]!.toLowerCase() === 'earlier'
@@ -67,6 +71,10 @@ const RANGE_RULES: readonly RangeRule[] = [
   // Clashes intensified [in recent days] / [over the past few days] / [in the last 24 hours]
   {
     rule: 'times/recent-days',
+    needs: [
+      ['recent', 'past', 'last'],
+      ['day', 'week', 'hour', 'month'],
+    ],
     pattern: new RegExp(
       String.raw`\b(?:(?:in|over|during|within|for)\s+)?(?<x>(?:the\s+)?(?:(recent|past|last)\s+(?:(${COUNT})\s+)?(days|weeks|hours|months|day|week|hour|month)))\b`,
       'gi',
@@ -90,6 +98,10 @@ const RANGE_RULES: readonly RangeRule[] = [
   // Aid is expected [in the next 24 hours] / [over the coming days]
   {
     rule: 'times/coming-days',
+    needs: [
+      ['next', 'coming'],
+      ['days', 'weeks', 'hours'],
+    ],
     pattern: new RegExp(
       String.raw`\b(?:(?:in|over|during|within|for)\s+)?(?<x>(?:the\s+)?(?:next|coming)\s+(?:(${COUNT})\s+)?(days|weeks|hours))\b`,
       'gi',
@@ -104,6 +116,7 @@ const RANGE_RULES: readonly RangeRule[] = [
   // The army withdrew [three days ago] / [a week ago]
   {
     rule: 'times/ago',
+    needs: [['ago'], ['day', 'week', 'month', 'year']],
     pattern: new RegExp(String.raw`\b(${COUNT})\s+(days?|weeks?|months?|years?)\s+ago\b`, 'gi'),
     resolve: (m) => {
       const count = readCount(m[1])
@@ -118,6 +131,10 @@ const RANGE_RULES: readonly RangeRule[] = [
   // Talks collapsed [last week]; the city fell [this month]; elections [next year]
   {
     rule: 'times/calendar-unit',
+    needs: [
+      ['last', 'this', 'next', 'previous', 'coming', 'past'],
+      ['week', 'month', 'year'],
+    ],
     pattern: /\b(last|this|next|previous|coming|past)\s+(week|month|year)\b(?!\s+of\b)/gi,
     resolve: (m) => {
       const word = m[1]!.toLowerCase()
@@ -131,6 +148,7 @@ const RANGE_RULES: readonly RangeRule[] = [
   // Fighting continued over [the weekend] / [last weekend]
   {
     rule: 'times/weekend',
+    needs: [['weekend']],
     pattern: /\b(?:over\s+|at\s+|during\s+)?(?<x>(last|this|the)\s+weekend)\b/gi,
     resolve: (m) => {
       const word = (m[2] ?? '').toLowerCase()
@@ -147,12 +165,14 @@ const RANGE_RULES: readonly RangeRule[] = [
   // The minister spoke [earlier today] / [earlier in the day] / [later in the day]
   {
     rule: 'times/earlier-today',
+    needs: [['earlier', 'later'], ['day']],
     pattern: /\b(?:earlier|later)\s+(?:today|in\s+the\s+day)\b/gi,
     resolve: () => (p) => ({ start: p, end: p, precision: 'part-of-day' }),
   },
   // Shelling hit the town [last night]
   {
     rule: 'times/last-night',
+    needs: [['last'], ['night']],
     pattern: /\blast\s+night\b/gi,
     resolve: () => (p) => ({
       start: addDays(p, -1),
@@ -163,6 +183,7 @@ const RANGE_RULES: readonly RangeRule[] = [
   // Explosions were heard [overnight] (no day named: the night before publication)
   {
     rule: 'times/overnight',
+    needs: [['overnight']],
     pattern: /\bovernight\b/gi,
     resolve: () => (p) => ({ start: addDays(p, -1), end: p, precision: 'part-of-day' }),
   },
@@ -178,7 +199,8 @@ export const relativeRangeRecognizer: TimeRecognizer = {
   rule: 'times/relative-range',
   recognize(context: TimeContext): TimeCandidate[] {
     const found: TimeCandidate[] = []
-    for (const { rule, pattern, resolve } of RANGE_RULES) {
+    for (const { rule, needs, pattern, resolve } of RANGE_RULES) {
+      if (!hasWords(context.lower, needs)) continue
       found.push(
         ...matchPattern(context.text, pattern, (m, start, end) => {
           const resolver = resolve(m)

@@ -1,6 +1,6 @@
 import { endOfMonth, formatDay, monthOf, yearOf } from '../calendar.js'
 import type { TimeCandidate, TimeContext, TimeRecognizer, TimeValue } from '../time-mention.js'
-import { matchPattern } from './match-pattern.js'
+import { hasWords, matchPattern } from './match-pattern.js'
 
 /** First month of each season (northern hemisphere, meteorological): winter runs Dec-Feb. */
 const FIRST_MONTH: Readonly<Record<string, number>> = {
@@ -33,6 +33,7 @@ function recentSeasonYear(first: number, published: string): number {
 export const seasonRecognizer: TimeRecognizer = {
   rule: 'times/season',
   recognize(context: TimeContext): TimeCandidate[] {
+    if (!hasWords(context.lower, [['spring', 'summer', 'autumn', 'fall', 'winter']])) return []
     return matchPattern(
       context.text,
       /\b(?:(?<shift>this|last|next|early|late)\s+(?<s1>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?<y1>(?:19|20)\d\d))?|(?:the\s+)?(?<s2>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?<y2>(?:19|20)\d\d)\b|\bin\s+the\s+(?<s3>spring|summer|autumn|winter)\b)/gi,

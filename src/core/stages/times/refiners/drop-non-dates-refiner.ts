@@ -13,22 +13,23 @@ export const dropNonDatesRefiner: TimeRefiner = {
 }
 
 const UNIT = String.raw`(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)`
+// Built once, not per candidate (none has the g flag, so they keep no state between tests).
+const COUNTED = new RegExp(
+  String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|few|several)\s+${UNIT}\b`,
+  'i',
+)
+const HAS_UNIT = new RegExp(UNIT, 'i')
+const SPAN_WORD =
+  /\b(?:ago|past|last|recent|earlier|later|this|next|previous|coming|yesterday|today|tonight|tomorrow|now)\b/i
 
 function isNonDate(candidate: TimeCandidate, text: string): boolean {
   const quote = text.slice(candidate.start, candidate.end)
   if (candidate.rule.startsWith('times/') && candidate.reading.kind === 'relative') {
     // The offensive has lasted [for 8 years]; a [24 hours] ultimatum. Only "ago" dates a count.
-    const counted = new RegExp(
-      String.raw`\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|few|several)\s+${UNIT}\b`,
-      'i',
-    )
-    const spanWord =
-      /\b(?:ago|past|last|recent|earlier|later|this|next|previous|coming|yesterday|today|tonight|tomorrow|now)\b/i
-    if (counted.test(quote) && !spanWord.test(quote) && new RegExp(UNIT, 'i').test(quote))
-      return true
+    if (COUNTED.test(quote) && !SPAN_WORD.test(quote) && HAS_UNIT.test(quote)) return true
     if (
       /^(?:for|within|during|after|in)\s/i.test(quote) &&
-      counted.test(quote) &&
+      COUNTED.test(quote) &&
       !/\bago\b/i.test(quote)
     )
       return true
