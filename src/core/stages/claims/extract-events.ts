@@ -1021,7 +1021,13 @@ function actorsFor(
     const inside = candidates.filter(
       (mention) => mention.start >= triggerStart && mention.end <= triggerEnd,
     )
-    if (inside.length > 0) return inside.map((mention) => toActor(input, mention))
+    const sides = new Map<string, EventActor>()
+    for (const mention of inside) {
+      const actor = toActor(input, mention)
+      const key = actor.side ?? actor.entity
+      if (!sides.has(key)) sides.set(key, actor)
+    }
+    if (sides.size > 0) return [...sides.values()]
   }
   // Passives name their actor after "by": "positions abandoned [by the army]", "shelled by rebels".
   const agent = candidates.find(
