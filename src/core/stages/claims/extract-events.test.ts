@@ -233,3 +233,18 @@ describe('extractEvents(): sides named inside a fight', () => {
     expect(event?.actors.map((actor) => actor.side).sort()).toEqual(['government', 'opposition'])
   })
 })
+
+describe('extractEvents(): a speaker with an appositive', () => {
+  it('finds the speaker named before ", a commander of …, said"', () => {
+    const [event] = eventsOf(
+      'Brigade commander Oleh Marchenko, a veteran of the southern front, said that his unit had recaptured Kherson.',
+    )
+    expect(event?.source?.name).toBe('Oleh Marchenko')
+  })
+  it('keeps an inverted credit after the claim', () => {
+    const [event] = eventsOf(
+      'Rebels took Kherson, said commander Oleh Marchenko, head of the council.',
+    )
+    expect(event?.source?.name).toBe('Oleh Marchenko')
+  })
+})

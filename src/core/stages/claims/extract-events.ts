@@ -119,6 +119,9 @@ const SPEAKER_KINDS: ReadonlySet<Mention['kind']> = new Set([
   'force',
   'country',
 ])
+// ", a commander in the opposition's operations room, ": a noun phrase set off by commas.
+const APPOSITIVE_GAP =
+  /^\s*,\s*(?:a|an|the|its|his|her|their|one|head|chief|leader|spokesman|spokeswoman|spokesperson|commander|director|minister|deputy|senior|former|who)\b[^,;:"“”()]*,\s*$/i
 const ANAPHORIC_SPEAKERS =
   /^(?:they|he|she|it|the source|the sources|the same source|the ministry|the statement|the group|the army|the command|the spokesman|the official|officials)$/i
 const OPPOSITE_SIDE: Readonly<Record<string, string>> = {
@@ -1314,6 +1317,19 @@ function speakerOf(
   const gapText = nearest ? input.text.slice(nearest.end, cueStart) : ''
   const textBefore = input.text.slice(Math.max(context.sentence.start, cueStart - 3), cueStart)
   // ", said the monitor", "as reported by state media": the speaker follows the verb.
+  // "Hassan Ali, [a commander of the southern front], said": an appositive after the speaker's name.
+  const appositive = /,\s*$/.test(textBefore)
+    ? mentions
+        .filter(
+          (mention) =>
+            SPEAKER_KINDS.has(mention.kind) &&
+            mention.end < cueStart &&
+            cueStart - mention.end < 160 &&
+            APPOSITIVE_GAP.test(input.text.slice(mention.end, cueStart)),
+        )
+        .pop()
+    : undefined
+  if (appositive) return { source: sourceFromMention(input, appositive), before: true }
   const inverted =
     /,\s*$/.test(textBefore) || /^\s+by\b/i.test(input.text.slice(cueEnd, cueEnd + 4))
   if (nearest && !inverted && !/[.;:,]/.test(gapText) && !/\b(?:that|which|who)\b/i.test(gapText)) {
