@@ -22,12 +22,14 @@ export const chronoRecognizer: TimeRecognizer = {
   recognize(context: TimeContext): TimeCandidate[] {
     const reference = referenceDate(context.published)
     const candidates: TimeCandidate[] = []
+    // Parsers whose words the whole text lacks are out for every line of it.
+    const inText = selectParsers(context.text, ALL_PARSERS)
     // Line by line: a headline ending in "Friday" and a date line below it are two expressions.
     let offset = 0
     for (const line of context.text.split('\n')) {
       // Very long lines go to chrono in sentence-sized pieces: its cost grows faster than the text.
       for (const [start, piece] of pieces(line)) {
-        for (const result of parseCasual(piece, reference)) {
+        for (const result of parseCasual(piece, reference, inText)) {
           const candidate = toCandidate(result, offset + start, piece)
           if (candidate !== null) candidates.push(candidate)
         }
@@ -45,8 +47,9 @@ export const chronoRecognizer: TimeRecognizer = {
  * their results are sorted by position (a stable sort) and then refined, so leaving out
  * parsers that would find nothing changes nothing. Each key is a part of the parser's own
  * pattern (chrono-node 2.10) without its leading `(\W|^)`: chrono also matches `^` at the start
- * of the rest of the text after each result, so word boundaries cannot be relied on. A parser
- * not listed here (another chrono version) always runs.
+ * of the rest of the text after each result, so word boundaries cannot be relied on. No key is
+ * anchored, so a key in a line is also in the whole text. A parser not listed here (another
+ * chrono version) always runs.
  */
 const NUMBER_START = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d|half|an?|few|several|the|couple)`
 const UNIT = String.raw`(?:quarters|seconds|minutes|quarter|second|minute|months|hours|weeks|month|years|mins|hour|days|week|year|sec|min|hrs|day|mon|mos|qtr|hr|mo|yr|s|m|h|d|w|y)`
@@ -74,9 +77,9 @@ const PARSER_KEYS: Readonly<Record<string, readonly RegExp[]>> = {
       'i',
     ),
   ],
-  ENRelativeDateFormatParser: [
-    new RegExp(String.raw`(?:this|last|past|next)\s*${UNIT}(?=\W|$)`, 'i'),
-  ],
+  // [this month], [last year]; without the pattern's closing (?=\W|$), which a piece's end (a
+  // long line is cut into pieces) could satisfy where the whole text does not.
+  ENRelativeDateFormatParser: [new RegExp(String.raw`(?:this|last|past|next)\s*${UNIT}`, 'i')],
   // [three days ago], [a week later]
   ENTimeUnitAgoFormatParser: [/ago|before|earlier/i],
   ENTimeUnitLaterFormatParser: [/later|after|from now|henceforth|forward|out/i],
@@ -103,13 +106,20 @@ const KEYS_BY_PARSER: readonly (readonly RegExp[] | undefined)[] =
 /** Chrono instances by the set of parsers they run (bit i = parser i); a few dozen in practice. */
 const chronoByParsers = new Map<number, chrono.Chrono>()
 
-/** `chrono.casual.parse(piece, reference)`, running only the parsers whose key is in the piece. */
-export function parseCasual(piece: string, reference: Date): chrono.ParsedResult[] {
+const ALL_PARSERS = 2 ** KEYS_BY_PARSER.length - 1
+
+/**
+ * `chrono.casual.parse(piece, reference)`, running only the parsers whose keys are in the
+ * piece. `among` (a set from `selectParsers` over a text holding the piece) narrows the parsers
+ * to look at: a key found in the piece is found in any text holding it, as no key is anchored.
+ */
+export function parseCasual(
+  piece: string,
+  reference: Date,
+  among = ALL_PARSERS,
+): chrono.ParsedResult[] {
   if (KEYS_BY_PARSER.length === 0) return chrono.casual.parse(piece, reference)
-  let selected = 0
-  for (let i = 0; i < KEYS_BY_PARSER.length; i++) {
-    if (hasEveryKey(piece, KEYS_BY_PARSER[i])) selected |= 1 << i
-  }
+  const selected = selectParsers(piece, among)
   if (selected === 0) return []
   let parser = chronoByParsers.get(selected)
   if (parser === undefined) {
@@ -120,6 +130,15 @@ export function parseCasual(piece: string, reference: Date): chrono.ParsedResult
     chronoByParsers.set(selected, parser)
   }
   return parser.parse(piece, reference)
+}
+
+/** The parsers of `among` (bit i = parser i) whose every key is in `text`. */
+function selectParsers(text: string, among: number): number {
+  let selected = 0
+  for (let i = 0; i < KEYS_BY_PARSER.length; i++) {
+    if ((among & (1 << i)) !== 0 && hasEveryKey(text, KEYS_BY_PARSER[i])) selected |= 1 << i
+  }
+  return selected
 }
 
 function hasEveryKey(piece: string, keys: readonly RegExp[] | undefined): boolean {
