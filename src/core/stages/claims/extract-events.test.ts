@@ -248,3 +248,21 @@ describe('extractEvents(): a speaker with an appositive', () => {
     expect(event?.source?.name).toBe('Oleh Marchenko')
   })
 })
+
+describe('extractEvents(): reported speech without a named source', () => {
+  it('attributes "reports indicate" to an unnamed source, not to the outlet', () => {
+    const [event] = eventsOf('Reports indicate that rebels captured Kherson on Monday.')
+    expect(event?.source).toMatchObject({ name: 'Reports', unnamed: true })
+    const [hedged] = eventsOf('Unconfirmed reports claimed that rebels captured Kherson.')
+    expect(hedged).toMatchObject({ stance: 'hedged', source: { unnamed: true } })
+  })
+  it('continues a list over a relative aside when the preposition repeats', () => {
+    const events = eventsOf(
+      'Troops pulled out from Kherson, where the front had collapsed, as well as from Mykolaiv.',
+    )
+    expect(events.filter((e) => e.type === 'withdrawal').map((e) => e.place?.span?.text)).toEqual([
+      'Kherson',
+      'Mykolaiv',
+    ])
+  })
+})

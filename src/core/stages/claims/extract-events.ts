@@ -267,6 +267,16 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     // A cue word inside a name is no cue: "the United [States]", "the [Statement] Foundation".
     const cueHits: CueHit[] = findHits(index.cues, words)
       .map(({ item, start, end }) => ({ kind: item.kind, start, end }))
+      // "[Reports] indicate that …": a report noun before a speech verb is the (unnamed) speaker.
+      .map((cue, k, all) =>
+        cue.kind === 'say' &&
+        cue.end === cue.start + 1 &&
+        /^reports$/.test(words[cue.start]!.folded) &&
+        all[k + 1]?.start === cue.end &&
+        (all[k + 1]!.kind === 'say' || all[k + 1]!.kind === 'hedge' || all[k + 1]!.kind === 'deny')
+          ? { ...cue, kind: 'speaker' as const }
+          : cue,
+      )
       .filter(
         (cue) =>
           cue.kind === 'speaker' ||
@@ -690,6 +700,21 @@ function placesFor(
 ): PlaceInput[] {
   const flags = trigger.rule.flags
   const chosen: PlaceInput[] = []
+  // Whether the list resumes with the first place's own preposition after an aside: "from X,
+  // where …, as well as from Y".
+  const continuesAfterAside = (place: PlaceInput): boolean => {
+    const first = chosen[0]
+    if (!first) return false
+    const preposition = /\b(from|in|into|to|towards|near|at)\s+(?:the\s+)?$/i.exec(
+      text.slice(Math.max(0, first.start - 20), first.start),
+    )?.[1]
+    if (!preposition) return false
+    const rest = text.slice(place.end, Math.min(scopeEnd, place.end + 200))
+    return new RegExp(
+      `^[^;.]*?,\\s*(?:and\\s+)?(?:as\\s+well\\s+as|along\\s+with)\\s+${preposition}\\s`,
+      'i',
+    ).test(rest)
+  }
   // "crossed [the Al-Qa'im border checkpoint] into the Anbar province": a place inside the
   // trigger's own words is its place.
   const inside = places.filter(
@@ -713,9 +738,24 @@ function placesFor(
       // as" after its comma continues the main list.
       const listTail = gap.slice(gap.lastIndexOf(','))
       const aside = gap.slice(0, gap.length - listTail.length)
+      // "evacuations from Quneitra, where Israel has troops, [as well as from] Deir Ezzor": the
+      // repeated preposition carries the list over a longer aside.
+      const repeated =
+        /^,\s*(?:and\s+)?(?:as\s+well\s+as|along\s+with)\s+(from|in|into|to|towards|near|at)\s/i.exec(
+          listTail,
+        )?.[1]
+      const parallel =
+        repeated !== undefined &&
+        chosen.length > 0 &&
+        new RegExp(`\\b${repeated}\\s+(?:the\\s+)?$`, 'i').test(
+          text.slice(Math.max(0, chosen[0]!.start - 20), chosen[0]!.start),
+        ) &&
+        !/[;]/.test(aside) &&
+        aside.trim().split(/\s+/).length <= 30
       if (
-        (skippedLast || aside.trim().split(/\s+/).length <= 4) &&
-        !/[;]|\b(?:which|who|where|while|but|said)\b/i.test(aside) &&
+        (parallel ||
+          ((skippedLast || aside.trim().split(/\s+/).length <= 4) &&
+            !/[;]|\b(?:which|who|where|while|but|said)\b/i.test(aside))) &&
         chosen.length > 0 &&
         /^,\s*(?:and\s+)?(?:as\s+well\s+as|along\s+with)\b/i.test(listTail) &&
         LIST_GAP.test(listTail)
@@ -759,6 +799,11 @@ function placesFor(
       } else if (LIST_GAP.test(gap)) {
         chosen.push(place)
       } else if (LOCATIVE_GAP.test(gap)) {
+        skippedLast = true
+        continue
+      } else if (/^\s*,\s*(?:where|which|who)\b/i.test(gap) && continuesAfterAside(place)) {
+        // "from Quneitra, where [Israel] has troops, as well as from Deir Ezzor": a place inside a
+        // relative aside is skipped when the list picks up again after it.
         skippedLast = true
         continue
       } else {
@@ -1291,7 +1336,8 @@ function speakerNoun(context: FrameContext, from: number, to: number): EventSour
       : words[hit.start]!.start
   const end = words[hit.end - 1]!.end
   const phrase = input.text.slice(start, end).replace(/^(?:a|an|the)\s+/i, '')
-  const unnamed = /^(?:reports|media reports|news reports|media)$/i.test(phrase)
+  const unnamed =
+    /^(?:(?:media|news|unconfirmed|initial|local|some|several)\s+)?reports$|^media$/i.test(phrase)
   return {
     entity: `speaker:${phrase}`,
     name: phrase,
