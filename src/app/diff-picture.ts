@@ -27,7 +27,10 @@ export interface PictureChanges {
  * new fusion run, so a claim is known by what it says: type, place name and date interval
  * (`withdrawal|Kiswah|2024-12-07..2024-12-07`); disputes by kind and summary.
  */
-export function diffPictures(before: Analysis, after: Analysis): PictureChanges {
+export function diffPictures(
+  before: Pick<Analysis, 'claims' | 'disputes'>,
+  after: Pick<Analysis, 'claims' | 'disputes'>,
+): PictureChanges {
   const beforeClaims = new Map(before.claims.map((claim) => [claimKey(claim), claim]))
   const afterClaims = new Map(after.claims.map((claim) => [claimKey(claim), claim]))
   const added = [...afterClaims.keys()].filter((key) => !beforeClaims.has(key))

@@ -123,6 +123,7 @@ export async function ingestItems(
     }
     const { changes } = await refreshPicture(tx, {
       generatedAt: at,
+      added,
       ...(options.onProgress && { onProgress: options.onProgress }),
     })
     const counts = await tx.counts()

@@ -1,11 +1,23 @@
+import { joinStoryPictures, type StoryPart } from '../core/fusion/fusion-state.js'
+import type { FramingTable, HistoryEntry, RegionControl } from '../core/fusion/fusion-types.js'
 import {
   ANALYSIS_SCHEMA,
   type Analysis,
   type AnalysisDocument,
+  type Claim,
+  type ControlState,
+  type Dispute,
   type Entity,
+  type TimelineEntry,
 } from '../core/model/analysis.js'
 import type { Diagnostic } from '../core/model/diagnostic.js'
-import type { DocumentExtraction, EntityMention, FusedPicture, StoredDocument } from './store.js'
+import type {
+  DocumentExtraction,
+  EntityMention,
+  FusedPicture,
+  StoredDocument,
+  StoryPicture,
+} from './store.js'
 
 /** Top-level Analysis fields a store keeps in their own tables; the rest go to `extras`. */
 const TABLED_FIELDS = new Set([
@@ -140,5 +152,99 @@ export function assembleAnalysis(parts: {
       ...(fusion?.diagnostics ?? []),
     ],
     stories: fusion?.stories ?? [],
+  }
+}
+
+/** Rows of one fused table with the story each belongs to (null: written by replaceFusion). */
+export interface StoryRows<T> {
+  readonly story: string | null
+  readonly body: T
+}
+
+/** Positions of a story's rows: stories in ordinal order, each row in its story's order. */
+export const STORY_POSITION_STRIDE = 1_000_000
+
+/**
+ * The rows `replaceStories` writes for one story, table by table, each with its position
+ * (ordinal × STORY_POSITION_STRIDE + its place in the story) and its story id.
+ */
+export function storyRows(picture: StoryPicture): {
+  entities: { position: number; story: string; entity: Entity }[]
+  claims: { position: number; story: string; claim: Claim }[]
+  disputes: { position: number; story: string; dispute: Dispute }[]
+  control: { position: number; story: string; state: ControlState }[]
+  timeline: { position: number; story: string; entry: TimelineEntry }[]
+  summary: { position: number; story: string; body: unknown }
+} {
+  const base = picture.ordinal * STORY_POSITION_STRIDE
+  const story = picture.story
+  return {
+    entities: picture.entities.map((entity, k) => ({
+      position: base + k,
+      story,
+      entity: { ...entity, mentions: [] },
+    })),
+    claims: picture.claims.map((claim, k) => ({ position: base + k, story, claim })),
+    disputes: picture.disputes.map((dispute, k) => ({ position: base + k, story, dispute })),
+    control: picture.control.map((state, k) => ({ position: base + k, story, state })),
+    timeline: picture.timeline.map((entry, k) => ({ position: base + k, story, entry })),
+    summary: { position: picture.ordinal, story, body: picture.summary },
+  }
+}
+
+/**
+ * The fused layer of a picture kept as stories (`replaceStories`), joined as FusionState joins
+ * its stories in memory (`joinStoryPictures`): rows grouped by story, in ordinal order.
+ */
+export function joinStoredStories(rows: {
+  readonly parts: readonly { readonly story: string; readonly extras: Record<string, unknown> }[]
+  readonly entities: readonly StoryRows<Entity>[]
+  readonly claims: readonly StoryRows<Claim>[]
+  readonly disputes: readonly StoryRows<Dispute>[]
+  readonly control: readonly StoryRows<ControlState>[]
+  readonly timeline: readonly StoryRows<TimelineEntry>[]
+  readonly stories: readonly StoryRows<unknown>[]
+}): Pick<FusedPicture, 'entities' | 'claims' | 'disputes' | 'control' | 'timeline' | 'stories'> & {
+  extras: Record<string, unknown>
+} {
+  const parts = new Map<string, StoryPart>()
+  for (const { story, extras } of rows.parts) {
+    parts.set(story, {
+      entities: [],
+      claims: [],
+      disputes: [],
+      control: [],
+      regionControl: (extras['regionControl'] ?? []) as RegionControl[],
+      timeline: [],
+      stories: [],
+      framing: (extras['framing'] ?? { outlets: [], rows: [] }) as FramingTable,
+      history: (extras['history'] ?? []) as HistoryEntry[],
+    })
+  }
+  const into = <T>(list: readonly StoryRows<T>[], field: (part: StoryPart) => T[]): void => {
+    for (const row of list) {
+      const part = row.story === null ? undefined : parts.get(row.story)
+      if (part !== undefined) field(part).push(row.body)
+    }
+  }
+  into(rows.entities, (part) => part.entities as Entity[])
+  into(rows.claims, (part) => part.claims as Claim[])
+  into(rows.disputes, (part) => part.disputes as Dispute[])
+  into(rows.control, (part) => part.control as ControlState[])
+  into(rows.timeline, (part) => part.timeline as TimelineEntry[])
+  into(rows.stories, (part) => part.stories as unknown[])
+  const joined = joinStoryPictures([], [...parts.values()])
+  return {
+    entities: joined.entities,
+    claims: joined.claims,
+    disputes: joined.disputes,
+    control: joined.control,
+    timeline: joined.timeline,
+    stories: joined.stories,
+    extras: {
+      framing: joined.framing,
+      history: joined.history,
+      regionControl: joined.regionControl,
+    },
   }
 }

@@ -4,7 +4,13 @@ import { ANALYSIS_SCHEMA, type Analysis, type AnalysisEvent } from '../core/mode
 import type { SourceDocument } from '../core/model/document.js'
 import { makeSpan } from '../core/model/span.js'
 import { splitAnalysis } from './picture.js'
-import { type NewDocument, SNIPPET_CLOSE, SNIPPET_OPEN, type Store } from './store.js'
+import {
+  type NewDocument,
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+  type Store,
+  type StoryPicture,
+} from './store.js'
 
 /**
  * The executable specification of `Store`: every backend runs this suite (Hono's
@@ -215,6 +221,144 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect((await store.search('denied')).claims).toEqual([])
     })
 
+    it('replaceStories() writes stories apart, and getAnalysis() joins them in ordinal order', async () => {
+      for (const doc of [ALPHA, BETA]) await store.putDocument(newDocument(doc))
+      const { extractions } = splitAnalysis(analysisOf([ALPHA, BETA]))
+      await store.replaceExtractions(extractions)
+      const [alpha, beta] = storyPicturesOf(analysisOf([ALPHA, BETA]))
+      // Given out of order: the ordinal orders them.
+      await store.replaceStories({ generatedAt: AT, remove: [], stories: [beta!, alpha!] })
+      const stored = await store.getAnalysis()
+      expect(stored.generatedAt).toBe(AT)
+      expect(stored.claims.map((claim) => claim.id)).toEqual(['c1', 'c2'])
+      expect(stored.disputes.map((dispute) => dispute.id)).toEqual(['d1'])
+      expect((stored.stories as { id: string }[]).map((story) => story.id)).toEqual([
+        'story:alpha',
+        'story:beta',
+      ])
+      expect(stored.documents.map((doc) => doc.syndicationGroup)).toEqual([null, 'g1'])
+      // One entity in two stories is one entity, with both stories' aliases and its mentions.
+      const army = stored.entities.find((entity) => entity.id === 'a-army')
+      expect(army?.aliases).toEqual(['army', 'the army'])
+      expect(army?.mentions.map((span) => span.doc)).toEqual(['alpha', 'beta'])
+      expect(stored.entities.map((entity) => entity.id)).toEqual(['p-nasib', 'a-army'])
+      // Each story's history, in ingest order.
+      expect((stored['history'] as { index: number }[]).map((entry) => entry.index)).toEqual([0, 1])
+      expect(await store.counts()).toMatchObject({
+        claims: 2,
+        disputes: 1,
+        stories: 2,
+        entities: 2,
+      })
+      expect(await store.listStoryFacts(['story:alpha'])).toEqual({
+        claims: [alpha!.claims[0]],
+        disputes: [],
+      })
+    })
+
+    it('replaceStories() replaces only the stories it names; a story with no picture left goes', async () => {
+      for (const doc of [ALPHA, BETA]) await store.putDocument(newDocument(doc))
+      await store.replaceExtractions(splitAnalysis(analysisOf([ALPHA, BETA])).extractions)
+      const [alpha, beta] = storyPicturesOf(analysisOf([ALPHA, BETA]))
+      await store.putDocumentStories([
+        { documentId: 'alpha', story: 'story:alpha', ordinal: 0, features: {} },
+        { documentId: 'beta', story: 'story:beta', ordinal: 1, features: {} },
+      ])
+      await store.replaceStories({ generatedAt: AT, remove: [], stories: [alpha!, beta!] })
+      const corroborated = { ...beta!.claims[0]!, status: 'corroborated' as const }
+      await store.replaceStories({
+        generatedAt: AT,
+        remove: ['story:beta'],
+        stories: [{ ...beta!, claims: [corroborated], disputes: [] }],
+      })
+      let stored = await store.getAnalysis()
+      expect(stored.claims.map((claim) => [claim.id, claim.status])).toEqual([
+        ['c1', 'corroborated'],
+        ['c2', 'corroborated'],
+      ])
+      expect(stored.disputes).toEqual([])
+      // Search sees each claim once.
+      expect((await store.search('Rebels hold')).claims.map((hit) => hit.id)).toEqual(['c2'])
+      await store.replaceStories({ generatedAt: AT, remove: ['story:beta'], stories: [] })
+      stored = await store.getAnalysis()
+      expect(stored.claims.map((claim) => claim.id)).toEqual(['c1'])
+      expect((stored.stories as { id: string }[]).map((story) => story.id)).toEqual(['story:alpha'])
+      expect(stored.documents.map((doc) => doc.syndicationGroup)).toEqual([null, null])
+      expect((await store.search('Rebels hold')).claims).toEqual([])
+      // `all` drops every story first.
+      await store.replaceStories({ generatedAt: AT, all: true, remove: [], stories: [beta!] })
+      expect((await store.getAnalysis()).claims.map((claim) => claim.id)).toEqual(['c2'])
+    })
+
+    it('replaceFusion() after replaceStories() draws one whole picture and forgets the stories', async () => {
+      for (const doc of [ALPHA, BETA]) await store.putDocument(newDocument(doc))
+      const analysis = analysisOf([ALPHA, BETA])
+      const { extractions, fusion } = splitAnalysis(analysis)
+      await store.replaceExtractions(extractions)
+      await store.putDocumentStories([
+        { documentId: 'alpha', story: 'story:alpha', ordinal: 0, features: {} },
+      ])
+      await store.replaceStories({
+        generatedAt: AT,
+        remove: [],
+        stories: storyPicturesOf(analysis),
+      })
+      await store.replaceFusion(fusion)
+      expect(await store.getAnalysis()).toEqual(analysis)
+      expect(await store.listDocumentStories()).toEqual([])
+    })
+
+    it("putDocumentStories() keeps each document's story; listDocumentStories() marks superseded versions", async () => {
+      for (const doc of [ALPHA, BETA]) await store.putDocument(newDocument(doc))
+      await store.putDocumentStories([
+        { documentId: 'beta', story: 'story:alpha', ordinal: 0, features: { day: 1 } },
+        { documentId: 'alpha', story: 'story:x', ordinal: 3, features: { day: 2 } },
+      ])
+      // Recorded again: replaced.
+      await store.putDocumentStories([
+        { documentId: 'alpha', story: 'story:alpha', ordinal: 0, features: { day: 0 } },
+      ])
+      expect(await store.listDocumentStories()).toEqual([
+        {
+          documentId: 'alpha',
+          story: 'story:alpha',
+          ordinal: 0,
+          features: { day: 0 },
+          current: true,
+        },
+        {
+          documentId: 'beta',
+          story: 'story:alpha',
+          ordinal: 0,
+          features: { day: 1 },
+          current: true,
+        },
+      ])
+      await store.putDocument(newDocument({ ...BETA, text: 'The crossing reopened on Monday.' }))
+      expect(
+        (await store.listDocumentStories()).map((row) => [row.documentId, row.current]),
+      ).toEqual([
+        ['alpha', true],
+        ['beta', false],
+      ])
+    })
+
+    it('listDocuments({ ids }) and listExtractions({ documentIds }) read only those, in ingest order', async () => {
+      for (const doc of [ALPHA, BETA]) await store.putDocument(newDocument(doc))
+      await store.replaceExtractions(splitAnalysis(analysisOf([ALPHA, BETA])).extractions)
+      expect(
+        (await store.listDocuments({ ids: ['beta', 'alpha', 'missing'] })).map(
+          (stored) => stored.document.id,
+        ),
+      ).toEqual(['alpha', 'beta'])
+      expect(await store.listDocuments({ ids: [] })).toEqual([])
+      const extractions = await store.listExtractions({ documentIds: ['beta'] })
+      expect(
+        extractions.map((extraction) => [extraction.documentId, extraction.events.length]),
+      ).toEqual([['beta', 2]])
+      expect(await store.listExtractions({ documentIds: [] })).toEqual([])
+    })
+
     it('replaceExtractions() refuses a document the store does not hold, writing nothing', async () => {
       await store.putDocument(newDocument(ALPHA))
       const { extractions } = splitAnalysis(analysisOf([ALPHA, BETA]))
@@ -410,6 +554,50 @@ function spanOf(doc: SourceDocument, quote: string) {
 }
 
 /** A hand-made picture over the given fixture documents, as the pipeline would shape it. */
+const AT = '2024-12-09T10:00:00.000Z'
+
+/**
+ * The picture of analysisOf cut into two stories: alpha's withdrawal (ordinal 0) and beta's
+ * control claim with its dispute (ordinal 1); each story knows the army under its own alias.
+ */
+function storyPicturesOf(analysis: Analysis): StoryPicture[] {
+  const entities = analysis.entities.map((entity) => ({ ...entity, mentions: [] }))
+  const army = entities.find((entity) => entity.id === 'a-army')!
+  const part = (
+    story: string,
+    ordinal: number,
+    doc: string,
+    claimIds: string[],
+    aliases: string[],
+  ): StoryPicture => ({
+    story,
+    ordinal,
+    entities: [
+      ...(doc === 'alpha' ? entities.filter((entity) => entity.id === 'p-nasib') : []),
+      { ...army, aliases },
+    ],
+    claims: analysis.claims
+      .filter((claim) => claimIds.includes(claim.id))
+      .map((claim) => ({ ...claim, story })),
+    disputes: analysis.disputes.filter((dispute) =>
+      dispute.claims.some((c) => claimIds.includes(c)),
+    ),
+    control: analysis.control.filter((state) => state.claims.some((c) => claimIds.includes(c))),
+    timeline: analysis.timeline.filter((entry) => claimIds.includes(entry.claim)),
+    summary: { id: story, documents: [doc] },
+    documentLinks: [{ id: doc, duplicateOf: null, syndicationGroup: doc === 'beta' ? 'g1' : null }],
+    extras: {
+      framing: { outlets: [], rows: [] },
+      history: [{ index: ordinal, doc, changes: [] }],
+      regionControl: [],
+    },
+  })
+  return [
+    part('story:alpha', 0, 'alpha', ['c1'], ['army']),
+    part('story:beta', 1, 'beta', ['c2'], ['the army']),
+  ]
+}
+
 function analysisOf(docs: SourceDocument[]): Analysis {
   const has = (id: string) => docs.some((doc) => doc.id === id)
   const place = { entity: 'p-nasib', name: 'Nasib crossing', lat: 32.55, lon: 36.2 }

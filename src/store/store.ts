@@ -43,16 +43,47 @@ export interface Store {
   putDocument(input: NewDocument): Promise<PutDocumentResult>
   getDocument(id: string): Promise<StoredDocument | null>
   getDocumentByHash(contentHash: string): Promise<StoredDocument | null>
-  /** Documents in ingest order; superseded revisions only when asked. */
-  listDocuments(options?: { readonly includeSuperseded?: boolean }): Promise<StoredDocument[]>
+  /**
+   * Documents in ingest order; superseded revisions only when asked; with `ids`, only those
+   * (current or not).
+   */
+  listDocuments(options?: {
+    readonly includeSuperseded?: boolean
+    readonly ids?: readonly string[]
+  }): Promise<StoredDocument[]>
 
   /** Replaces, per document named, its events, mentions and diagnostics. */
   replaceExtractions(extractions: readonly DocumentExtraction[]): Promise<void>
   getExtraction(documentId: string): Promise<DocumentExtraction | null>
-  /** The extractions of all current documents, in ingest order (one query, not one per document). */
-  listExtractions(): Promise<DocumentExtraction[]>
+  /**
+   * The extractions of all current documents, or of the named ones, in ingest order (one query,
+   * not one per document).
+   */
+  listExtractions(options?: {
+    readonly documentIds?: readonly string[]
+  }): Promise<DocumentExtraction[]>
   /** Replaces the whole fused picture (claims, disputes, control, timeline, stories, entities). */
   replaceFusion(fusion: FusedPicture): Promise<void>
+
+  /**
+   * Replaces the fused rows of some stories and leaves the others' (issue 8: an ingest re-fuses
+   * only the stories its documents join). Rows of the stories named in `remove` go, then the
+   * rows of `stories` are written; `all` first drops the whole picture (a picture written by
+   * `replaceFusion`, or a reanalysis). `getAnalysis` joins the stories' rows as
+   * `joinStoryPictures` joins them in memory.
+   */
+  replaceStories(update: StoryReplacement): Promise<void>
+  /** The stored claims and disputes of some stories (what an ingest compares its re-fusion with). */
+  listStoryFacts(
+    stories: readonly string[],
+  ): Promise<{ claims: readonly Claim[]; disputes: readonly Dispute[] }>
+  /** Records (or replaces) documents' stories and story features. */
+  putDocumentStories(rows: readonly DocumentStory[]): Promise<void>
+  /**
+   * Story records of every document that has one, in ingest order, with `current: false` for
+   * superseded versions (their story must be re-fused without them).
+   */
+  listDocumentStories(): Promise<(DocumentStory & { readonly current: boolean })[]>
   /** The current picture in the contract shape (`triangulate.analysis/1`), over current documents. */
   getAnalysis(): Promise<Analysis>
 
@@ -155,6 +186,44 @@ export interface FusedPicture {
   readonly documentLinks: readonly DocumentLink[]
   /** Other top-level Analysis fields (framing, history …), kept as they are. */
   readonly extras: Readonly<Record<string, unknown>>
+}
+
+/** One story's fused rows, fused apart from the other stories (see core/fusion FusionState). */
+export interface StoryPicture {
+  /** `story:<id of its first document>`. */
+  readonly story: string
+  /** Creation order of the story: orders stories, and names its claims (`claimPrefixOf`). */
+  readonly ordinal: number
+  /** Its entities, without mentions (those live with the extractions). */
+  readonly entities: readonly Entity[]
+  readonly claims: readonly Claim[]
+  readonly disputes: readonly Dispute[]
+  readonly control: readonly ControlState[]
+  readonly timeline: readonly TimelineEntry[]
+  /** Its entry of the Analysis `stories` list. */
+  readonly summary: unknown
+  /** Fusion's verdicts on its documents (copies, syndication). */
+  readonly documentLinks: readonly DocumentLink[]
+  /** Its framing table, history entries and admin-1 control (`framing`, `history`, `regionControl`). */
+  readonly extras: Readonly<Record<string, unknown>>
+}
+
+export interface StoryReplacement {
+  readonly generatedAt: string
+  /** Drop every fused row first. */
+  readonly all?: boolean
+  /** Stories whose rows go (re-fused ones, and stories that lost their last document). */
+  readonly remove: readonly string[]
+  readonly stories: readonly StoryPicture[]
+}
+
+/** Which story a document went to, and what the story step read of it (to match later ones). */
+export interface DocumentStory {
+  readonly documentId: string
+  readonly story: string
+  readonly ordinal: number
+  /** The document's StoryFeatures (core/fusion/story-index.ts), as JSON-ready data. */
+  readonly features: unknown
 }
 
 export interface DocumentLink {

@@ -1,15 +1,14 @@
-import type { ControlState, Entity } from '../model/analysis.js'
+import type { ControlState } from '../model/analysis.js'
 import type { SourceDocument } from '../model/document.js'
 import { compareIds, compareText } from './compare-text.js'
-import { rollUpControl } from './control-map.js'
 import { toDayNumber } from './day-number.js'
 import { wordsOf } from './fold-text.js'
 import type {
-  FramingTable,
   FusionDocumentInput,
   FusionOptions,
   FusionResult,
   HistoryEntry,
+  RegionControl,
 } from './fusion-types.js'
 import { mergeEntities } from './merge-entities.js'
 import { mergeFramingTables } from './merge-framing-tables.js'
@@ -88,7 +87,7 @@ export class FusionState {
     const byId = new Map<string, SourceDocument>()
     for (const part of parts) for (const document of part.documents) byId.set(document.id, document)
     const documents = this.documents.map(({ id }) => byId.get(id) as SourceDocument)
-    return joinStoryPictures(documents, parts, this.containmentOf)
+    return joinStoryPictures(documents, parts)
   }
 
   private storyEntry(storyId: string, ordinal: number): StoryEntry {
@@ -157,39 +156,40 @@ export function storyFeaturesOf(
   }
 }
 
+/** A story's own picture, as joinStoryPictures reads it (documents come separately). */
+export type StoryPart = Omit<FusionResult, 'documents'>
+
 /**
  * Joins the pictures of separately fused stories into one: documents in ingest order (given),
  * claims, disputes and stories in story order, entities merged by id, the timeline re-sorted,
- * framing summed, history in ingest order, control states one per place and day (a later story's
- * telling wins where two stories of one theatre overlap), and the admin-1 roll-up redone.
+ * framing summed, history in ingest order, and control states (and their admin-1 roll-up) one
+ * per place, or region, and day: a later story's telling wins where two stories of one theatre
+ * overlap. A store that keeps stories apart joins them with this function too, so its picture is
+ * the one `FusionState.snapshot` gives.
  */
 export function joinStoryPictures(
   documents: readonly SourceDocument[],
-  parts: readonly FusionResult[],
-  containment: (placeId: string) => readonly string[],
+  parts: readonly StoryPart[],
 ): FusionResult {
   // One story is its own picture: nothing to join (a one-story corpus fuses as it always did).
-  if (parts.length === 1) return { ...(parts[0] as FusionResult), documents }
+  if (parts.length === 1) return { ...(parts[0] as StoryPart), documents }
   const control = new Map<string, ControlState>()
+  const regionControl = new Map<string, RegionControl>()
   for (const part of parts) {
     for (const state of part.control) control.set(`${state.place.entity}\u0000${state.date}`, state)
+    for (const state of part.regionControl)
+      regionControl.set(`${state.region}\u0000${state.date}`, state)
   }
-  const controlStates = [...control.values()]
-  const entities: Entity[] = mergeEntities(parts.map((part) => part.entities))
-  const names = new Map(entities.map((entity) => [entity.id, entity.name]))
   const history: HistoryEntry[] = parts.flatMap((part) => part.history)
   history.sort((a, b) => a.index - b.index)
-  const framing: FramingTable = mergeFramingTables(parts.map((part) => part.framing))
   return {
     documents,
-    entities,
+    entities: mergeEntities(parts.map((part) => part.entities)),
     claims: parts.flatMap((part) => part.claims),
     disputes: parts.flatMap((part) => part.disputes),
-    control: controlStates,
-    regionControl: rollUpControl(
-      controlStates,
-      (placeId) => containment(placeId)[0] ?? null,
-      (regionId) => names.get(regionId) ?? regionId,
+    control: [...control.values()],
+    regionControl: [...regionControl.values()].sort(
+      (a, b) => compareText(a.region, b.region) || compareText(a.date, b.date),
     ),
     timeline: parts
       .flatMap((part) => part.timeline)
@@ -200,7 +200,7 @@ export function joinStoryPictures(
           compareIds(a.claim, b.claim),
       ),
     stories: parts.flatMap((part) => part.stories),
-    framing,
+    framing: mergeFramingTables(parts.map((part) => part.framing)),
     history,
   }
 }

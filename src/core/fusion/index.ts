@@ -1,5 +1,13 @@
 export { fuse } from './fuse.js'
-export { FusionState } from './fusion-state.js'
+export {
+  claimPrefixOf,
+  FusionState,
+  joinStoryPictures,
+  storyFeaturesOf,
+  type StoryPart,
+} from './fusion-state.js'
+export { StoryState } from './story-state.js'
+export { StoryIndex, type StoryAssignment, type StoryFeatures } from './story-index.js'
 export type {
   FramingRow,
   FramingTable,

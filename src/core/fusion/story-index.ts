@@ -108,6 +108,8 @@ export class StoryIndex {
   /** Feature → documents naming it, for rarity. */
   private readonly documentFrequency = new Map<string, number>()
   private documents = 0
+  /** Ordinals are never reused, even when a restored story is gone. */
+  private nextOrdinal = 0
 
   /** Number of stories so far. */
   get size(): number {
@@ -143,21 +145,22 @@ export class StoryIndex {
 
   /**
    * Indexes a document whose story was decided before (a store reloading its assignments): the
-   * same state `add` would have left, without deciding again.
+   * same state `add` would have left, without deciding again. `ordinal`: the story's stored one.
    */
-  restore(features: StoryFeatures, story: string): StoryAssignment {
+  restore(features: StoryFeatures, story: string, ordinal?: number): StoryAssignment {
     const vector = this.vectorOf(features)
     let cluster = this.byId.get(story)
     const created = cluster === undefined
-    cluster ??= this.newStory(story.replace(/^story:/, ''))
+    cluster ??= this.newStory(story.replace(/^story:/, ''), ordinal)
     this.join(cluster, features, vector)
     return { story: cluster.id, ordinal: cluster.ordinal, created }
   }
 
-  private newStory(firstDocument: string): StoryCluster {
+  private newStory(firstDocument: string, ordinal: number = this.nextOrdinal): StoryCluster {
+    this.nextOrdinal = Math.max(this.nextOrdinal, ordinal + 1)
     const story: StoryCluster = {
       id: `story:${firstDocument}`,
-      ordinal: this.stories.length,
+      ordinal,
       firstDay: null,
       lastDay: null,
       size: 0,

@@ -1,6 +1,14 @@
 import { CompiledQuery, type Generated, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
-import type { Analysis, AnalysisEvent, Entity } from '../../core/model/analysis.js'
+import type {
+  Analysis,
+  AnalysisEvent,
+  Claim,
+  ControlState,
+  Dispute,
+  Entity,
+  TimelineEntry,
+} from '../../core/model/analysis.js'
 import type { Diagnostic } from '../../core/model/diagnostic.js'
 import { InputError } from '../../ingest/input-error.js'
 import {
@@ -12,9 +20,16 @@ import {
   storyId,
   toStoredDocument,
 } from '../fact-rows.js'
-import { assembleAnalysis, toAnalysisDocument } from '../picture.js'
+import {
+  assembleAnalysis,
+  joinStoredStories,
+  type StoryRows,
+  storyRows,
+  toAnalysisDocument,
+} from '../picture.js'
 import type {
   DocumentExtraction,
+  DocumentStory,
   FusedPicture,
   HistoryEntry,
   NewDocument,
@@ -25,6 +40,7 @@ import type {
   StoreCounts,
   StoredDocument,
   StoreVersion,
+  StoryReplacement,
 } from '../store.js'
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../store.js'
 import { POSTGRES_MIGRATIONS } from './migrations/index.js'
@@ -74,7 +90,16 @@ interface Database {
     body: string
   }
   document_facts: { document_id: string; entities: string }
-  entities: { position: number; id: string; kind: string; name: string; body: string }
+  story_parts: { story: string; ordinal: number; extras: string }
+  document_stories: { document_id: string; story: string; ordinal: number; features: string }
+  entities: {
+    position: number
+    id: string
+    kind: string
+    name: string
+    body: string
+    story: string | null
+  }
   claims: {
     position: number
     id: string
@@ -86,7 +111,14 @@ interface Database {
     body: string
   }
   claim_events: { claim_id: string; event_id: string }
-  disputes: { position: number; id: string; kind: string; summary: string; body: string }
+  disputes: {
+    position: number
+    id: string
+    kind: string
+    summary: string
+    body: string
+    story: string | null
+  }
   control_states: {
     position: number
     place: string
@@ -94,6 +126,7 @@ interface Database {
     controller: string
     status: string
     body: string
+    story: string | null
   }
   timeline: {
     position: number
@@ -101,6 +134,7 @@ interface Database {
     date_start: string
     date_end: string
     body: string
+    story: string | null
   }
   stories: { position: number; id: string | null; body: string }
   picture: { singleton: number; generated_at: string; extras: string }
@@ -368,7 +402,17 @@ export class PostgresStore implements Store {
     return row ? toStoredDocument(row) : null
   }
 
-  async listDocuments(options: { includeSuperseded?: boolean } = {}): Promise<StoredDocument[]> {
+  async listDocuments(
+    options: { includeSuperseded?: boolean; ids?: readonly string[] } = {},
+  ): Promise<StoredDocument[]> {
+    if (options.ids !== undefined) {
+      if (options.ids.length === 0) return []
+      const rows = await selectDocuments(this.db)
+        .where('id', '=', sql<string>`ANY(${[...options.ids]})`)
+        .orderBy('seq')
+        .execute()
+      return rows.map(toStoredDocument)
+    }
     let query = selectDocuments(this.db).orderBy('seq')
     if (!options.includeSuperseded) query = query.where('superseded_by', 'is', null)
     return (await query.execute()).map(toStoredDocument)
@@ -446,8 +490,12 @@ export class PostgresStore implements Store {
     })
   }
 
-  listExtractions(): Promise<DocumentExtraction[]> {
-    return this.snapshot((db) => readExtractions(db, null))
+  listExtractions(
+    options: { documentIds?: readonly string[] } = {},
+  ): Promise<DocumentExtraction[]> {
+    const ids = options.documentIds ?? null
+    if (ids !== null && ids.length === 0) return Promise.resolve([])
+    return this.snapshot((db) => readExtractions(db, ids))
   }
 
   replaceFusion(fusion: FusedPicture): Promise<void> {
@@ -468,6 +516,9 @@ export class PostgresStore implements Store {
         await db.deleteFrom(table).execute()
       }
       await db.deleteFrom('diagnostics').where('document_id', 'is', null).execute()
+      // A whole picture is not kept by story: the next ingest re-fuses every story.
+      await db.deleteFrom('story_parts').execute()
+      await db.deleteFrom('document_stories').execute()
 
       const entities = fusion.entities.map((entity, position) => ({
         position,
@@ -475,6 +526,7 @@ export class PostgresStore implements Store {
         kind: entity.kind,
         name: entity.name,
         body: JSON.stringify({ ...entity, mentions: [] }),
+        story: null,
       }))
       const claims = fusion.claims.map((claim, position) => ({
         position,
@@ -502,6 +554,7 @@ export class PostgresStore implements Store {
         kind: dispute.kind,
         summary: dispute.summary,
         body: JSON.stringify(dispute),
+        story: null,
       }))
       const control = fusion.control.map((state, position) => ({
         position,
@@ -510,6 +563,7 @@ export class PostgresStore implements Store {
         controller: state.controller,
         status: state.status,
         body: JSON.stringify(state),
+        story: null,
       }))
       const timeline = fusion.timeline.map((entry, position) => ({
         position,
@@ -517,6 +571,7 @@ export class PostgresStore implements Store {
         date_start: entry.date.start,
         date_end: entry.date.end,
         body: JSON.stringify(entry),
+        story: null,
       }))
       const stories = fusion.stories.map((story, position) => ({
         position,
@@ -567,6 +622,218 @@ export class PostgresStore implements Store {
           WHERE d.id = l.id`.execute(db)
       }
     })
+  }
+
+  replaceStories(update: StoryReplacement): Promise<void> {
+    return this.write(async (db) => {
+      await sql`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${LOCKS.picture})`.execute(db)
+      if (update.all) {
+        for (const table of FUSED_TABLES) await db.deleteFrom(table).execute()
+        await db.deleteFrom('diagnostics').where('document_id', 'is', null).execute()
+        await db.deleteFrom('story_parts').execute()
+        await db
+          .updateTable('documents')
+          .set({ duplicate_of: null, syndication_group: null })
+          .where((eb) =>
+            eb.or([eb('duplicate_of', 'is not', null), eb('syndication_group', 'is not', null)]),
+          )
+          .execute()
+      }
+      const remove = update.all ? [] : [...update.remove]
+      if (remove.length > 0) {
+        const stories = sql<string>`ANY(${remove})`
+        const claimIds = db.selectFrom('claims').select('id').where('story', '=', stories)
+        await db.deleteFrom('claim_events').where('claim_id', 'in', claimIds).execute()
+        for (const table of [
+          'entities',
+          'claims',
+          'disputes',
+          'control_states',
+          'timeline',
+        ] as const)
+          await db.deleteFrom(table).where('story', '=', stories).execute()
+        await db.deleteFrom('stories').where('id', '=', stories).execute()
+        await db.deleteFrom('story_parts').where('story', '=', stories).execute()
+        await db
+          .updateTable('documents')
+          .set({ duplicate_of: null, syndication_group: null })
+          .where(
+            'id',
+            'in',
+            db.selectFrom('document_stories').select('document_id').where('story', '=', stories),
+          )
+          .execute()
+      }
+      for (const picture of update.stories) {
+        const rows = storyRows(picture)
+        const entities = rows.entities.map(({ position, story, entity }) => ({
+          position,
+          id: entity.id,
+          kind: entity.kind,
+          name: entity.name,
+          body: JSON.stringify(entity),
+          story,
+        }))
+        const claims = rows.claims.map(({ position, story, claim }) => ({
+          position,
+          id: claim.id,
+          type: claim.type,
+          status: claim.status,
+          story,
+          place: claim.place?.name ?? null,
+          summary: claimSearchText(claim),
+          body: JSON.stringify(claim),
+        }))
+        const claimEvents = [
+          ...new Map(
+            picture.claims.flatMap((claim) =>
+              claim.events.map((event) => [
+                `${claim.id}\u0000${event}`,
+                { claim_id: claim.id, event_id: event },
+              ]),
+            ),
+          ).values(),
+        ]
+        const disputes = rows.disputes.map(({ position, story, dispute }) => ({
+          position,
+          id: dispute.id,
+          kind: dispute.kind,
+          summary: dispute.summary,
+          body: JSON.stringify(dispute),
+          story,
+        }))
+        const control = rows.control.map(({ position, story, state }) => ({
+          position,
+          place: state.place.name,
+          date: state.date,
+          controller: state.controller,
+          status: state.status,
+          body: JSON.stringify(state),
+          story,
+        }))
+        const timeline = rows.timeline.map(({ position, story, entry }) => ({
+          position,
+          claim_id: entry.claim,
+          date_start: entry.date.start,
+          date_end: entry.date.end,
+          body: JSON.stringify(entry),
+          story,
+        }))
+        for (const chunk of chunks(entities))
+          await db.insertInto('entities').values(chunk).execute()
+        for (const chunk of chunks(claims)) await db.insertInto('claims').values(chunk).execute()
+        for (const chunk of chunks(claimEvents))
+          await db.insertInto('claim_events').values(chunk).execute()
+        for (const chunk of chunks(disputes))
+          await db.insertInto('disputes').values(chunk).execute()
+        for (const chunk of chunks(control))
+          await db.insertInto('control_states').values(chunk).execute()
+        for (const chunk of chunks(timeline))
+          await db.insertInto('timeline').values(chunk).execute()
+        await db
+          .insertInto('stories')
+          .values({
+            position: rows.summary.position,
+            id: picture.story,
+            body: JSON.stringify(rows.summary.body),
+          })
+          .execute()
+        await db
+          .insertInto('story_parts')
+          .values({
+            story: picture.story,
+            ordinal: picture.ordinal,
+            extras: JSON.stringify(picture.extras),
+          })
+          .execute()
+        const links = picture.documentLinks.filter(
+          (link) => link.duplicateOf !== null || link.syndicationGroup !== null,
+        )
+        for (const chunk of chunks(links)) {
+          await sql`
+            UPDATE documents d
+            SET duplicate_of = l."duplicateOf", syndication_group = l."syndicationGroup"
+            FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+              AS l(id text, "duplicateOf" text, "syndicationGroup" text)
+            WHERE d.id = l.id`.execute(db)
+        }
+      }
+      await db
+        .insertInto('picture')
+        .values({ singleton: 1, generated_at: update.generatedAt, extras: '{}' })
+        .onConflict((oc) =>
+          oc.column('singleton').doUpdateSet({ generated_at: update.generatedAt }),
+        )
+        .execute()
+    })
+  }
+
+  async listStoryFacts(
+    stories: readonly string[],
+  ): Promise<{ claims: readonly Claim[]; disputes: readonly Dispute[] }> {
+    if (stories.length === 0) return { claims: [], disputes: [] }
+    const inStories = sql<string>`ANY(${[...stories]})`
+    const claims = await this.db
+      .selectFrom('claims')
+      .select('body')
+      .where('story', '=', inStories)
+      .orderBy('position')
+      .execute()
+    const disputes = await this.db
+      .selectFrom('disputes')
+      .select('body')
+      .where('story', '=', inStories)
+      .orderBy('position')
+      .execute()
+    return {
+      claims: claims.map((row) => JSON.parse(row.body) as Claim),
+      disputes: disputes.map((row) => JSON.parse(row.body) as Dispute),
+    }
+  }
+
+  putDocumentStories(rows: readonly DocumentStory[]): Promise<void> {
+    return this.write(async (db) => {
+      const values = rows.map((row) => ({
+        document_id: row.documentId,
+        story: row.story,
+        ordinal: row.ordinal,
+        features: JSON.stringify(row.features),
+      }))
+      for (const chunk of chunks(values))
+        await db
+          .insertInto('document_stories')
+          .values(chunk)
+          .onConflict((oc) =>
+            oc.column('document_id').doUpdateSet((eb) => ({
+              story: eb.ref('excluded.story'),
+              ordinal: eb.ref('excluded.ordinal'),
+              features: eb.ref('excluded.features'),
+            })),
+          )
+          .execute()
+    })
+  }
+
+  async listDocumentStories(): Promise<(DocumentStory & { current: boolean })[]> {
+    const rows = await this.db
+      .selectFrom('document_stories')
+      .innerJoin('documents', 'documents.id', 'document_stories.document_id')
+      .select([
+        'document_stories.document_id',
+        'document_stories.story',
+        'document_stories.ordinal',
+        'document_stories.features',
+        'documents.superseded_by',
+      ])
+      .orderBy('documents.seq')
+      .execute()
+    return rows.map((row) => ({
+      documentId: row.document_id,
+      story: row.story,
+      ordinal: row.ordinal,
+      features: JSON.parse(row.features) as unknown,
+      current: row.superseded_by === null,
+    }))
   }
 
   /**
@@ -708,7 +975,7 @@ export class PostgresStore implements Store {
         (SELECT count(*) FROM documents WHERE superseded_by IS NULL)::int AS documents,
         (SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL)::int AS revisions,
         (SELECT count(*) FROM events)::int AS events,
-        (SELECT count(*) FROM entities)::int AS entities,
+        (SELECT count(DISTINCT id) FROM entities)::int AS entities,
         (SELECT count(*) FROM claims)::int AS claims,
         (SELECT count(*) FROM disputes)::int AS disputes,
         (SELECT count(*) FROM stories)::int AS stories,
@@ -837,16 +1104,43 @@ async function readAnalysis(db: Kysely<Database>): Promise<Analysis> {
     ({ entities: _own, ...extraction }) => extraction,
   )
   const picture = await db.selectFrom('picture').selectAll().executeTakeFirst()
+  const parts = await db.selectFrom('story_parts').selectAll().orderBy('ordinal').execute()
+  // A picture kept by story is joined as FusionState joins its stories.
+  const layer =
+    parts.length === 0
+      ? {
+          entities: await bodies<Entity>(db, 'entities'),
+          claims: await bodies<Claim>(db, 'claims'),
+          disputes: await bodies<Dispute>(db, 'disputes'),
+          control: await bodies<ControlState>(db, 'control_states'),
+          timeline: await bodies<TimelineEntry>(db, 'timeline'),
+          stories: await bodies<unknown>(db, 'stories'),
+          extras: {},
+        }
+      : joinStoredStories({
+          parts: parts.map((part) => ({
+            story: part.story,
+            extras: JSON.parse(part.extras) as Record<string, unknown>,
+          })),
+          entities: await storyBodies<Entity>(db, 'entities'),
+          claims: await storyBodies<Claim>(db, 'claims'),
+          disputes: await storyBodies<Dispute>(db, 'disputes'),
+          control: await storyBodies<ControlState>(db, 'control_states'),
+          timeline: await storyBodies<TimelineEntry>(db, 'timeline'),
+          stories: (
+            await db.selectFrom('stories').select(['id', 'body']).orderBy('position').execute()
+          ).map((row) => ({ story: row.id, body: JSON.parse(row.body) as unknown })),
+        })
   const fusion: FusedPicture | null = picture
     ? {
         generatedAt: picture.generated_at,
-        extras: JSON.parse(picture.extras) as Record<string, unknown>,
-        entities: await bodies(db, 'entities'),
-        claims: await bodies(db, 'claims'),
-        disputes: await bodies(db, 'disputes'),
-        control: await bodies(db, 'control_states'),
-        timeline: await bodies(db, 'timeline'),
-        stories: await bodies(db, 'stories'),
+        extras: { ...(JSON.parse(picture.extras) as Record<string, unknown>), ...layer.extras },
+        entities: layer.entities,
+        claims: layer.claims,
+        disputes: layer.disputes,
+        control: layer.control,
+        timeline: layer.timeline,
+        stories: layer.stories,
         diagnostics: (
           await db
             .selectFrom('diagnostics')
@@ -901,6 +1195,26 @@ async function deleteExtraction(db: Kysely<Database>, documentId: string): Promi
   for (const table of ['events', 'mentions', 'diagnostics', 'document_facts'] as const)
     await db.deleteFrom(table).where('document_id', '=', documentId).execute()
 }
+
+async function storyBodies<T>(
+  db: Kysely<Database>,
+  table: 'entities' | 'claims' | 'disputes' | 'control_states' | 'timeline',
+): Promise<StoryRows<T>[]> {
+  const rows = await db.selectFrom(table).select(['story', 'body']).orderBy('position').execute()
+  return rows.map((row) => ({ story: row.story, body: JSON.parse(row.body) as T }))
+}
+
+/** Tables of the fused picture, all dropped by a whole replacement. */
+const FUSED_TABLES = [
+  'entities',
+  'claims',
+  'claim_events',
+  'disputes',
+  'control_states',
+  'timeline',
+  'stories',
+  'picture',
+] as const
 
 async function bodies<T>(
   db: Kysely<Database>,

@@ -26,6 +26,7 @@ describe('openSqliteStore()', () => {
       '001-initial',
       '002-rowid-fact-tables',
       '003-document-facts',
+      '004-story-partitions',
     ])
     raw.close()
     const again = await openSqliteStore(path)

@@ -1,6 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { type Generated, Kysely, SqliteDialect, sql } from 'kysely'
-import type { Analysis, AnalysisEvent, Entity } from '../../core/model/analysis.js'
+import type {
+  Analysis,
+  AnalysisEvent,
+  Claim,
+  ControlState,
+  Dispute,
+  Entity,
+  TimelineEntry,
+} from '../../core/model/analysis.js'
 import type { Diagnostic } from '../../core/model/diagnostic.js'
 import {
   claimSearchText,
@@ -11,10 +19,17 @@ import {
   storyId,
   toStoredDocument,
 } from '../fact-rows.js'
-import { assembleAnalysis, toAnalysisDocument } from '../picture.js'
+import {
+  assembleAnalysis,
+  joinStoredStories,
+  type StoryRows,
+  storyRows,
+  toAnalysisDocument,
+} from '../picture.js'
 import { toFtsQuery } from './fts-query.js'
 import {
   type DocumentExtraction,
+  type DocumentStory,
   type FusedPicture,
   type HistoryEntry,
   type NewDocument,
@@ -27,6 +42,7 @@ import {
   type StoreCounts,
   type StoredDocument,
   type StoreVersion,
+  type StoryReplacement,
 } from '../store.js'
 import { SQLITE_MIGRATIONS } from './migrations/index.js'
 
@@ -38,6 +54,8 @@ interface DocumentsTable extends DocumentRow {
   duplicate_of: string | null
   syndication_group: string | null
 }
+
+type DocumentsRow = Omit<DocumentsTable, 'seq'> & { seq: number }
 
 interface SpanColumns {
   document_id: string
@@ -82,7 +100,14 @@ interface Database {
   events: EventsTable
   mentions: MentionsTable
   diagnostics: DiagnosticsTable
-  entities: { position: number; id: string; kind: string; name: string; body: string }
+  entities: {
+    position: number
+    id: string
+    kind: string
+    name: string
+    body: string
+    story: string | null
+  }
   claims: {
     position: number
     id: string
@@ -94,7 +119,14 @@ interface Database {
     body: string
   }
   claim_events: { claim_id: string; event_id: string }
-  disputes: { position: number; id: string; kind: string; summary: string; body: string }
+  disputes: {
+    position: number
+    id: string
+    kind: string
+    summary: string
+    body: string
+    story: string | null
+  }
   control_states: {
     position: number
     place: string
@@ -102,6 +134,7 @@ interface Database {
     controller: string
     status: string
     body: string
+    story: string | null
   }
   timeline: {
     position: number
@@ -109,6 +142,7 @@ interface Database {
     date_start: string
     date_end: string
     body: string
+    story: string | null
   }
   stories: { position: number; id: string | null; body: string }
   picture: { singleton: number; generated_at: string; extras: string }
@@ -123,6 +157,8 @@ interface Database {
   }
   store_version: { singleton: number; version: number; at: string | null }
   document_facts: { document_id: string; entities: string }
+  story_parts: { story: string; ordinal: number; extras: string }
+  document_stories: { document_id: string; story: string; ordinal: number; features: string }
   schema_migrations: { name: string; applied_at: string }
 }
 
@@ -317,7 +353,19 @@ class SqliteStore implements Store {
     return row ? toStoredDocument(row) : null
   }
 
-  async listDocuments(options: { includeSuperseded?: boolean } = {}): Promise<StoredDocument[]> {
+  async listDocuments(
+    options: { includeSuperseded?: boolean; ids?: readonly string[] } = {},
+  ): Promise<StoredDocument[]> {
+    if (options.ids !== undefined) {
+      const rows: DocumentsRow[] = []
+      for (const ids of chunks(options.ids)) {
+        if (ids.length > 0)
+          rows.push(
+            ...(await this.db.selectFrom('documents').selectAll().where('id', 'in', ids).execute()),
+          )
+      }
+      return rows.sort((a, b) => a.seq - b.seq).map(toStoredDocument)
+    }
     let query = this.db.selectFrom('documents').selectAll().orderBy('seq')
     if (!options.includeSuperseded) query = query.where('superseded_by', 'is', null)
     return (await query.execute()).map(toStoredDocument)
@@ -373,7 +421,15 @@ class SqliteStore implements Store {
     return (await this.readExtractions([documentId]))[0] ?? null
   }
 
-  async listExtractions(): Promise<DocumentExtraction[]> {
+  async listExtractions(
+    options: { documentIds?: readonly string[] } = {},
+  ): Promise<DocumentExtraction[]> {
+    if (options.documentIds !== undefined) {
+      const found: DocumentExtraction[] = []
+      for (const ids of chunks(options.documentIds))
+        if (ids.length > 0) found.push(...(await this.readExtractions(ids)))
+      return found
+    }
     if (this.inTransaction) return this.readExtractions(null)
     return this.db.connection().execute(async (connection) => {
       await sql`BEGIN`.execute(connection)
@@ -466,6 +522,9 @@ class SqliteStore implements Store {
       }
       await db.deleteFrom('diagnostics').where('document_id', 'is', null).execute()
       await sql`DELETE FROM claims_fts`.execute(db)
+      // A whole picture is not kept by story: the next ingest re-fuses every story.
+      await db.deleteFrom('story_parts').execute()
+      await db.deleteFrom('document_stories').execute()
 
       const entities = fusion.entities.map((entity, position) => ({
         position,
@@ -473,6 +532,7 @@ class SqliteStore implements Store {
         kind: entity.kind,
         name: entity.name,
         body: JSON.stringify({ ...entity, mentions: [] }),
+        story: null,
       }))
       const claims = fusion.claims.map((claim, position) => ({
         position,
@@ -493,6 +553,7 @@ class SqliteStore implements Store {
         kind: dispute.kind,
         summary: dispute.summary,
         body: JSON.stringify(dispute),
+        story: null,
       }))
       const control = fusion.control.map((state, position) => ({
         position,
@@ -501,6 +562,7 @@ class SqliteStore implements Store {
         controller: state.controller,
         status: state.status,
         body: JSON.stringify(state),
+        story: null,
       }))
       const timeline = fusion.timeline.map((entry, position) => ({
         position,
@@ -508,6 +570,7 @@ class SqliteStore implements Store {
         date_start: entry.date.start,
         date_end: entry.date.end,
         body: JSON.stringify(entry),
+        story: null,
       }))
       const stories = fusion.stories.map((story, position) => ({
         position,
@@ -559,6 +622,216 @@ class SqliteStore implements Store {
           .execute()
       }
     })
+  }
+
+  replaceStories(update: StoryReplacement): Promise<void> {
+    return this.write(async (db) => {
+      if (update.all) {
+        for (const table of FUSED_TABLES) await db.deleteFrom(table).execute()
+        await db.deleteFrom('diagnostics').where('document_id', 'is', null).execute()
+        await sql`DELETE FROM claims_fts`.execute(db)
+        await db.deleteFrom('story_parts').execute()
+        await db
+          .updateTable('documents')
+          .set({ duplicate_of: null, syndication_group: null })
+          .execute()
+      }
+      for (const stories of chunks(update.all ? [] : update.remove)) {
+        if (stories.length === 0) continue
+        const claimIds = db.selectFrom('claims').select('id').where('story', 'in', stories)
+        await sql`DELETE FROM claims_fts WHERE claim_id IN (${claimIds})`.execute(db)
+        await db.deleteFrom('claim_events').where('claim_id', 'in', claimIds).execute()
+        for (const table of [
+          'entities',
+          'claims',
+          'disputes',
+          'control_states',
+          'timeline',
+        ] as const)
+          await db.deleteFrom(table).where('story', 'in', stories).execute()
+        await db.deleteFrom('stories').where('id', 'in', stories).execute()
+        await db.deleteFrom('story_parts').where('story', 'in', stories).execute()
+        await db
+          .updateTable('documents')
+          .set({ duplicate_of: null, syndication_group: null })
+          .where(
+            'id',
+            'in',
+            db.selectFrom('document_stories').select('document_id').where('story', 'in', stories),
+          )
+          .execute()
+      }
+      for (const picture of update.stories) {
+        const rows = storyRows(picture)
+        const entities = rows.entities.map(({ position, story, entity }) => ({
+          position,
+          id: entity.id,
+          kind: entity.kind,
+          name: entity.name,
+          body: JSON.stringify(entity),
+          story,
+        }))
+        const claims = rows.claims.map(({ position, story, claim }) => ({
+          position,
+          id: claim.id,
+          type: claim.type,
+          status: claim.status,
+          story,
+          place: claim.place?.name ?? null,
+          summary: claimSearchText(claim),
+          body: JSON.stringify(claim),
+        }))
+        const claimEvents = picture.claims.flatMap((claim) =>
+          [...new Set(claim.events)].map((event) => ({ claim_id: claim.id, event_id: event })),
+        )
+        const disputes = rows.disputes.map(({ position, story, dispute }) => ({
+          position,
+          id: dispute.id,
+          kind: dispute.kind,
+          summary: dispute.summary,
+          body: JSON.stringify(dispute),
+          story,
+        }))
+        const control = rows.control.map(({ position, story, state }) => ({
+          position,
+          place: state.place.name,
+          date: state.date,
+          controller: state.controller,
+          status: state.status,
+          body: JSON.stringify(state),
+          story,
+        }))
+        const timeline = rows.timeline.map(({ position, story, entry }) => ({
+          position,
+          claim_id: entry.claim,
+          date_start: entry.date.start,
+          date_end: entry.date.end,
+          body: JSON.stringify(entry),
+          story,
+        }))
+        for (const chunk of chunks(entities))
+          await db.insertInto('entities').values(chunk).execute()
+        for (const chunk of chunks(claims)) await db.insertInto('claims').values(chunk).execute()
+        for (const chunk of chunks(claimEvents))
+          await db
+            .insertInto('claim_events')
+            .values(chunk)
+            .onConflict((oc) => oc.doNothing())
+            .execute()
+        for (const chunk of chunks(disputes))
+          await db.insertInto('disputes').values(chunk).execute()
+        for (const chunk of chunks(control))
+          await db.insertInto('control_states').values(chunk).execute()
+        for (const chunk of chunks(timeline))
+          await db.insertInto('timeline').values(chunk).execute()
+        await db
+          .insertInto('stories')
+          .values({
+            position: rows.summary.position,
+            id: picture.story,
+            body: JSON.stringify(rows.summary.body),
+          })
+          .execute()
+        await db
+          .insertInto('story_parts')
+          .values({
+            story: picture.story,
+            ordinal: picture.ordinal,
+            extras: JSON.stringify(picture.extras),
+          })
+          .execute()
+        for (const claim of claims) {
+          await sql`INSERT INTO claims_fts (summary, claim_id) VALUES (${claim.summary}, ${claim.id})`.execute(
+            db,
+          )
+        }
+        for (const link of picture.documentLinks) {
+          if (link.duplicateOf === null && link.syndicationGroup === null) continue
+          await db
+            .updateTable('documents')
+            .set({ duplicate_of: link.duplicateOf, syndication_group: link.syndicationGroup })
+            .where('id', '=', link.id)
+            .execute()
+        }
+      }
+      await db
+        .insertInto('picture')
+        .values({ singleton: 1, generated_at: update.generatedAt, extras: '{}' })
+        .onConflict((oc) =>
+          oc.column('singleton').doUpdateSet({ generated_at: update.generatedAt }),
+        )
+        .execute()
+    })
+  }
+
+  async listStoryFacts(
+    stories: readonly string[],
+  ): Promise<{ claims: readonly Claim[]; disputes: readonly Dispute[] }> {
+    const claims: Claim[] = []
+    const disputes: Dispute[] = []
+    for (const chunk of chunks(stories)) {
+      if (chunk.length === 0) continue
+      for (const row of await this.db
+        .selectFrom('claims')
+        .select('body')
+        .where('story', 'in', chunk)
+        .orderBy('position')
+        .execute())
+        claims.push(JSON.parse(row.body) as Claim)
+      for (const row of await this.db
+        .selectFrom('disputes')
+        .select('body')
+        .where('story', 'in', chunk)
+        .orderBy('position')
+        .execute())
+        disputes.push(JSON.parse(row.body) as Dispute)
+    }
+    return { claims, disputes }
+  }
+
+  putDocumentStories(rows: readonly DocumentStory[]): Promise<void> {
+    return this.write(async (db) => {
+      const values = rows.map((row) => ({
+        document_id: row.documentId,
+        story: row.story,
+        ordinal: row.ordinal,
+        features: JSON.stringify(row.features),
+      }))
+      for (const chunk of chunks(values))
+        await db
+          .insertInto('document_stories')
+          .values(chunk)
+          .onConflict((oc) =>
+            oc.column('document_id').doUpdateSet((eb) => ({
+              story: eb.ref('excluded.story'),
+              ordinal: eb.ref('excluded.ordinal'),
+              features: eb.ref('excluded.features'),
+            })),
+          )
+          .execute()
+    })
+  }
+
+  async listDocumentStories(): Promise<(DocumentStory & { current: boolean })[]> {
+    const rows = await this.db
+      .selectFrom('document_stories')
+      .innerJoin('documents', 'documents.id', 'document_stories.document_id')
+      .select([
+        'document_stories.document_id',
+        'document_stories.story',
+        'document_stories.ordinal',
+        'document_stories.features',
+        'documents.superseded_by',
+      ])
+      .orderBy('documents.seq')
+      .execute()
+    return rows.map((row) => ({
+      documentId: row.document_id,
+      story: row.story,
+      ordinal: row.ordinal,
+      features: JSON.parse(row.features) as unknown,
+      current: row.superseded_by === null,
+    }))
   }
 
   async getAnalysis(): Promise<Analysis> {
@@ -632,16 +905,43 @@ class SqliteStore implements Store {
         extractions.get(row.document_id)?.diagnostics.push(JSON.parse(row.body) as Diagnostic)
     }
 
+    const parts = await db.selectFrom('story_parts').selectAll().orderBy('ordinal').execute()
+    // A picture kept by story is joined as FusionState joins its stories.
+    const layer =
+      parts.length === 0
+        ? {
+            entities: await bodies<Entity>(db, 'entities'),
+            claims: await bodies<Claim>(db, 'claims'),
+            disputes: await bodies<Dispute>(db, 'disputes'),
+            control: await bodies<ControlState>(db, 'control_states'),
+            timeline: await bodies<TimelineEntry>(db, 'timeline'),
+            stories: await bodies<unknown>(db, 'stories'),
+            extras: {},
+          }
+        : joinStoredStories({
+            parts: parts.map((part) => ({
+              story: part.story,
+              extras: JSON.parse(part.extras) as Record<string, unknown>,
+            })),
+            entities: await storyBodies<Entity>(db, 'entities'),
+            claims: await storyBodies<Claim>(db, 'claims'),
+            disputes: await storyBodies<Dispute>(db, 'disputes'),
+            control: await storyBodies<ControlState>(db, 'control_states'),
+            timeline: await storyBodies<TimelineEntry>(db, 'timeline'),
+            stories: (
+              await db.selectFrom('stories').select(['id', 'body']).orderBy('position').execute()
+            ).map((row) => ({ story: row.id, body: JSON.parse(row.body) as unknown })),
+          })
     const fusion: FusedPicture | null = picture
       ? {
           generatedAt: picture.generated_at,
-          extras: JSON.parse(picture.extras) as Record<string, unknown>,
-          entities: await bodies(db, 'entities'),
-          claims: await bodies(db, 'claims'),
-          disputes: await bodies(db, 'disputes'),
-          control: await bodies(db, 'control_states'),
-          timeline: await bodies(db, 'timeline'),
-          stories: await bodies(db, 'stories'),
+          extras: { ...(JSON.parse(picture.extras) as Record<string, unknown>), ...layer.extras },
+          entities: layer.entities,
+          claims: layer.claims,
+          disputes: layer.disputes,
+          control: layer.control,
+          timeline: layer.timeline,
+          stories: layer.stories,
           diagnostics: (
             await db
               .selectFrom('diagnostics')
@@ -738,7 +1038,7 @@ class SqliteStore implements Store {
         (SELECT count(*) FROM documents WHERE superseded_by IS NULL) AS documents,
         (SELECT count(*) FROM documents WHERE superseded_by IS NOT NULL) AS revisions,
         (SELECT count(*) FROM events) AS events,
-        (SELECT count(*) FROM entities) AS entities,
+        (SELECT count(DISTINCT id) FROM entities) AS entities,
         (SELECT count(*) FROM claims) AS claims,
         (SELECT count(*) FROM disputes) AS disputes,
         (SELECT count(*) FROM stories) AS stories,
@@ -790,6 +1090,26 @@ async function deleteExtraction(db: Kysely<Database>, documentId: string): Promi
   await db.deleteFrom('diagnostics').where('document_id', '=', documentId).execute()
   await db.deleteFrom('document_facts').where('document_id', '=', documentId).execute()
 }
+
+async function storyBodies<T>(
+  db: Kysely<Database>,
+  table: 'entities' | 'claims' | 'disputes' | 'control_states' | 'timeline',
+): Promise<StoryRows<T>[]> {
+  const rows = await db.selectFrom(table).select(['story', 'body']).orderBy('position').execute()
+  return rows.map((row) => ({ story: row.story, body: JSON.parse(row.body) as T }))
+}
+
+/** Tables of the fused picture, all dropped by a whole replacement. */
+const FUSED_TABLES = [
+  'entities',
+  'claims',
+  'claim_events',
+  'disputes',
+  'control_states',
+  'timeline',
+  'stories',
+  'picture',
+] as const
 
 async function bodies<T>(
   db: Kysely<Database>,

@@ -1,4 +1,5 @@
 import { up as initial } from './001-initial.js'
+import { up as storyPartitions } from './002-story-partitions.js'
 
 /**
  * The PostgreSQL schema history, oldest first. `triangulate migrate` applies the missing ones,
@@ -7,4 +8,5 @@ import { up as initial } from './001-initial.js'
  */
 export const POSTGRES_MIGRATIONS: readonly { readonly name: string; readonly up: string }[] = [
   { name: '001-initial', up: initial },
+  { name: '002-story-partitions', up: storyPartitions },
 ]

@@ -1,6 +1,7 @@
 import { up as initial } from './001-initial.js'
 import { up as rowidFactTables } from './002-rowid-fact-tables.js'
 import { up as documentFacts } from './003-document-facts.js'
+import { up as storyPartitions } from './004-story-partitions.js'
 
 /**
  * The SQLite schema history, oldest first. Each entry runs once, inside a transaction together
@@ -11,4 +12,5 @@ export const SQLITE_MIGRATIONS: readonly { readonly name: string; readonly up: s
   { name: '001-initial', up: initial },
   { name: '002-rowid-fact-tables', up: rowidFactTables },
   { name: '003-document-facts', up: documentFacts },
+  { name: '004-story-partitions', up: storyPartitions },
 ]
