@@ -266,3 +266,21 @@ describe('extractEvents(): reported speech without a named source', () => {
     ])
   })
 })
+
+describe('extractEvents(): subjects and anaphoric speakers', () => {
+  it('takes the subject, not its patron ("militants allied with the United States")', () => {
+    const [event] = eventsOf(
+      'Militants allied with the United States have taken control of Deir ez-Zor.',
+    )
+    expect(event?.actors.map((actor) => actor.side)).toEqual(['opposition'])
+  })
+  it('reads "the monitor said" as the monitor named before', () => {
+    const events = eventsOf(
+      'The Syrian Observatory for Human Rights said rebels took Homs. The monitor said troops withdrew from Hama.',
+    )
+    expect(events.map((event) => event.source?.name)).toEqual([
+      'Syrian Observatory for Human Rights',
+      'Syrian Observatory for Human Rights',
+    ])
+  })
+})

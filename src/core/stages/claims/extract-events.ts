@@ -123,7 +123,7 @@ const SPEAKER_KINDS: ReadonlySet<Mention['kind']> = new Set([
 const APPOSITIVE_GAP =
   /^\s*,\s*(?:a|an|the|its|his|her|their|one|head|chief|leader|spokesman|spokeswoman|spokesperson|commander|director|minister|deputy|senior|former|who)\b[^,;:"“”()]*,\s*$/i
 const ANAPHORIC_SPEAKERS =
-  /^(?:they|he|she|it|the source|the sources|the same source|the ministry|the statement|the group|the army|the command|the spokesman|the official|officials)$/i
+  /^(?:they|he|she|it|the source|the sources|the same source|the ministry|the statement|the group|the army|the military|the command|the spokesman|the official|officials|the monitor|the observatory|the agency|the channel|the broadcaster|the newspaper|the outlet|the mission|the organisation|the organization)$/i
 const OPPOSITE_SIDE: Readonly<Record<string, string>> = {
   government: 'opposition',
   opposition: 'government',
@@ -1098,13 +1098,22 @@ function actorsFor(
   }
   // "HTS, a jihadist alliance led by Al-Qaeda's former Syria branch, controls": skip the appositive.
   const hidden = asideRanges(text, clauseStart, triggerStart, candidates)
-  const before = candidates.filter(
+  const inClause = candidates.filter(
     (mention) =>
       mention.end <= triggerStart &&
       mention.start >= clauseStart &&
       triggerStart - mention.end < 140 &&
       !hidden.some((r) => r.start <= mention.start && mention.end <= r.end),
   )
+  // "militants [allied with the United States] have taken": the patron only qualifies the subject.
+  const patron = (mention: Mention) =>
+    /\b(?:allied|aligned|affiliated|associated)\s+(?:with|to)\s+(?:the\s+)?$|\b(?:backed|supported|funded|armed|sponsored)\s+by\s+(?:the\s+)?$|\bloyal\s+to\s+(?:the\s+)?$/i.test(
+      text.slice(Math.max(0, mention.start - 30), mention.start),
+    )
+  const before =
+    inClause.length > 1 && inClause.some((mention) => !patron(mention))
+      ? inClause.filter((mention) => !patron(mention))
+      : inClause
   // "… days after [taking over] Aleppo": an adverbial participle shares the main clause's subject.
   if (
     /^\p{L}+ing$/u.test(text.slice(triggerStart, triggerEnd).split(/\s/)[0] ?? '') &&
