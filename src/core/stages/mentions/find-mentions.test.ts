@@ -71,4 +71,46 @@ describe('findMentions()', () => {
     expect(found('the rebel-held town').filter((m) => m.side === 'opposition')).toEqual([])
     expect(found('The us and them problem.').filter((m) => m.kind === 'country')).toEqual([])
   })
+
+  // Longest alias first, by runs of words that begin some alias; a run that begins none stops.
+  it.each([
+    [
+      'The Britain-based Syrian Observatory for Human Rights said',
+      'Britain-based Syrian Observatory for Human Rights',
+      4,
+    ],
+    ['the Syrian Observatory for Human Rights said', 'Syrian Observatory for Human Rights', 4],
+    ['Tahrir al-Sham fighters', 'Tahrir al-Sham', 0],
+    ['Envoys of the United States of America and Russia', 'United States of America', 14],
+    ['Envoys of the United States and Russia', 'United States', 14],
+  ])('in %j reads the longest name %j at %i', (text, name, at) => {
+    expect(found(text)[0]).toEqual(expect.objectContaining({ text: name, at }))
+  })
+
+  it.each([
+    // Near misses: the first words of a name without the rest.
+    ['The Syrian Observatory staff left', 'Syrian Observatory for Human Rights'],
+    ['The United Nations met', 'United States'],
+    ['a free Syrian state', 'Free Syrian Army'],
+  ])('in %j finds no %j', (text, name) => {
+    expect(found(text).filter((m) => m.name === name)).toEqual([])
+  })
+
+  it.each([
+    // A possessive or a demonym before a generic side or an institution names its country.
+    ["Syria's army pulled back", "Syria's army", 'Syrian army', 0],
+    ['the Syrian army command said', 'Syrian army command', 'Syrian army', 4],
+    ['Rebel fighters entered', 'fighters', 'opposition', 6],
+    ['The insurgents withdrew', 'insurgents', 'opposition', 4],
+  ])('in %j reads %j as %j at %i', (text, quote, name, at) => {
+    expect(found(text)).toContainEqual(expect.objectContaining({ text: quote, name, at }))
+  })
+
+  it.each([
+    // Near misses: no country before the noun, or a word that only looks like a stem.
+    ['the state of the army', 'Syrian army'],
+    ['the defense of the ministry', 'Syrian Ministry of Defense'],
+  ])('in %j reads no %j', (text, name) => {
+    expect(found(text).filter((m) => m.name === name)).toEqual([])
+  })
 })

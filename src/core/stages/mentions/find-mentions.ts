@@ -339,6 +339,17 @@ interface Vocabulary {
   readonly genericPrefixes: readonly { prefix: string; phrase: GenericActorPhrase }[]
   /** First words of lexicon aliases and country names: most words start no name at all. */
   readonly firstWords: ReadonlySet<string>
+  /** Every folded lexicon alias and each of its leading runs of words ("free", "free syrian"). */
+  readonly aliasPrefixes: ReadonlySet<string>
+  /** The same for country names. */
+  readonly countryPrefixes: ReadonlySet<string>
+}
+
+/** Adds `key` and each run of its words from the first ("a b c" → "a", "a b", "a b c"). */
+function addPrefixes(prefixes: Set<string>, key: string): void {
+  for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1))
+    prefixes.add(key.slice(0, space))
+  prefixes.add(key)
 }
 
 const vocabularyCache = new WeakMap<Lexicon, Vocabulary>()
@@ -364,10 +375,17 @@ function vocabularyOf(lexicon: Lexicon): Vocabulary {
       else genericByFirst.set(first, [...(genericByFirst.get(first) ?? []), phrase])
     }
     const firstWords = new Set<string>()
+    const aliasPrefixes = new Set<string>()
     for (const entry of lexicon.actors.entries)
-      for (const alias of [entry.name, ...entry.aliases])
+      for (const alias of [entry.name, ...entry.aliases]) {
         firstWords.add(foldKey(alias).split(' ')[0]!)
-    for (const key of countryNames.keys()) firstWords.add(key.split(' ')[0]!)
+        addPrefixes(aliasPrefixes, foldKey(alias))
+      }
+    const countryPrefixes = new Set<string>()
+    for (const key of countryNames.keys()) {
+      firstWords.add(key.split(' ')[0]!)
+      addPrefixes(countryPrefixes, key)
+    }
     vocabulary = {
       demonyms,
       countryNames,
@@ -376,6 +394,8 @@ function vocabularyOf(lexicon: Lexicon): Vocabulary {
       genericByFirst,
       genericPrefixes,
       firstWords,
+      aliasPrefixes,
+      countryPrefixes,
     }
     vocabularyCache.set(lexicon, vocabulary)
   }
@@ -468,11 +488,32 @@ function span(text: string, words: readonly Word[], i: number, n: number) {
   return { start, end, text: text.slice(start, end) }
 }
 
-function keyOf(words: readonly Word[], i: number, n: number): string | null {
-  if (i + n > words.length) return null
-  const parts: string[] = []
-  for (let k = i; k < i + n; k++) parts.push(words[k]!.folded)
-  return parts.join(' ')
+/**
+ * The keys of the runs of 1, 2, … up to `max` words from word `i` (folded words joined by
+ * spaces), as long as each is in `prefixes`: a longer run extends a shorter one, so once a run
+ * starts no name, no longer run names one either. Built by extension, not one join per length.
+ */
+function keysFrom(
+  words: readonly Word[],
+  i: number,
+  max: number,
+  prefixes: ReadonlySet<string>,
+): string[] {
+  const keys: string[] = []
+  let key = ''
+  for (let n = 1; n <= max && i + n <= words.length; n++) {
+    key = n === 1 ? words[i]!.folded : `${key} ${words[i + n - 1]!.folded}`
+    if (!prefixes.has(key)) break
+    keys.push(key)
+  }
+  return keys
+}
+
+/** True when words i … i+n-1 are, folded, the given words. */
+function wordsAre(words: readonly Word[], i: number, expected: readonly string[]): boolean {
+  if (i + expected.length > words.length) return false
+  for (let k = 0; k < expected.length; k++) if (words[i + k]!.folded !== expected[k]) return false
+  return true
 }
 
 /** True when the surface case is compatible with the alias ("HTS" needs capitals; "Mehr" needs a capital). */
@@ -496,9 +537,10 @@ function matchLexicon(
   vocabulary: Vocabulary,
 ): Found {
   if (!vocabulary.firstWords.has(words[i]!.folded)) return null
-  for (let n = Math.min(lexicon.actors.maxAliasWords, words.length - i); n >= 1; n--) {
-    const key = keyOf(words, i, n)
-    if (key === null) continue
+  // Longest first; only runs that begin some alias can be one (the index holds nothing else).
+  const keys = keysFrom(words, i, lexicon.actors.maxAliasWords, vocabulary.aliasPrefixes)
+  for (let n = keys.length; n >= 1; n--) {
+    const key = keys[n - 1]!
     const entries = lexicon.actors.lookup(key)
     const surface = words.slice(i, i + n)
     const entry = entries.find((candidate) =>
@@ -535,8 +577,14 @@ function countryBefore(
   if (!previous) return null
   const demonym = vocabulary.demonyms.get(previous.folded)
   if (demonym && isCapitalised(previous.text)) return { country: demonym, from: i - 1 }
-  const possessive = previous.folded.replace(/'s?$/, '')
-  if (possessive !== previous.folded) {
+  // [Syria's] army, the [rebels'] positions: the word without its possessive ending.
+  const folded = previous.folded
+  const possessive = folded.endsWith("'s")
+    ? folded.slice(0, -2)
+    : folded.endsWith("'")
+      ? folded.slice(0, -1)
+      : folded
+  if (possessive !== folded) {
     const country = vocabulary.countryNames.get(possessive) ?? vocabulary.demonyms.get(possessive)
     if (country && isCapitalised(previous.text)) return { country, from: i - 1 }
   }
@@ -558,8 +606,7 @@ function matchInstitution(
   }
   for (const institution of INSTITUTIONS_BY_FIRST.get(words[i]!.folded) ?? []) {
     const n = institution.words.length
-    const key = keyOf(words, i, n)
-    if (key !== institution.words.join(' ')) continue
+    if (!wordsAre(words, i, institution.words)) continue
     const owner = countryBefore(words, i, vocabulary)
     // Bare one-word institutions ("television", "officials", "media") need a country before them.
     if (n === 1 && !owner) continue
@@ -733,9 +780,9 @@ function matchCountry(
   vocabulary: Vocabulary,
 ): Found {
   if (!vocabulary.firstWords.has(words[i]!.folded)) return null
-  for (let n = Math.min(vocabulary.maxCountryWords, words.length - i); n >= 1; n--) {
-    const key = keyOf(words, i, n)
-    if (key === null) continue
+  const keys = keysFrom(words, i, vocabulary.maxCountryWords, vocabulary.countryPrefixes)
+  for (let n = keys.length; n >= 1; n--) {
+    const key = keys[n - 1]!
     const country = vocabulary.countryNames.get(key)
     if (!country || !isCapitalised(words[i]!.text)) continue
     // "US" and "UK" only in capitals; "Georgia" and "Jordan" stay places/names unless the lexicon says otherwise.
@@ -757,6 +804,28 @@ function matchCountry(
   return null
 }
 
+const NO_PHRASES: readonly GenericActorPhrase[] = []
+
+/** True when the phrase fits at word i and is longer than the best so far. */
+function fitsLonger(
+  phrase: GenericActorPhrase,
+  words: readonly Word[],
+  i: number,
+  best: { n: number } | null,
+): boolean {
+  const n = phrase.words.length
+  if (i + n > words.length || (best && best.n >= n)) return false
+  for (let k = 0; k < n; k++) {
+    const pattern = phrase.words[k]!
+    const word = words[i + k]!.folded
+    const fits = pattern.endsWith('*')
+      ? word.startsWith(pattern.slice(0, -1)) && !word.endsWith('-held')
+      : word === pattern
+    if (!fits) return false
+  }
+  return true
+}
+
 // [rebels], [regime forces], [terrorist organizations], [the opposition]
 function matchGeneric(
   text: string,
@@ -764,24 +833,15 @@ function matchGeneric(
   i: number,
   vocabulary: Vocabulary,
 ): Found {
+  // Candidates in order: phrases under their first word, then those under a matching stem; the
+  // first longest one that fits wins. Most words start none, so nothing is built for them.
   let best: { phrase: GenericActorPhrase; n: number } | null = null
   const first = words[i]!.folded
-  const candidates = [...(vocabulary.genericByFirst.get(first) ?? [])]
+  for (const phrase of vocabulary.genericByFirst.get(first) ?? NO_PHRASES)
+    if (fitsLonger(phrase, words, i, best)) best = { phrase, n: phrase.words.length }
   for (const { prefix, phrase } of vocabulary.genericPrefixes)
-    if (first.startsWith(prefix)) candidates.push(phrase)
-  for (const phrase of candidates) {
-    const n = phrase.words.length
-    if (i + n > words.length || (best && best.n >= n)) continue
-    let fits = true
-    for (let k = 0; k < n && fits; k++) {
-      const pattern = phrase.words[k]!
-      const word = words[i + k]!.folded
-      fits = pattern.endsWith('*')
-        ? word.startsWith(pattern.slice(0, -1)) && !word.endsWith('-held')
-        : word === pattern
-    }
-    if (fits) best = { phrase, n }
-  }
+    if (first.startsWith(prefix) && fitsLonger(phrase, words, i, best))
+      best = { phrase, n: phrase.words.length }
   if (!best) return null
   const owner = countryBefore(words, i, vocabulary)
   const from = owner && best.phrase.side === 'government' ? owner.from : i
