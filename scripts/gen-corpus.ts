@@ -74,6 +74,8 @@ export interface CorpusOptions {
   readonly seed: number
   /** Keep only place spellings this predicate accepts (default: those the gazetteer resolves). */
   readonly knownPlace?: (name: string) => boolean
+  /** Days the wars run (default: articles / 60, at least 20 and at most 365). */
+  readonly days?: number
 }
 
 /** A seeded PRNG (mulberry32): small, fast, and the same sequence on every platform. */
@@ -184,7 +186,7 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
   }))
   // A story of N articles spans about N/60 days (a busy war: dozens of articles a day), at least
   // three weeks and at most a year.
-  const days = Math.min(365, Math.max(20, Math.round(options.articles / 60)))
+  const days = options.days ?? Math.min(365, Math.max(20, Math.round(options.articles / 60)))
   const world: WorldRegion[] = regions.map((region) => {
     const byDay = new Map<number, Incident[]>()
     for (let day = FIRST_DAY; day < FIRST_DAY + days; day++) {
