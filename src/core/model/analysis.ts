@@ -121,6 +121,8 @@ export interface AnalysisEvent {
   readonly quantity?: { readonly value: number; readonly unit: string; readonly span: Span } | null
   /** Extension: the publication date, an upper bound for the event date. */
   readonly notAfter?: string | null
+  /** Extension: later sentences of the same article that tell this event again. */
+  readonly restatements?: readonly Span[]
 }
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed'

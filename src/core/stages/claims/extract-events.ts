@@ -1,3 +1,4 @@
+import { mergeRestatements } from './merge-restatements.js'
 import type { ClaimCues, CueKind, TriggerRule } from '../../lexicon/claim-cues.js'
 import type { GazetteerEntry } from '../../lexicon/gazetteer.js'
 import { firstWords, matchPatternAt, type WordPattern } from '../../lexicon/patterns.js'
@@ -609,7 +610,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     if (antecedent?.entry?.kind === 'city') lastCity = antecedent
     else if (cityHere && !antecedent) lastCity = cityHere
   }
-  return attributeLongQuotes(text, events, framesBySentence)
+  return mergeRestatements(attributeLongQuotes(text, events, framesBySentence))
 }
 
 /**
