@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node'
 import type { ParsedComponents, ParsedResult } from 'chrono-node'
 import { formatDay } from '../calendar.js'
+import { parseCasual, scanParserKeys } from './parse-casual.js'
 import type {
   PartOfDay,
   TimeCandidate,
@@ -22,129 +23,30 @@ export const chronoRecognizer: TimeRecognizer = {
   recognize(context: TimeContext): TimeCandidate[] {
     const reference = referenceDate(context.published)
     const candidates: TimeCandidate[] = []
-    // Parsers whose words the whole text lacks are out for every line of it.
-    const inText = selectParsers(context.text, ALL_PARSERS)
+    const read = (results: readonly ParsedResult[], at: number, piece: string): void => {
+      for (const result of results) {
+        const candidate = toCandidate(result, at, piece)
+        if (candidate !== null) candidates.push(candidate)
+      }
+    }
+    // Chrono's parsers only run on lines that hold their words (see parseCasual).
+    const parsersFor = scanParserKeys(context.text)
     // Line by line: a headline ending in "Friday" and a date line below it are two expressions.
     let offset = 0
     for (const line of context.text.split('\n')) {
       // Very long lines go to chrono in sentence-sized pieces: its cost grows faster than the text.
-      for (const [start, piece] of pieces(line)) {
-        for (const result of parseCasual(piece, reference, inText)) {
-          const candidate = toCandidate(result, offset + start, piece)
-          if (candidate !== null) candidates.push(candidate)
-        }
+      // Those pieces are checked for keys one by one (a key may run over a cut).
+      if (line.length <= PIECE) {
+        const parsers = parsersFor(offset, offset + line.length)
+        if (parsers !== 0) read(parseCasual(line, reference, parsers), offset, line)
+      } else {
+        for (const [start, piece] of pieces(line))
+          read(parseCasual(piece, reference), offset + start, piece)
       }
       offset += line.length + 1
     }
     return candidates
   },
-}
-
-/**
- * What every match of a chrono parser's pattern contains, by parser: a piece without it gives
- * that parser nothing to read, so the parser is left out (and a piece with no key at all is not
- * handed to chrono). Results stay those of `chrono.casual.parse`: parsers run independently,
- * their results are sorted by position (a stable sort) and then refined, so leaving out
- * parsers that would find nothing changes nothing. Each key is a part of the parser's own
- * pattern (chrono-node 2.10) without its leading `(\W|^)`: chrono also matches `^` at the start
- * of the rest of the text after each result, so word boundaries cannot be relied on. No key is
- * anchored, so a key in a line is also in the whole text. A parser not listed here (another
- * chrono version) always runs.
- */
-const NUMBER_START = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d|half|an?|few|several|the|couple)`
-const UNIT = String.raw`(?:quarters|seconds|minutes|quarter|second|minute|months|hours|weeks|month|years|mins|hour|days|week|year|sec|min|hrs|day|mon|mos|qtr|hr|mo|yr|s|m|h|d|w|y)`
-const MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i
-const PARSER_KEYS: Readonly<Record<string, readonly RegExp[]>> = {
-  // [2024-12-07], [2024/12/7], [2024 Dec 7]
-  ENYearMonthDayParser: [/\d{4}[-./\s]/],
-  ISOFormatParser: [/\d{4}-\d/],
-  // [12/7], [7.12.2024]
-  SlashDateFormatParser: [/\d[/.-]\d/],
-  ENSlashMonthFormatParser: [/\d\/\d{4}/],
-  // [at 5 pm], [18:00]
-  ENTimeExpressionParser: [/\d/],
-  // [within 24 hours], [in a few days]: the words up to the start of the count.
-  ENTimeUnitWithinFormatParser: [
-    new RegExp(
-      String.raw`(?:within|in|for)\s*(?:(?:about|around|roughly|approximately|just)\s*(?:~\s*)?)?(?:(?:about|around)\s{0,3})?${NUMBER_START}`,
-      'i',
-    ),
-  ],
-  // [last 3 days], [next week]: the words up to the start of the count or unit.
-  ENTimeUnitCasualRelativeFormatParser: [
-    new RegExp(
-      String.raw`(?:this|last|past|next|after|\+|-)\s*(?:(?:about|around)\s{0,3})?${NUMBER_START}`,
-      'i',
-    ),
-  ],
-  // [this month], [last year]; without the pattern's closing (?=\W|$), which a piece's end (a
-  // long line is cut into pieces) could satisfy where the whole text does not.
-  ENRelativeDateFormatParser: [new RegExp(String.raw`(?:this|last|past|next)\s*${UNIT}`, 'i')],
-  // [three days ago], [a week later]
-  ENTimeUnitAgoFormatParser: [/ago|before|earlier/i],
-  ENTimeUnitLaterFormatParser: [/later|after|from now|henceforth|forward|out/i],
-  // [7 December], [December 7], [December 2024], [2024 December]
-  ENMonthNameLittleEndianParser: [MONTH],
-  ENMonthNameMiddleEndianParser: [MONTH],
-  ENMonthNameParser: [MONTH],
-  ENYearMonthNameParser: [/\d/, MONTH],
-  // [on Friday], [last weekend]
-  ENWeekdayParser: [/sun|mon|tue|wed|thu|fri|sat|week/i],
-  // [yesterday], [last night], [this morning], [end of the month]
-  ENCasualDateParser: [/now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/i],
-  ENCasualTimeParser: [/morning|noon|evening|night|midday/i],
-  ENEndOfCurrentMonthParser: [/month/i],
-}
-
-const CASUAL_PARSERS = chrono.casual.parsers
-const CASUAL_REFINERS = chrono.casual.refiners
-// Parser sets are bit masks: a chrono with more parsers than bits always runs whole.
-const KEYS_BY_PARSER: readonly (readonly RegExp[] | undefined)[] =
-  CASUAL_PARSERS.length <= 30
-    ? CASUAL_PARSERS.map((parser) => PARSER_KEYS[parser.constructor.name])
-    : []
-/** Chrono instances by the set of parsers they run (bit i = parser i); a few dozen in practice. */
-const chronoByParsers = new Map<number, chrono.Chrono>()
-
-const ALL_PARSERS = 2 ** KEYS_BY_PARSER.length - 1
-
-/**
- * `chrono.casual.parse(piece, reference)`, running only the parsers whose keys are in the
- * piece. `among` (a set from `selectParsers` over a text holding the piece) narrows the parsers
- * to look at: a key found in the piece is found in any text holding it, as no key is anchored.
- */
-export function parseCasual(
-  piece: string,
-  reference: Date,
-  among = ALL_PARSERS,
-): chrono.ParsedResult[] {
-  if (KEYS_BY_PARSER.length === 0) return chrono.casual.parse(piece, reference)
-  const selected = selectParsers(piece, among)
-  if (selected === 0) return []
-  let parser = chronoByParsers.get(selected)
-  if (parser === undefined) {
-    parser = new chrono.Chrono({
-      parsers: CASUAL_PARSERS.filter((_, i) => (selected & (1 << i)) !== 0),
-      refiners: CASUAL_REFINERS,
-    })
-    chronoByParsers.set(selected, parser)
-  }
-  return parser.parse(piece, reference)
-}
-
-/** The parsers of `among` (bit i = parser i) whose every key is in `text`. */
-function selectParsers(text: string, among: number): number {
-  let selected = 0
-  for (let i = 0; i < KEYS_BY_PARSER.length; i++) {
-    if ((among & (1 << i)) !== 0 && hasEveryKey(text, KEYS_BY_PARSER[i])) selected |= 1 << i
-  }
-  return selected
-}
-
-function hasEveryKey(piece: string, keys: readonly RegExp[] | undefined): boolean {
-  if (keys === undefined) return true
-  for (const key of keys) if (!key.test(piece)) return false
-  return true
 }
 
 /** Longest piece handed to chrono at once. */

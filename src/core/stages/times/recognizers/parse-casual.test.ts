@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseCasual } from './chrono-recognizer.js'
+import { parseCasual, scanParserKeys } from './parse-casual.js'
 
 const reference = new Date(2024, 11, 7, 12)
 
@@ -119,6 +119,61 @@ describe('parseCasual()', () => {
         same(parts.map(([word, gap]) => word + gap).join(''))
       }),
       { numRuns: 3000 },
+    )
+  })
+})
+
+describe('scanParserKeys()', () => {
+  it('selects, line by line of a whole text, parsers enough for chrono.casual.parse', () => {
+    const piece = fc.constantFrom(
+      'on',
+      'Friday',
+      'in',
+      'the',
+      'them',
+      'three',
+      'days',
+      'ago',
+      'later',
+      'out',
+      '5',
+      '2024',
+      '-',
+      '/',
+      '.',
+      'December',
+      'at',
+      'pm',
+      'morning',
+      'within',
+      'a',
+      'few',
+      'hours',
+      'last',
+      'week',
+      'month',
+      'this',
+      'yesterday',
+      'night',
+      '10:30',
+      'T',
+      'Z',
+    )
+    const separator = fc.constantFrom(' ', '', ', ', '\n', '\n\n', '\r\n', '\t')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, separator), { maxLength: 16 }), (parts) => {
+        const text = parts.map(([word, gap]) => word + gap).join('')
+        const parsersFor = scanParserKeys(text)
+        let offset = 0
+        for (const line of text.split('\n')) {
+          const parsers = parsersFor(offset, offset + line.length)
+          expect(describeResults(parseCasual(line, reference, parsers))).toEqual(
+            describeResults(chrono.casual.parse(line, reference)),
+          )
+          offset += line.length + 1
+        }
+      }),
+      { numRuns: 2000 },
     )
   })
 })
