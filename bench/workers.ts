@@ -34,6 +34,8 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     trickle: { type: 'string' },
     interleaved: { type: 'boolean' },
+    'extract-heap': { type: 'string' },
+    'fuse-heap': { type: 'string' },
   },
 })
 const quick = values.quick ?? false
@@ -45,14 +47,21 @@ const TRICKLE = Number(values.trickle ?? (quick ? 6 : 30))
 
 const ROOT = resolve(import.meta.dirname, '..')
 const CLI = join(ROOT, 'src', 'cli', 'run.ts')
-const ENV = { ...process.env, TRIANGULATE_QUEUE_MAINTENANCE_SECONDS: '5' }
+const ENV: NodeJS.ProcessEnv = { ...process.env, TRIANGULATE_QUEUE_MAINTENANCE_SECONDS: '5' }
 /**
  * By default the workers drain the extraction backlog with fusion held back, then one worker
  * runs the one fusion: the parallel part and the serial part, measured apart. `--interleaved`
  * lets fusion run during the drain as in production (paced by its own duration).
  */
 const INTERLEAVED = values.interleaved ?? false
-const HELD_BACK = { ...ENV, TRIANGULATE_FUSE_DELAY_SECONDS: '1000000' }
+/**
+ * `--extract-heap MB` caps the V8 heap of the extracting workers (does their memory grow with
+ * the jobs they ran, or is it only collected lazily?); `--fuse-heap MB` raises the fusing
+ * worker's (fusion holds the whole library: at 30,000 articles it outgrows V8's default).
+ */
+const EXTRACT_ENV = heapEnv(values['extract-heap'])
+const FUSE_ENV = heapEnv(values['fuse-heap'])
+const HELD_BACK = { ...EXTRACT_ENV, TRIANGULATE_FUSE_DELAY_SECONDS: '1000000' }
 
 const dir = mkdtempSync(join(tmpdir(), 'triangulate-bench-workers-'))
 const started = await startPostgres()
@@ -116,13 +125,23 @@ try {
     postmaster ??= await postmasterPid(store)
     const phase = startPhase(postmaster)
     const workers = Array.from({ length: count }, () =>
-      startWorker(url, INTERLEAVED, INTERLEAVED ? ENV : HELD_BACK),
+      startWorker(url, INTERLEAVED, INTERLEAVED ? EXTRACT_ENV : HELD_BACK),
     )
     if (!INTERLEAVED) {
       await Promise.all(workers.map((worker) => worker.ready))
       // One indexed probe a second: counting the queue by state reads all its rows, and this
       // backend's CPU is counted with PostgreSQL's.
-      while (await extractionPending(store)) await sleep(1000)
+      // A worker that dies (out of memory) leaves its job to the others; when none is left,
+      // the run says so instead of waiting for ever.
+      while (await extractionPending(store)) {
+        if (workers.every((worker) => worker.exited)) {
+          console.log(
+            `all ${count} worker(s) ended with extraction jobs left: see their output above`,
+          )
+          break
+        }
+        await sleep(1000)
+      }
       for (const worker of workers) worker.child.kill('SIGTERM')
     }
     await Promise.all(workers.map((worker) => worker.exit))
@@ -165,7 +184,7 @@ try {
         `UPDATE pgboss.job SET start_after = now() WHERE name = 'triangulate-fuse' AND state = 'created'`,
       )
       const fusePhase = startPhase(postmaster)
-      const fuser = startWorker(url, true, ENV)
+      const fuser = startWorker(url, true, FUSE_ENV)
       await fuser.exit
       const fuseUsage = fusePhase.end(1, report.queued, [fuser])
       heldBackSeconds = fuser.fusionSeconds.reduce((sum, seconds) => sum + seconds, 0)
@@ -361,6 +380,12 @@ async function postmasterPid(
   return parentOf(Number((rows[0] as { pid: number }).pid))
 }
 
+function heapEnv(megabytes: string | undefined): NodeJS.ProcessEnv {
+  if (megabytes === undefined) return ENV
+  const options = [ENV.NODE_OPTIONS, `--max-old-space-size=${Number(megabytes)}`]
+  return { ...ENV, NODE_OPTIONS: options.filter(Boolean).join(' ') }
+}
+
 function fixed(value: number | null, digits = 1): string {
   return value === null ? '?' : value.toFixed(digits)
 }
@@ -374,6 +399,7 @@ function memory(peaks: { private: number; shared: number; largest: number } | nu
 interface BenchWorker {
   readonly child: ChildProcess
   readonly exit: Promise<void>
+  exited: boolean
   readonly ready: Promise<void>
   peakRss: number | null
   /** CPU seconds the worker reported when it stopped. */
@@ -401,6 +427,7 @@ function startWorker(
   const worker: BenchWorker = {
     child,
     exit: Promise.resolve(),
+    exited: false,
     ready: Promise.resolve(),
     peakRss: null,
     cpuSeconds: null,
@@ -433,7 +460,10 @@ function startWorker(
     }
   })
   ;(worker as { exit: Promise<void> }).exit = new Promise((resolveExit) =>
-    child.on('exit', () => resolveExit()),
+    child.on('exit', () => {
+      worker.exited = true
+      resolveExit()
+    }),
   )
   return worker
 }
