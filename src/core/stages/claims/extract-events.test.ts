@@ -284,3 +284,26 @@ describe('extractEvents(): subjects and anaphoric speakers', () => {
     ])
   })
 })
+
+describe('extractEvents(): idioms and references that are no events', () => {
+  it('does not read "took effect" or "took part" as a capture', () => {
+    const events = eventsOf('A ceasefire took effect in Kherson as delegates took part in talks.')
+    expect(events.filter((event) => event.type === 'control')).toEqual([])
+    // Near miss: a real capture right after.
+    expect(eventsOf('Rebels took Kherson on Friday.').map((event) => event.type)).toEqual([
+      'control',
+    ])
+  })
+  it('does not read a time reference ("since the 2020 ceasefire") as an event', () => {
+    const types = (text: string) => eventsOf(text).map((event) => event.type)
+    expect(types('It was the heaviest fighting in Idlib since the 2020 ceasefire.')).toEqual(
+      types('It was the heaviest fighting in Idlib.'),
+    )
+    // Near miss: "since X fled" dates from an event that happened.
+    expect(
+      eventsOf('Crowds gathered since the president fled Kyiv.').some(
+        (event) => event.type === 'evacuation' || event.type === 'withdrawal',
+      ),
+    ).toBe(true)
+  })
+})

@@ -102,9 +102,28 @@ const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set([
   'offensive',
   'border',
 ])
+// Objects that make "take" an idiom, not a capture: "took effect", "take part", "took office".
+const TAKE_IDIOMS: ReadonlySet<string> = new Set([
+  'effect',
+  'place',
+  'part',
+  'office',
+  'note',
+  'steps',
+  'measures',
+  'action',
+  'time',
+  'advantage',
+  'responsibility',
+  'shelter',
+  'refuge',
+  'cover',
+  'precautions',
+  'turns',
+])
 // Intentions and futures are not reported events: "militants have [vowed to] take over Homs".
 const MODAL_BEFORE =
-  /\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\b(?:agreed|agrees|agree|ultimatum|ordered|orders|asked|demanded|demands|demanding|deadline)\b[^.;]*\bto\b[^.;]*$|\bdemand(?:ed|s|ing)? that\b[^.;]*$|\b(?:located|situated|lies|lying|some)\s+(?:about\s+|roughly\s+|around\s+)?$|\b(?:operation|attempt|bid|effort|drive|campaign|offensive)\s+to\s+$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can)\s+(?:\w+\s+){0,2}$|\b(?:determine|determines|decide|decides|know|knows|ask|asks|asked|wonder|wonders)\s+(?:who|whether|which)\s+$/i
+  /\bhopefully\b[^.;]*$|\bsince\s+(?:(?:a|an|the|its|their|last)\s+(?:\d{4}\s+)?|\d{4}\s+)(?:[\w-]+\s+)?$|\b(?:vow(?:ed|s)?|plan(?:ned|s)?|aim(?:ed|s)?|threaten(?:ed|s)?|seek(?:s)?|sought|intend(?:ed|s)?|prepar(?:e|ed|es|ing)|hope(?:d|s)?|want(?:ed|s)?|tr(?:y|ied|ies)|attempt(?:ed|s)?|expected|called on [^,.;]*?|urged [^,.;]*?|call(?:ed)? for [^.;]*?) to\b[^.;]*$|\b(?:goal|aim|objective|intention|plan)s?\b[^.;]*$|\b(?:agreed|agrees|agree|ultimatum|ordered|orders|asked|demanded|demands|demanding|deadline)\b[^.;]*\bto\b[^.;]*$|\bdemand(?:ed|s|ing)? that\b[^.;]*$|\b(?:located|situated|lies|lying|some)\s+(?:about\s+|roughly\s+|around\s+)?$|\b(?:operation|attempt|bid|effort|drive|campaign|offensive)\s+to\s+$|\bwithout (?:admitting|confirming|acknowledging)\b[^.;]*$|\b(?:will|would|could|may|might|can)\s+(?:\w+\s+){0,2}$|\b(?:determine|determines|decide|decides|know|knows|ask|asks|asked|wonder|wonders)\s+(?:who|whether|which)\s+$/i
 // Locative words that make a later place a modifier of an earlier one: Izraa, [north of] Daraa.
 const LOCATIVE_GAP =
   /\b(?:near|outside|north|south|east|west|northeast|northwest|southeast|southwest|between|in|of|from|at|close to|around|on|towards|toward|to|into|via|along|across|beyond|within|than)\b[^,]*$/i
@@ -251,8 +270,18 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     const places = sentencePlaces
 
     // "fighting for the control of Manbij": control named as a goal is no event and no boundary.
+    // "a ceasefire [took] effect", "talks [took] place": idioms of "take" are no capture.
     const triggers: TriggerHit[] = findHits(index.triggers, words)
       .map(({ item, start, end }) => ({ rule: item, start, end }))
+      .filter(
+        (hit) =>
+          !(
+            hit.rule.type === 'control' &&
+            hit.end === hit.start + 1 &&
+            /^tak(?:e|es|en|ing)$|^took$/.test(words[hit.start]!.folded) &&
+            TAKE_IDIOMS.has(words[hit.end]?.folded ?? '')
+          ),
+      )
       .filter(
         (hit) =>
           !(
