@@ -36,6 +36,7 @@ const { values } = parseArgs({
     interleaved: { type: 'boolean' },
     'extract-heap': { type: 'string' },
     'fuse-heap': { type: 'string' },
+    'ingest-cli': { type: 'boolean' },
   },
 })
 const quick = values.quick ?? false
@@ -118,9 +119,13 @@ try {
     const store = await openPostgresStore(url)
     const emptySize = await databaseBytes(store)
     const t0 = performance.now()
-    const report = await ingestToQueue(store, [corpus])
+    // `--ingest-cli`: `triangulate ingest` in its own process, so its peak RSS is its own (in
+    // this process it would include the corpus generator and the bench).
+    const report = values['ingest-cli']
+      ? await ingestWithCli(url, corpus, store)
+      : { ...(await ingestToQueue(store, [corpus])), peakRssMb: null }
     const ingestSeconds = (performance.now() - t0) / 1000
-    const ingestRss = Math.round(process.resourceUsage().maxRSS / 1024)
+    const ingestRss = report.peakRssMb ?? Math.round(process.resourceUsage().maxRSS / 1024)
 
     postmaster ??= await postmasterPid(store)
     const phase = startPhase(postmaster)
@@ -378,6 +383,43 @@ async function postmasterPid(
 ): Promise<number | null> {
   const { rows } = await store.executeSql('SELECT pg_backend_pid() AS pid')
   return parentOf(Number((rows[0] as { pid: number }).pid))
+}
+
+/** `triangulate ingest DIR --db URL` as a child process under GNU time: jobs queued, peak RSS. */
+async function ingestWithCli(
+  url: string,
+  corpus: string,
+  store: Awaited<ReturnType<typeof openPostgresStore>>,
+): Promise<{ queued: number; peakRssMb: number | null }> {
+  const child = spawn(
+    '/usr/bin/time',
+    [
+      '-f',
+      'ingest peak RSS %M kB',
+      process.execPath,
+      '--import',
+      'tsx',
+      CLI,
+      'ingest',
+      corpus,
+      '--db',
+      url,
+    ],
+    { cwd: ROOT, env: ENV, stdio: ['ignore', 'ignore', 'pipe'] },
+  )
+  let stderr = ''
+  child.stderr!.setEncoding('utf8')
+  child.stderr!.on('data', (chunk: string) => (stderr += chunk))
+  await new Promise((resolveExit) => child.on('exit', resolveExit))
+  const rss = stderr.match(/ingest peak RSS (\d+) kB/)
+  if (!rss) console.log(`triangulate ingest: ${stderr.trim().split('\n').slice(-3).join(' / ')}`)
+  const { rows } = await store.executeSql(
+    `SELECT count(*)::int AS queued FROM pgboss.job WHERE name = 'triangulate-extract'`,
+  )
+  return {
+    queued: (rows[0] as { queued: number }).queued,
+    peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
+  }
 }
 
 function heapEnv(megabytes: string | undefined): NodeJS.ProcessEnv {
