@@ -30,6 +30,8 @@ export interface ClaimRecord {
   readonly events: EventRecord[]
   /** Actor side → events naming it first. */
   readonly sideCounts: Map<string, number>
+  /** Every actor side its events name (the parties of a meeting). */
+  readonly parties: Set<string>
   minDay: number | null
   maxDay: number | null
   // Derived by claim-status.ts whenever the claim is touched.

@@ -38,6 +38,13 @@ export const SIDE_BEARING: ReadonlySet<EventType> = new Set<EventType>([
 ])
 
 /**
+ * Types that are about who meets whom: two reports are one claim only when they share a party
+ * (when both name any). [Iran and Turkey] met in Doha ≠ [Egypt and Jordan] made an offer, the
+ * same day and about the same country.
+ */
+export const PARTY_BOUND: ReadonlySet<EventType> = new Set<EventType>(['diplomacy'])
+
+/**
  * One-off events: one true date, reported for a whole country or for the town where it began.
  * Their claims join across containment ("an offensive in Syria" = "the offensive on Aleppo") and
  * dates that cannot both hold are a date dispute.

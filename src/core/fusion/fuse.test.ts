@@ -280,6 +280,34 @@ describe('fuse(): status and history', () => {
   })
 })
 
+describe('fuse(): parties of a meeting', () => {
+  const TALKS =
+    'Foreign ministers of Ostria and Velland met in Kessel on Monday to discuss Norland.'
+  const OFFER = 'Dunland and Marovia offered Norland a plan on Monday, a newspaper reported.'
+  const ARRIVAL = 'The Ostrian foreign minister arrived in Kessel on Monday for talks on Norland.'
+  const talks = (id: string, text: string, quote: string, sides: string[]) =>
+    article(id, `Outlet ${id}`, '2024-06-03', text, [
+      { type: 'diplomacy', place: 'norland', quote, sides, date: '2024-06-03' },
+    ])
+  const cases: [string, Article, boolean][] = [
+    ['a report sharing a party', talks('b', ARRIVAL, 'arrived in Kessel', ['ostria']), true],
+    [
+      'a report of other parties the same day about the same country (near miss)',
+      talks('b', OFFER, 'offered Norland a plan', ['dunland', 'marovia']),
+      false,
+    ],
+    ['a report naming no party', talks('b', ARRIVAL, 'arrived in Kessel', []), true],
+  ]
+  for (const [name, other, joins] of cases) {
+    it(`${joins ? 'joins' : 'keeps apart'} ${name}`, () => {
+      const first = talks('a', TALKS, 'met in Kessel', ['ostria', 'velland'])
+      const result = fuseArticles([first, other])
+      expect(claimOf(result, 'b#0').id === claimOf(result, 'a#0').id).toBe(joins)
+      expect(claimOf(result, 'a#0').status).toBe(joins ? 'corroborated' : 'single-source')
+    })
+  }
+})
+
 describe('fuse(): nearby places', () => {
   const report = (
     id: string,

@@ -4,7 +4,7 @@ import type { SourceDocument } from '../model/document.js'
 import { AffiliationMatcher } from './affiliation-matcher.js'
 import type { ClaimRecord, EventRecord } from './claim-record.js'
 import { claimSide } from './claim-record.js'
-import { CLAIM_WINDOW_DAYS, NEAR_KM, ONE_OFF, SIDE_BEARING } from './claim-rules.js'
+import { CLAIM_WINDOW_DAYS, NEAR_KM, ONE_OFF, PARTY_BOUND, SIDE_BEARING } from './claim-rules.js'
 import { updateClaimStatus } from './claim-status.js'
 import { buildPlaceControl, rollUpControl } from './control-map.js'
 import { toDayNumber } from './day-number.js'
@@ -340,6 +340,7 @@ export class StoryState {
         placeId: record.placeId,
         events: [],
         sideCounts: new Map(),
+        parties: new Set(),
         minDay: null,
         maxDay: null,
         status: 'single-source',
@@ -382,6 +383,7 @@ export class StoryState {
     best.events.push(record)
     if (record.side !== null)
       best.sideCounts.set(record.side, (best.sideCounts.get(record.side) ?? 0) + 1)
+    for (const side of record.sides) best.parties.add(side)
     if (record.start !== null) best.minDay = Math.min(best.minDay ?? record.start, record.start)
     if (record.end !== null) best.maxDay = Math.max(best.maxDay ?? record.end, record.end)
     return best
@@ -400,6 +402,13 @@ export class StoryState {
       const gap = this.gapToClaim(record, claim)
       if (gap > window) continue
       if (SIDE_BEARING.has(type) && !this.sidesFit(record.side, claim)) continue
+      if (
+        PARTY_BOUND.has(type) &&
+        record.sides.length > 0 &&
+        claim.parties.size > 0 &&
+        !record.sides.some((side) => claim.parties.has(side))
+      )
+        continue
       // Without a place, only a shared actor ties two reports together.
       if (record.placeId === null && claim.sideCounts.size > 0 && record.sides.length > 0) {
         if (!record.sides.some((side) => claim.sideCounts.has(side))) continue
