@@ -307,3 +307,17 @@ describe('extractEvents(): idioms and references that are no events', () => {
     ).toBe(true)
   })
 })
+
+describe('extractEvents(): losers and antecedents', () => {
+  it('reads "the ouster of President X" as done by the other side', () => {
+    const events = eventsOf('Crowds in Kyiv welcomed the ouster of President Viktor Yanukovych.')
+    const ouster = events.find((event) => event.type === 'command_change')
+    expect(ouster?.actors.map((actor) => actor.side)).toEqual(['opposition'])
+  })
+  it('takes the named group before a generic head as a relative clause’s subject', () => {
+    const [event] = eventsOf(
+      'The SNA troops, who also captured the village of Vovchansk, continued to advance.',
+    )
+    expect(event?.actors.map((actor) => actor.side)).toEqual(['sna'])
+  })
+})

@@ -1124,7 +1124,15 @@ function actorsFor(
         mention.start < scopeEnd &&
         /^\s+(?:of|by)\s/i.test(text.slice(triggerEnd, mention.start + 1)),
     )
-    if (after) return [toActor(input, after)]
+    // "the ouster of President X": what a loss names after "of" is the loser; "by" names the actor.
+    if (after)
+      return [
+        toActor(
+          input,
+          after,
+          flags.has('loser') && /^\s+of\s/i.test(text.slice(triggerEnd, after.start + 1)),
+        ),
+      ]
   }
   // "HTS, a jihadist alliance led by Al-Qaeda's former Syria branch, controls": skip the appositive.
   const hidden = asideRanges(text, clauseStart, triggerStart, candidates)
@@ -1172,9 +1180,20 @@ function actorsFor(
     (!subject &&
       /,\s*(?:which|who)\s+(?:\w+\s+){0,3}$/i.test(text.slice(clauseStart - 12, triggerStart)))
   ) {
-    const antecedent = candidates
+    let antecedent = candidates
       .filter((mention) => mention.end <= clauseStart && clauseStart - mention.end < 25)
       .pop()
+    // "The SNA troops, who …": the named group before a generic head is the antecedent.
+    const named = antecedent
+      ? candidates
+          .filter(
+            (mention) =>
+              mention.end <= antecedent!.start &&
+              /^\s*$/.test(text.slice(mention.end, antecedent!.start)),
+          )
+          .pop()
+      : undefined
+    if (antecedent?.kind === 'force' && named && named.kind !== 'force') antecedent = named
     if (antecedent) return [toActor(input, antecedent, flags.has('loser'))]
   }
   // "…, and are reportedly engaged in fighting": a coordinated clause without a subject shares the sentence's.
