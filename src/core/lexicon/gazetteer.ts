@@ -25,6 +25,11 @@ export interface GazetteerEntry {
   readonly admin1?: string
   /** For an admin-1 entry: the id of its capital city, when known. */
   readonly capital?: string
+  /**
+   * For a region: what its country calls this level of division, in English (`Governorate`,
+   * `Oblast`, `State`, `Province`); tells "Daraa Governorate" from the city "Daraa" on a map.
+   */
+  readonly adminType?: string
   /** Other names the entry is known by (alternate and curated names), for exact-spelling checks. */
   readonly aliases?: readonly string[]
 }

@@ -13,9 +13,9 @@ import { readGazetteerSources } from './read-gazetteer-sources.js'
  * parsed the first time a lookup returns it (most of the 140k entries never are):
  *
  *   #triangulate-gazetteer <stamp> <maxNameWords>
- *   key key … \t id \t name \t lat \t lon \t country \t kind \t featureClass \t featureCode \t population \t admin1 \t capital \t alias|alias…
+ *   key key … \t id \t name \t lat \t lon \t country \t kind \t featureClass \t featureCode \t population \t admin1 \t capital \t alias|alias… \t adminType
  */
-const FORMAT_VERSION = 4
+const FORMAT_VERSION = 5
 const MAGIC = '#triangulate-gazetteer'
 
 /** Paths of the inputs and of the output, relative to the repository root. */
@@ -72,6 +72,7 @@ export function buildGazetteerFile(repoRoot: string): {
         entry.admin1 ?? '',
         entry.capital ?? '',
         aliasesOf(entry.name, names).join('|'),
+        entry.adminType ?? '',
       ].join('\t'),
     )
   }
@@ -158,6 +159,7 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
       admin1,
       capital,
       aliases,
+      adminType,
     ] = text.slice(lineStart, lineEnd).split('\t') as string[]
     const entry: { -readonly [K in keyof GazetteerEntry]: GazetteerEntry[K] } = {
       id: id as string,
@@ -173,6 +175,7 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
     if (admin1) entry.admin1 = admin1
     if (capital) entry.capital = capital
     if (aliases) entry.aliases = aliases.split('|')
+    if (adminType) entry.adminType = adminType
     parsed[line] = entry
     return entry
   }

@@ -47,6 +47,7 @@ interface Admin1Properties {
   gn_name?: string
   woe_name?: string
   abbrev?: string
+  type?: string
   type_en?: string
   latitude?: number
   longitude?: number
@@ -150,12 +151,33 @@ function readAdmin1(): { records: GazetteerRecord[]; byGeonamesCode: Map<string,
         featureClass: 'A',
         featureCode: 'ADM1',
         population: 0,
+        ...adminTypeOf(p),
       },
       names: [...names].filter((n) => n.trim() !== ''),
     })
     if (p.gn_a1_code) byGeonamesCode.set(p.gn_a1_code, id)
   }
   return { records, byGeonamesCode }
+}
+
+/** Division words English news uses as they are (Natural Earth's `type` is often the local word). */
+const ENGLISH_ADMIN_TYPES = new Set(
+  `governorate oblast state province region county district department prefecture territory
+  emirate canton voivodeship municipality parish krai republic`.split(/\s+/),
+)
+
+/**
+ * The English word for a region's level: Natural Earth's own term when English news uses it
+ * ("Governorate" for Syria, "Oblast" for Ukraine), else its English gloss ("Province").
+ */
+function adminTypeOf(p: Admin1Properties): { adminType?: string } {
+  for (const field of [p.type, p.type_en]) {
+    for (const part of (field ?? '').split('|')) {
+      const word = part.replace(/['’]/g, '').trim()
+      if (ENGLISH_ADMIN_TYPES.has(word.toLowerCase())) return { adminType: word }
+    }
+  }
+  return {}
 }
 
 type Admin1Geometry =
