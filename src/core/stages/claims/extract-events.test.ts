@@ -321,3 +321,15 @@ describe('extractEvents(): losers and antecedents', () => {
     expect(event?.actors.map((actor) => actor.side)).toEqual(['sna'])
   })
 })
+
+describe('extractEvents(): participles after a comma', () => {
+  it('gives ", taking …" the subject of the sentence, not the nearest name', () => {
+    const events = eventsOf(
+      'Rebel fighters entered the crossing with Poland, taking the border post in Lviv.',
+    )
+    expect(events.map((event) => event.actors.map((actor) => actor.side))).toEqual(
+      events.map(() => ['opposition']),
+    )
+    expect(events.length).toBeGreaterThan(0)
+  })
+})

@@ -1152,6 +1152,21 @@ function actorsFor(
     inClause.length > 1 && inClause.some((mention) => !patron(mention))
       ? inClause.filter((mention) => !patron(mention))
       : inClause
+  // "their fighters entered the crossing with Jordan, [taking] the brigade": a participle after a
+  // comma continues the sentence's last subject.
+  if (
+    /^\p{L}+ing$/u.test(text.slice(triggerStart, triggerEnd).split(/\s/)[0] ?? '') &&
+    /,\s*$/.test(text.slice(Math.max(0, triggerStart - 3), triggerStart))
+  ) {
+    if (sentenceActors.length > 0) return [...sentenceActors]
+    const opening = candidates.find(
+      (mention) =>
+        mention.start >= sentenceStart &&
+        mention.end <= triggerStart &&
+        /^[\s"“'‘]*(?:the\s+)?$/i.test(text.slice(sentenceStart, mention.start)),
+    )
+    if (opening) return [toActor(input, opening)]
+  }
   // "… days after [taking over] Aleppo": an adverbial participle shares the main clause's subject.
   if (
     /^\p{L}+ing$/u.test(text.slice(triggerStart, triggerEnd).split(/\s/)[0] ?? '') &&
