@@ -333,3 +333,18 @@ describe('extractEvents(): participles after a comma', () => {
     expect(events.length).toBeGreaterThan(0)
   })
 })
+
+describe('extractEvents(): anonymous speakers inside a quotation', () => {
+  it('attributes "Agency X quoted a military source denying …" to the agency', () => {
+    const [event] = eventsOf(
+      'The state news agency SANA quoted a military source denying that militants entered Kherson.',
+    )
+    expect(event).toMatchObject({ stance: 'denied', source: { name: 'SANA' } })
+  })
+  it('keeps a named inner speaker as the source', () => {
+    const [event] = eventsOf(
+      'SANA quoted commander Oleh Marchenko saying that militants entered Kherson.',
+    )
+    expect(event?.source?.name).toBe('Oleh Marchenko')
+  })
+})

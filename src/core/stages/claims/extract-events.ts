@@ -1597,10 +1597,23 @@ function buildFrames(context: FrameContext): Frame[] {
         const lone = /(?:^|\s)(?:source|official|spokesman|spokesperson|diplomat)$/i.test(
           speaker.source.name,
         )
+        // "SANA quoted a military source denying that …": an anonymous speaker inside a named
+        // outlet's quotation speaks through the outlet.
+        const quoting = isAnonymous(speaker.source)
+          ? frames
+              .filter(
+                (frame) =>
+                  frame.source &&
+                  !isAnonymous(frame.source) &&
+                  frame.scopeStart <= cueStart &&
+                  frame.scopeEnd >= cueEnd,
+              )
+              .pop()
+          : undefined
         const source =
           told && lone && isAnonymous(speaker.source)
             ? sourceFromMention(input, told)
-            : speaker.source
+            : (quoting?.source ?? speaker.source)
         frames.push({
           scopeStart: scope.start,
           scopeEnd: scope.end,
