@@ -100,3 +100,29 @@ describe('resolvePlaceName() on the built gazetteer', () => {
       expect(point && points[0] ? distanceKm(point, points[0]) : Infinity).toBeLessThan(10)
   })
 })
+
+describe('findPlaces(): a word the story uses as a surname is no place alone', () => {
+  const pinned = (text: string, word: string): boolean =>
+    findPlaces(text, [{ start: 0, end: text.length }], gazetteer).some(
+      (mention) => mention.text === word && mention.entry !== null,
+    )
+
+  it.each([
+    ['Senator Clark Baker met voters on Monday. Baker said the bill would pass.', 'Baker'],
+    ['President Obama spoke in Ohio. Obama said jobs would return.', 'Obama'],
+    ['Michael Jordan scored 30 points. Jordan then left the arena.', 'Jordan'],
+    ['Coach Tom Moore praised the team in Oklahoma. Moore called it a good season.', 'Moore'],
+  ])('does not pin [%s] → %s', (text, word) => {
+    expect(pinned(text, word)).toBe(false)
+  })
+
+  it.each([
+    // A country or a capital needs a title or a first name before it to be a surname.
+    ['Nazi Germany invaded Poland in 1939. Germany surrendered in 1945.', 'Germany'],
+    ['Real Madrid lost at home. Fans in Madrid were angry.', 'Madrid'],
+    // [Greater] and [Downtown] are no first names.
+    ['Shelling hit Greater Idlib overnight. Residents fled Idlib by car.', 'Idlib'],
+  ])('still pins [%s] → %s', (text, word) => {
+    expect(pinned(text, word)).toBe(true)
+  })
+})

@@ -148,8 +148,15 @@ export function findPlaces(
     { countries: demonyms },
   )
   const focusCountries = new StoryCountries(first, kept, demonyms)
+  // [Tom Jones] … [Jones] said: a word the text uses as a surname is no place alone either.
+  const surnames = new Map<string, boolean>()
+  for (const proposal of kept) {
+    if (!proposal.surname) continue
+    const { name } = proposal.candidate
+    surnames.set(name, (surnames.get(name) ?? false) || proposal.surnameByTitle)
+  }
   const accepted = kept.filter((proposal, index) =>
-    isAccepted(text, proposal, first[index] as ResolvedCandidate, focusCountries),
+    isAccepted(text, proposal, first[index] as ResolvedCandidate, focusCountries, surnames),
   )
   // Resolution is deterministic: when every proposal passed, pass 2 would repeat pass 1.
   const final =
@@ -191,6 +198,13 @@ interface Proposal {
   readonly besideCommonWords: boolean
   /** The run word right after the match, lower case ('' at the end of the run). */
   readonly nextWord: string
+  /**
+   * The match ends a run after a first name or a title ([Tom] [Jones], [President] [Obama]):
+   * the text uses the word as a surname.
+   */
+  readonly surname: boolean
+  /** …after a title or a frequent first name ([President] Obama, [Michael] Jordan). */
+  readonly surnameByTitle: boolean
 }
 
 function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: Proposal[]): void {
@@ -279,6 +293,12 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
           besideCommonWords:
             (!before || isCommonWordAt(text, words[index - 1] as RunWord)) &&
             (!after || isCommonWordAt(text, words[afterIndex] as RunWord)),
+          ...surnameOf(
+            text,
+            before && !after && length === 1 && suffix === null,
+            words[index - 1],
+            gazetteer,
+          ),
         })
         index = afterIndex
         matched = true
@@ -305,6 +325,55 @@ function isOneCountryName(candidate: PlaceCandidate): boolean {
   }
   return true
 }
+
+/**
+ * Whether a match that ends its run after `previous` reads as a surname: after a title or a
+ * frequent first name ([President] Obama, [Michael] Jordan) surely, after another capitalised
+ * word that is no common word and no notable place ([Barack] Obama, [Tom] Jones) likely
+ * ([Illinois] Springfield is no person, nor [Greater] Idlib).
+ */
+function surnameOf(
+  text: string,
+  last: boolean,
+  previous: RunWord | undefined,
+  gazetteer: Gazetteer,
+): { surname: boolean; surnameByTitle: boolean } {
+  if (!last || !previous || previous.connector) return { surname: false, surnameByTitle: false }
+  const value = wordText(text, previous)
+  if (isPersonCue(value) || FIRST_NAMES.has(value.toLowerCase()))
+    return { surname: true, surnameByTitle: true }
+  return { surname: isGivenName(value, gazetteer), surnameByTitle: false }
+}
+
+function isGivenName(value: string, gazetteer: Gazetteer): boolean {
+  if (isCommonWord(value) || demonymCountry(value) !== null || value.length < 2) return false
+  if (NOT_GIVEN_NAMES.has(value.toLowerCase())) return false
+  if (value === value.toUpperCase()) return false
+  return !gazetteer
+    .lookup(foldName(value))
+    .some(
+      (entry) =>
+        entry.kind === 'country' ||
+        entry.kind === 'admin1' ||
+        entry.kind === 'region' ||
+        entry.population >= 100_000,
+    )
+}
+
+/** Words before a place name that are no names: [Greater] Idlib, [Downtown] Aleppo. */
+const NOT_GIVEN_NAMES = new Set(
+  `greater inner outer downtown uptown midtown metro metropolitan rural urban coastal southeast
+  southwest northeast northwest southeastern southwestern northeastern northwestern west-central
+  occupied liberated besieged historic ancient modern lower upper`.split(/\s+/),
+)
+
+/** Frequent given names that COMMON_WORDS lists (so isCommonWord says true for them). */
+const FIRST_NAMES = new Set(
+  `michael john james david robert william mary paul mark george thomas richard charles joseph
+  daniel matthew anthony donald steven andrew kevin brian jason ryan eric jacob chelsea tyler`.split(
+    /\s+/,
+  ),
+)
 
 function isCommonWordAt(text: string, word: RunWord): boolean {
   return isCommonWord(wordText(text, word))
@@ -445,6 +514,7 @@ function isAccepted(
   proposal: Proposal,
   resolved: ResolvedCandidate,
   focusCountries: StoryCountries,
+  surnames: ReadonlyMap<string, boolean>,
 ): boolean {
   const { candidate } = proposal
   const name = candidate.name
@@ -462,6 +532,18 @@ function isAccepted(
   if (single) {
     // [President Assad], [Gen. Jordan]: a title before the name makes it a person.
     if (isPersonCue(previousWord(text, proposal.nameStart))) return false
+    // [Jones] said, in a story that wrote [Tom Jones]; [Paris, Ill.] keeps its place. A
+    // country or a large city needs a title or a first name: [Nazi] Germany, [Real] Madrid.
+    const byTitle = surnames.get(name)
+    if (byTitle !== undefined && !candidate.within) {
+      const notable =
+        entry.kind === 'country' ||
+        entry.kind === 'admin1' ||
+        entry.kind === 'region' ||
+        entry.featureCode === 'PPLC' ||
+        entry.population >= 1_000_000
+      if (byTitle || !notable) return false
+    }
     // [Police] said …: a sentence-initial word the text also writes in lower case.
     if (proposal.sentenceInitial && writesLowerCase(text, name.toLowerCase())) return false
     if (name.length < 3 || (name === name.toUpperCase() && entry.kind !== 'country')) return false
