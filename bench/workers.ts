@@ -270,6 +270,8 @@ interface PhaseUsage {
   readonly wallSeconds: number
   /** CPU seconds of the worker processes after their start-up (each reports its own). */
   readonly workerCpu: number | null
+  /** CPU seconds the workers spent inside extraction jobs (no polling, maintenance, start-up). */
+  readonly jobCpu: number | null
   /** CPU seconds of the PostgreSQL server and its backends during the phase. */
   readonly postgresCpu: number | null
   /** CPU seconds the rest of the machine used meanwhile (other people's jobs). */
@@ -311,11 +313,15 @@ function startPhase(postmaster: number | null) {
                 (self.user + self.system) / 1e6,
             )
           : null
+      const jobCpus = workers.map((worker) => worker.extractCpu)
       return {
         workers: count,
         articles,
         wallSeconds,
         workerCpu,
+        jobCpu: jobCpus.every((cpu) => cpu !== null)
+          ? jobCpus.reduce<number>((sum, cpu) => sum + cpu!, 0)
+          : null,
         postgresCpu,
         othersCpu,
         loadStart,
@@ -340,7 +346,7 @@ function printUsage(usages: readonly PhaseUsage[]): void {
     'CPU (workers + PostgreSQL; "others" = the rest of the machine during the run, other people\'s jobs)',
   )
   console.log(
-    "workers  wall s  worker CPU s  PostgreSQL CPU s  CPU ms/article  our cores  others' cores  load 1-min start/end  PostgreSQL peak memory",
+    "workers  wall s  worker CPU s  of it in jobs  PostgreSQL CPU s  CPU ms/article  in jobs ms/article  our cores  others' cores  load 1-min start/end  PostgreSQL peak memory",
   )
   const first = usages[0]
   for (const usage of usages) {
@@ -353,8 +359,13 @@ function printUsage(usages: readonly PhaseUsage[]): void {
         String(usage.workers).padStart(7),
         usage.wallSeconds.toFixed(1).padStart(6),
         fixed(usage.workerCpu).padStart(12),
+        fixed(usage.jobCpu).padStart(13),
         fixed(usage.postgresCpu).padStart(16),
         (ours === null ? '?' : ((ours / usage.articles) * 1000).toFixed(1)).padStart(14),
+        (usage.jobCpu === null
+          ? '?'
+          : ((usage.jobCpu / usage.articles) * 1000).toFixed(1)
+        ).padStart(18),
         (ours === null ? '?' : (ours / usage.wallSeconds).toFixed(2)).padStart(9),
         (usage.othersCpu === null
           ? '?'
@@ -375,6 +386,14 @@ function printUsage(usages: readonly PhaseUsage[]): void {
     console.log(
       `${usage.workers} workers: CPU per article ${(efficiency * 100).toFixed(0)} % as efficient as 1 worker; CPU-normalised speed-up (min(${usage.workers}, ${cores} cores) × that) ${estimate.toFixed(2)}×`,
     )
+    // The same from the CPU inside jobs alone: overheads that grow with wall time (polling,
+    // queue maintenance) are left out, so a run slowed by other people's load is not charged.
+    if (first.jobCpu !== null && usage.jobCpu !== null) {
+      const jobEfficiency = first.jobCpu / first.articles / (usage.jobCpu / usage.articles)
+      console.log(
+        `${usage.workers} workers, CPU inside extraction jobs only: ${(jobEfficiency * 100).toFixed(0)} % as efficient; speed-up ${(Math.min(cores, usage.workers) * jobEfficiency).toFixed(2)}×`,
+      )
+    }
   }
 }
 
@@ -448,6 +467,8 @@ interface BenchWorker {
   cpuSeconds: number | null
   /** CPU seconds of its start (modules, lexicon), before the first job. */
   startupCpu: number
+  /** CPU seconds inside its extraction jobs. */
+  extractCpu: number | null
   /** CPU milliseconds of each fusion it ran. */
   readonly fusionCpu: number[]
   /** Durations of the fusions this worker ran, in order. */
@@ -474,6 +495,7 @@ function startWorker(
     peakRss: null,
     cpuSeconds: null,
     startupCpu: 0,
+    extractCpu: null,
     fusionCpu: [],
     fusionSeconds: [],
   }
@@ -499,6 +521,8 @@ function startWorker(
       if (rss) worker.peakRss = Number(rss[1])
       const cpu = line.match(/stopped: .*, CPU ([\d.]+) s/)
       if (cpu) worker.cpuSeconds = Number(cpu[1])
+      const jobsCpu = line.match(/stopped: .*in extraction jobs ([\d.]+) s/)
+      if (jobsCpu) worker.extractCpu = Number(jobsCpu[1])
     }
   })
   ;(worker as { exit: Promise<void> }).exit = new Promise((resolveExit) =>

@@ -39,6 +39,11 @@ export interface WorkerSummary {
   readonly peakRssMb: number
   /** CPU time of this process (user + system), in seconds: benches compare it across loads. */
   readonly cpuSeconds: number
+  /**
+   * CPU seconds inside extraction jobs alone: without polling, queue maintenance and start-up,
+   * which grow with wall time rather than with work (so with the machine's load).
+   */
+  readonly extractCpuSeconds: number
 }
 
 /**
@@ -70,6 +75,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   let extracted = 0
   let fused = 0
   let failed = 0
+  let extractCpuMs = 0
   let current: PgBoss.Job<unknown> | null = null
   let released = false
   const stopped = stopPromise(options.signal)
@@ -124,6 +130,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
             beforeCommit?.(job) ?? undefined,
           )
           extracted++
+          extractCpuMs += cpuMs(process.cpuUsage(cpuBefore))
         }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
@@ -167,9 +174,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     released,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     cpuSeconds: cpuMs(process.cpuUsage()) / 1000,
+    extractCpuSeconds: extractCpuMs / 1000,
   }
   log(
-    `worker ${process.pid}: stopped: ${extracted} extracted, ${fused} fusions, ${failed} failed, peak RSS ${summary.peakRssMb} MB, CPU ${summary.cpuSeconds.toFixed(1)} s`,
+    `worker ${process.pid}: stopped: ${extracted} extracted, ${fused} fusions, ${failed} failed, peak RSS ${summary.peakRssMb} MB, CPU ${summary.cpuSeconds.toFixed(1)} s (in extraction jobs ${summary.extractCpuSeconds.toFixed(1)} s)`,
   )
   if (!released) {
     await boss.stop({ graceful: false, close: false, wait: true })
