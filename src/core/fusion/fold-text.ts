@@ -1,8 +1,20 @@
+/** ASCII and the General Punctuation block (dashes, curly quotes, ellipsis, spaces) only. */
+const PLAIN = /^[\u0000-\u007f\u2000-\u206f]*$/
+
 /**
  * Folding for comparisons across documents: lower case, no diacritics, no apostrophes, words
  * separated by single spaces. Keys only: the folded text never replaces a document's text.
  */
 export function foldText(text: string): string {
+  // Plain ASCII with general punctuation ("Idlib – rebels’ gains") has nothing to decompose and
+  // no letters beyond a-z: the same result without the Unicode passes, several times faster.
+  if (PLAIN.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/[’'`‘]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+  }
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
