@@ -44,6 +44,8 @@ export interface FusionScore {
   readonly corroborations: { found: number; total: number; matched: string[] }
   /** System disputes that match no gold dispute. */
   readonly otherDisputes: number
+  /** Stories the picture tells (the seeds are one story: 1). */
+  readonly stories: number
 }
 
 export interface ScoreFusionOptions {
@@ -138,6 +140,7 @@ export function scoreFusion(
       matched: matchedCorroborations,
     },
     otherDisputes,
+    stories: (analysis.stories ?? []).length,
   }
 }
 
