@@ -210,6 +210,13 @@ interface Proposal {
 function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: Proposal[]): void {
   const { words } = run
   const maxWords = Math.max(gazetteer.maxNameWords, 2) + 1
+  // The type word after word `next` depends on `next` alone: read once per run position.
+  const suffixes: (Suffix | null | undefined)[] = new Array(words.length + 1)
+  const suffixAt = (next: number): Suffix | null => {
+    let suffix = suffixes[next]
+    if (suffix === undefined) suffixes[next] = suffix = readSuffix(text, words, next)
+    return suffix
+  }
   let index = 0
   while (index < words.length) {
     const first = words[index] as RunWord
@@ -228,8 +235,10 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
       ) {
         const last = words[index + length - 1] as RunWord
         if (last.connector) continue
+        // A pattern takes the rest of the run, less at most two type words ([X Border Crossing]).
+        if (unknown && length < words.length - index - 2) break
         const name = text.slice(first.start, last.end)
-        const suffix = readSuffix(text, words, index + length)
+        const suffix = suffixAt(index + length)
         const qualifier = suffix?.qualifier ?? prefix?.qualifier ?? null
         // [Al-Qaim border crossing]: a curated site under its full name beats the town.
         const siteEntries =
