@@ -154,13 +154,16 @@ const OPPOSITE_SIDE: Readonly<Record<string, string>> = {
 
 type Indexed<T> = {
   readonly byWord: Map<string, T[]>
-  readonly byPrefix: { prefix: string; item: T }[]
+  /** Prefix patterns (`terrorist*`) by their first two letters, so a word checks only its own. */
+  readonly byPrefix: Map<string, { prefix: string; item: T }[]>
   readonly always: T[]
 }
 
+const NO_CANDIDATES: never[] = []
+
 function indexByFirstWord<T extends { pattern: WordPattern }>(items: readonly T[]): Indexed<T> {
   const byWord = new Map<string, T[]>()
-  const byPrefix: { prefix: string; item: T }[] = []
+  const byPrefix = new Map<string, { prefix: string; item: T }[]>()
   const always: T[] = []
   for (const item of items) {
     const first = firstWords(item.pattern)
@@ -169,14 +172,24 @@ function indexByFirstWord<T extends { pattern: WordPattern }>(items: readonly T[
       continue
     }
     for (const word of first.alternatives) byWord.set(word, [...(byWord.get(word) ?? []), item])
-    for (const prefix of first.prefixes) byPrefix.push({ prefix, item })
+    for (const prefix of first.prefixes) {
+      const key = prefix.slice(0, 2)
+      byPrefix.set(key, [...(byPrefix.get(key) ?? []), { prefix, item }])
+    }
   }
   return { byWord, byPrefix, always }
 }
 
 function candidatesAt<T>(index: Indexed<T>, folded: string): T[] {
-  const found = [...(index.byWord.get(folded) ?? []), ...index.always]
-  for (const { prefix, item } of index.byPrefix) if (folded.startsWith(prefix)) found.push(item)
+  const exact = index.byWord.get(folded)
+  const prefixed = index.byPrefix.get(folded.slice(0, 2))
+  // (A one-letter prefix pattern is keyed by its one letter.)
+  const short = index.byPrefix.get(folded.slice(0, 1))
+  if (!prefixed && !short && index.always.length === 0) return exact ?? NO_CANDIDATES
+  const found = [...(exact ?? []), ...index.always]
+  for (const entries of [prefixed, short])
+    if (entries)
+      for (const { prefix, item } of entries) if (folded.startsWith(prefix)) found.push(item)
   return found
 }
 
