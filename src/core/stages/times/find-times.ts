@@ -84,13 +84,11 @@ export function findTimes(
   return candidates.map((c) => toMention(c, text))
 }
 
+// Two object literals, not a spread: copies made by spreading get a hidden class each, and the
+// claims stage reads every time mention many times (one or two classes keep that fast).
 function toMention(c: TimeCandidate, text: string): TimeMention {
-  const mention: TimeMention = {
-    start: c.start,
-    end: c.end,
-    text: text.slice(c.start, c.end),
-    value: c.value ?? null,
-    rule: c.rule,
-  }
-  return c.part === undefined ? mention : { ...mention, part: c.part }
+  const quote = text.slice(c.start, c.end)
+  const value = c.value ?? null
+  if (c.part === undefined) return { start: c.start, end: c.end, text: quote, value, rule: c.rule }
+  return { start: c.start, end: c.end, text: quote, value, rule: c.rule, part: c.part }
 }
