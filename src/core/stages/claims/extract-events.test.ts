@@ -348,3 +348,15 @@ describe('extractEvents(): anonymous speakers inside a quotation', () => {
     expect(event?.source?.name).toBe('Oleh Marchenko')
   })
 })
+
+describe('extractEvents(): "the capital"', () => {
+  it('places "encircling the capital" at the capital the article names', () => {
+    const events = eventsOf(
+      'Shelling was heard in Kyiv overnight. By Friday rebels were encircling the capital.',
+    )
+    expect(events.find((event) => event.type === 'advance')?.place?.name).toBe('Kyiv')
+  })
+  it('does not place it without a capital named', () => {
+    expect(eventsOf('By Friday rebels were encircling the capital.')).toEqual([])
+  })
+})

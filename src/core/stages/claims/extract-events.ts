@@ -418,7 +418,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
       // "liberating the area", "the special forces unit in the city": the nearest place before in the
       // sentence, else the place of the last sentence's first event.
       const anaphor =
-        /\bthe (?:[\w-]+\s+){0,2}(city|town|village|area|district|operation|attack|raid|assault)\b(?!\s+of\b)/i
+        /\bthe (?:[\w-]+\s+){0,2}(city|town|village|area|district|capital|operation|attack|raid|assault)\b(?!\s+of\b)/i
           .exec(text.slice(Math.max(clauseStart, triggerStart - 40), scopeEnd))?.[1]
           ?.toLowerCase()
       // An operation or an attack points back to where it happened only for strikes and their toll.
@@ -428,6 +428,16 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
         anaphor === 'village' ||
         anaphor === 'area' ||
         anaphor === 'district'
+      // "encircling the capital": the capital of the country the article is about, as it names it.
+      if (eventPlaces.length === 0 && anaphor === 'capital') {
+        const capitals = input.places.filter(
+          (place) =>
+            place.entry?.featureCode === 'PPLC' &&
+            (input.focusCountry === null || place.entry.country === input.focusCountry),
+        )
+        const capital = capitals.filter((place) => place.end <= triggerStart).pop() ?? capitals[0]
+        if (capital) eventPlaces = [capital]
+      }
       if (
         eventPlaces.length === 0 &&
         anaphor &&
