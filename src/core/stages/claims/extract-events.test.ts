@@ -360,3 +360,18 @@ describe('extractEvents(): "the capital"', () => {
     expect(eventsOf('By Friday rebels were encircling the capital.')).toEqual([])
   })
 })
+
+describe('extractEvents(): where a meeting happens', () => {
+  it('places diplomacy at its venue, not the country it is about', () => {
+    const events = eventsOf(
+      'At a conference on Ukraine held on the sidelines of the Vienna Forum, the ministers of France and Germany agreed to call for an end to hostilities in Ukraine.',
+    )
+    expect(events.find((event) => event.type === 'diplomacy')?.place?.name).toBe('Vienna')
+  })
+  it('keeps a named format out of the venue ("the Minsk format")', () => {
+    const events = eventsOf(
+      'Under the Minsk format, the ministers of France and Germany agreed to a ceasefire in Ukraine.',
+    )
+    expect(events.find((event) => event.type === 'diplomacy')?.place?.name).not.toBe('Minsk')
+  })
+})

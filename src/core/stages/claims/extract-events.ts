@@ -930,6 +930,24 @@ function placesFor(
   const usable = chosen.filter((place) => !isCompoundModifier(text, place))
   const specific = usable.filter((place) => place.entry?.kind !== 'country')
   if (specific.length > 0) return specific
+  // "At a conference on the sidelines of the [Doha] Forum, ministers agreed to end hostilities in
+  // Syria": a meeting happens at its venue, not in the country it is about.
+  if (trigger.rule.type === 'diplomacy') {
+    const venue = places
+      .filter(
+        (place) =>
+          place.end <= triggerStart &&
+          place.entry?.kind === 'city' &&
+          (/\b(?:in|at)\s+(?:the\s+)?$/i.test(
+            text.slice(Math.max(0, place.start - 12), place.start),
+          ) ||
+            /^\s+(?:forum|summit|conference|talks|meeting)\b/i.test(
+              text.slice(place.end, place.end + 15),
+            )),
+      )
+      .pop()
+    if (venue) return [venue]
+  }
   if (!COUNTRY_FALLBACK.has(trigger.rule.type)) return []
   // "crossed into Iraq …, the mayor of Iraq's Al-Qaim border town": the named town is the place.
   return usable.map(
