@@ -287,3 +287,37 @@ describe('demonymCountry()', () => {
     expect(demonymCountry(word)).toBeNull()
   })
 })
+
+describe('findPlaces() leaves a coin toss unresolved (precision first)', () => {
+  // Two towns of one name and about one size, 500 km apart, and a third far smaller.
+  const twins = createGazetteer([
+    place('country:US', 'United States', 'country', 39.76, -98.5, 'US', 0),
+    place('ne:US-IL', 'Illinois', 'admin1', 40, -89.25, 'US', 0, { names: ['Ill.'] }),
+    place('ne:US-MO', 'Missouri', 'admin1', 38.4, -92.5, 'US', 0),
+    place('gn:1', 'Springfield', 'city', 39.8, -89.64, 'US', 116_000, { admin1: 'ne:US-IL' }),
+    place('gn:2', 'Springfield', 'city', 37.22, -93.3, 'US', 166_000, { admin1: 'ne:US-MO' }),
+    place('gn:3', 'Joplin', 'city', 37.08, -94.51, 'US', 50_000, { admin1: 'ne:US-MO' }),
+  ])
+  const findIn = (text: string): PlaceMention[] =>
+    findPlaces(text, [{ start: 0, end: text.length }], twins)
+
+  it('keeps [Springfield] alone as a place without a pin, naming both candidates', () => {
+    const text = 'Springfield schools in the United States will close on Friday.'
+    const springfield = findIn(text).find((mention) => mention.text === 'Springfield')
+    expect(springfield).toBeDefined()
+    expect(springfield?.entry).toBeNull()
+    expect(springfield?.ambiguous?.map((entry) => entry.id).sort()).toEqual(['gn:1', 'gn:2'])
+    expect(text.slice(springfield?.start, springfield?.end)).toBe('Springfield')
+  })
+
+  it.each([
+    // The state named after it decides.
+    ['Springfield, Ill., schools will close on Friday.', 'gn:1'],
+    // A town of the same story 120 km away decides.
+    ['Buses from Joplin reached Springfield on Friday.', 'gn:2'],
+  ])('pins [Springfield] when the story says which: %s', (text, id) => {
+    const springfield = findIn(text).find((mention) => mention.text === 'Springfield')
+    expect(springfield?.entry?.id).toBe(id)
+    expect(springfield?.ambiguous).toBeUndefined()
+  })
+})

@@ -26,6 +26,11 @@ export interface PlaceMention {
   /** Stable rule id, e.g. `places/gazetteer-name`, `places/admin-suffix`. */
   readonly rule: string
   readonly qualifier: 'admin' | 'city' | 'countryside' | null
+  /**
+   * Set when the name is left unresolved because two far-apart places scored alike (a wrong pin
+   * is worse than none): the two, best first. `entry` is then null.
+   */
+  readonly ambiguous?: readonly [GazetteerEntry, GazetteerEntry]
 }
 
 export interface FindPlacesOptions {
@@ -170,7 +175,7 @@ export function findPlaces(
   return accepted.map((proposal, index) => {
     const resolved = final[index] as ResolvedCandidate
     const { candidate } = proposal
-    return {
+    const mention = {
       start: candidate.start,
       end: candidate.end,
       text: text.slice(candidate.start, candidate.end),
@@ -180,6 +185,17 @@ export function findPlaces(
       rule: candidate.rule,
       qualifier: candidate.qualifier,
     }
+    // [Paris] with nothing in the story to tell Paris, Texas, from Paris, Tennessee: a place
+    // without a pin (the caller reports it) rather than a coin toss on the map.
+    if (resolved.rival && resolved.entry) {
+      return {
+        ...mention,
+        entry: null,
+        confidence: 0.3,
+        ambiguous: [resolved.entry, resolved.rival] as const,
+      }
+    }
+    return mention
   })
 }
 

@@ -73,6 +73,8 @@ export interface PlaceSpanResolution {
   readonly confidence: number
   /** True when the name is unknown and `entry` is the story's focus place (option `backoff`). */
   readonly backoff: boolean
+  /** A far-away place that scored as well as `entry` (see ResolvedCandidate.rival). */
+  readonly rival?: GazetteerEntry
 }
 
 export interface ResolveSpansOptions {
@@ -110,12 +112,14 @@ export function resolvePlaceSpans(
     const entry = resolved[index]?.entry ?? null
     if (!entry && focus)
       return { start: span.start, end: span.end, entry: focus, confidence: 0.1, backoff: true }
+    const rival = resolved[index]?.rival
     return {
       start: span.start,
       end: span.end,
       entry,
       confidence: resolved[index]?.confidence ?? 0,
       backoff: false,
+      ...(rival ? { rival } : {}),
     }
   })
 }

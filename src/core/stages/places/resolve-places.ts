@@ -33,7 +33,17 @@ export interface ResolvedCandidate {
   /** Score margin of the chosen entry over the runner-up (Infinity when alone). */
   readonly margin: number
   readonly exact: boolean
+  /**
+   * The runner-up when it scored within AMBIGUOUS_MARGIN of the choice and lies far from it
+   * (more than AMBIGUOUS_KM, and not its region or country): a coin toss between two places.
+   */
+  readonly rival?: GazetteerEntry
 }
+
+/** Scores closer than this are a tie (about a factor of 2 in population). */
+export const AMBIGUOUS_MARGIN = 0.3
+/** Rivals farther apart than this would put the pin in another place (the 161 km of acc@161). */
+export const AMBIGUOUS_KM = 161
 
 /** What the resolver knows about the document besides the mentions themselves. */
 export interface ResolutionContext {
@@ -494,16 +504,22 @@ function chooseEntry(
   const { entries } = candidate
   if (entries.length === 0) return { entry: null, confidence: 0, margin: 0, exact: false }
   let bestIndex = 0
+  let secondIndex = -1
   let bestScore = -Infinity
   let secondScore = -Infinity
   scores.forEach((score, index) => {
     if (score > bestScore) {
       secondScore = bestScore
+      secondIndex = bestIndex
       bestScore = score
       bestIndex = index
-    } else if (score > secondScore) secondScore = score
+    } else if (score > secondScore) {
+      secondScore = score
+      secondIndex = index
+    }
   })
   let best: GazetteerEntry | null = entries[bestIndex] ?? null
+  const rival = rivalOf(best, entries[secondIndex], bestScore - secondScore)
   const bestExact = exactness[bestIndex] ?? false
   if (
     best &&
@@ -526,7 +542,25 @@ function chooseEntry(
   const certainty = margin === Infinity ? 1 : 1 / (1 + Math.exp(-margin))
   const strength = 1 / (1 + Math.exp(-(bestScore - 5)))
   const confidence = round(certainty * (0.5 + strength / 2) * (bestExact ? 1 : 0.9))
-  return { entry: best, confidence, margin, exact: bestExact }
+  return { entry: best, confidence, margin, exact: bestExact, ...(rival ? { rival } : {}) }
+}
+
+/**
+ * The runner-up when it ties with the choice and lies elsewhere: [Paris] with nothing else in
+ * the story to tell Paris, Texas, from Paris, Tennessee. A region and a town in it, or a
+ * country and its capital, are not rivals: either pin is near the truth or contains it.
+ */
+function rivalOf(
+  best: GazetteerEntry | null,
+  second: GazetteerEntry | undefined,
+  margin: number,
+): GazetteerEntry | undefined {
+  if (!best || !second || !(margin < AMBIGUOUS_MARGIN)) return undefined
+  if (best.admin1 === second.id || second.admin1 === best.id) return undefined
+  if (best.kind === 'country' || second.kind === 'country') {
+    if (best.country === second.country) return undefined
+  }
+  return distanceKm(best, second) > AMBIGUOUS_KM ? second : undefined
 }
 
 /** True when `entry` lies in one of the containers (its admin-1 region or its country). */
