@@ -95,15 +95,22 @@ export function parseCasual(
 /**
  * Scans a whole text for every key once and returns, for a stretch [start, end) of it that
  * holds no line break, the parsers that stretch may need (a superset of those whose keys are
- * in it, as a key ending inside may start before). Stretches must come in text order. One
- * scan per key of the text instead of one test per key of each line.
+ * in it, as a key ending inside may start before). Stretches must come in text order, and
+ * each must be a whole line or start a line (only a line's first match of each key is kept).
+ * One scan per key of the text instead of one test per key of each line.
  */
 export function scanParserKeys(text: string): (start: number, end: number) => number {
   if (!SELECTABLE) return () => -1
+  // The first match of each key per line is enough: after it, the scan goes on at the next line.
   const ends = KEY_SCANS.map((pattern) => {
     const found: number[] = []
     pattern.lastIndex = 0
-    while (pattern.test(text)) found.push(pattern.lastIndex)
+    while (pattern.test(text)) {
+      found.push(pattern.lastIndex)
+      const lineBreak = text.indexOf('\n', pattern.lastIndex)
+      if (lineBreak === -1) break
+      pattern.lastIndex = lineBreak + 1
+    }
     return found
   })
   const next = ends.map(() => 0)
