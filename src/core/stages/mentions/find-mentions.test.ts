@@ -113,4 +113,25 @@ describe('findMentions()', () => {
   ])('in %j reads no %j', (text, name) => {
     expect(found(text).filter((m) => m.name === name)).toEqual([])
   })
+
+  it.each([
+    // A demonym, at most one qualifying word, a force noun.
+    ['Syrian government forces advanced', 'Syrian government forces', 'Syrian army'],
+    ['Turkish troops crossed', 'Turkish troops', 'Turkish army'],
+    ['Israeli jets struck', 'Israeli jets', 'Israeli air force'],
+  ])('in %j reads the national force %j (%s)', (text, quote, name) => {
+    expect(found(text)).toContainEqual(
+      expect.objectContaining({ text: quote, name, rule: 'mentions/national-force', at: 0 }),
+    )
+  })
+
+  it.each([
+    // Near misses: an opposition or unknown qualifier, or a noun heading an institution.
+    'Syrian opposition forces advanced',
+    'Syrian rebel fighters advanced',
+    'Syrian tribal forces advanced',
+    'a Syrian military source said',
+  ])('in %j reads no national force', (text) => {
+    expect(found(text).filter((m) => m.rule === 'mentions/national-force')).toEqual([])
+  })
 })

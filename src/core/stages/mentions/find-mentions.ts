@@ -655,6 +655,30 @@ function matchInstitution(
   return null
 }
 
+// Words between a demonym and a force noun: [Syrian] [government] [forces].
+const FORCE_MODIFIERS: ReadonlySet<string> = new Set([
+  'government',
+  'armed',
+  'military',
+  'air',
+  'regime',
+  'special',
+  'security',
+  'ground',
+  'army',
+  'naval',
+  'border',
+])
+// Words after which the force noun heads an institution: [a Syrian military source].
+const NOT_BEFORE_FORCE_NOUN: ReadonlySet<string> = new Set([
+  'source',
+  'sources',
+  'command',
+  'spokesman',
+  'spokesperson',
+  'general',
+])
+
 // [Russian warplanes], [Syrian government forces], [Turkish troops]
 function matchNationalForce(
   text: string,
@@ -693,51 +717,27 @@ function matchNationalForce(
   for (let n = 2; n <= 3 && i + n <= words.length; n++) {
     const last = words[i + n - 1]!
     if (!FORCE_NOUNS.has(last.folded)) continue
-    // "Syrian opposition forces" belongs to the generic matcher.
-    const middle = words.slice(i + 1, i + n - 1).map((w) => w.folded)
-    if (
-      middle.some(
-        (m) =>
-          m.startsWith('opposition') ||
-          m.startsWith('rebel') ||
-          m === 'kurdish' ||
-          m === 'militant',
+    // "Syrian opposition forces" belongs to the generic matcher; the words between demonym and
+    // noun must qualify a state force ([Syrian] [government] [forces]).
+    let air = false
+    for (let k = i + 1; k < i + n - 1; k++) {
+      const middle = words[k]!.folded
+      if (
+        middle.startsWith('opposition') ||
+        middle.startsWith('rebel') ||
+        middle === 'kurdish' ||
+        middle === 'militant' ||
+        !FORCE_MODIFIERS.has(middle)
       )
-    )
-      return null
-    if (
-      middle.some(
-        (m) =>
-          ![
-            'government',
-            'armed',
-            'military',
-            'air',
-            'regime',
-            'special',
-            'security',
-            'ground',
-            'army',
-            'naval',
-            'border',
-          ].includes(m),
-      )
-    )
-      return null
+        return null
+      if (middle === 'air') air = true
+    }
     // "a Syrian military source", "the Syrian army command": an institution, read by matchInstitution.
-    if (
-      ['source', 'sources', 'command', 'spokesman', 'spokesperson', 'general'].includes(
-        words[i + n]?.folded ?? '',
-      )
-    )
-      return null
+    if (NOT_BEFORE_FORCE_NOUN.has(words[i + n]?.folded ?? '')) return null
     const noun =
       last.folded === 'military'
         ? 'army'
-        : middle.includes('air') ||
-            last.folded === 'warplanes' ||
-            last.folded === 'aircraft' ||
-            last.folded === 'jets'
+        : air || last.folded === 'warplanes' || last.folded === 'aircraft' || last.folded === 'jets'
           ? 'air force'
           : 'army'
     const name = `${country.demonyms[0]} ${noun}`
