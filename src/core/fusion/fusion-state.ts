@@ -133,19 +133,26 @@ export function storyFeaturesOf(
     const region = regions.find((r) => r !== country) ?? (country !== null ? id : null)
     return { id, region, country }
   }
-  const places: StoryPlace[] = []
+  // Each place once, with how often it is named: what a store keeps stays small.
+  const counts = new Map<string, number>()
+  const name = (id: string): void => {
+    counts.set(id, (counts.get(id) ?? 0) + 1)
+  }
   const sides: string[] = []
   for (const event of input.events) {
-    if (event.place !== null) places.push(placeOf(event.place.entity))
+    if (event.place !== null) name(event.place.entity)
     for (const actor of event.actors) if (actor.side) sides.push(actor.side)
   }
   const actors: string[] = []
   for (const entity of input.entities) {
-    if (entity.kind === 'place') places.push(placeOf(entity.id))
+    if (entity.kind === 'place') name(entity.id)
     else if (entity.kind === 'person' || entity.kind === 'organization') actors.push(entity.id)
     // Generic actors ("government forces", "rebels") say no more than their side.
     else if (entity.kind === 'actor') sides.push(entity.side ?? entity.id)
   }
+  const places: StoryPlace[] = [...counts].map(([id, count]) =>
+    count === 1 ? placeOf(id) : { ...placeOf(id), count },
+  )
   return {
     id: input.document.id,
     day: toDayNumber(input.document.published),

@@ -45,6 +45,8 @@ export interface StoryPlace {
   readonly region: string | null
   /** Its country id, or null when not known. */
   readonly country: string | null
+  /** How often the document names it (1 when absent). */
+  readonly count?: number
 }
 
 /**
@@ -55,7 +57,7 @@ export interface StoryFeatures {
   readonly id: string
   /** Day number of publication, or null. */
   readonly day: number | null
-  /** Places its events and mentions name (repeats count). */
+  /** Places its events and mentions name, each once with how often. */
   readonly places: readonly StoryPlace[]
   /** Actor, person and organisation entity ids it names. */
   readonly actors: readonly string[]
@@ -197,8 +199,9 @@ export class StoryIndex {
       vector.set(key, (vector.get(key) ?? 0) + weight)
     }
     for (const place of features.places) {
-      bump(place.id, 1)
-      if (place.region !== null) bump(place.region, REGION_WEIGHT)
+      const count = place.count ?? 1
+      bump(place.id, count)
+      if (place.region !== null) bump(place.region, REGION_WEIGHT * count)
     }
     for (const actor of features.actors) bump(actor, 1)
     for (const side of features.sides) bump(`side:${side}`, SIDE_WEIGHT)
