@@ -756,6 +756,40 @@ describe('fuse(): stories and timeline', () => {
     expect(result.stories[0]?.places).toEqual(['gn:9001'])
   })
 
+  it('keeps two wars apart however alike their reports, and claims inside their stories', () => {
+    // Dunmore lies in another country here: the same words, sides and day tell another war.
+    const twoCountries = (id: string) =>
+      id === 'gn:9003' ? ['adm:SD-N', 'country:SD'] : testContainment(id)
+    const report = (id: string, place: 'valmora' | 'dunmore', published: string) =>
+      article(
+        id,
+        `Outlet ${id}`,
+        published,
+        'Government forces shelled rebel positions near the town on Monday, the ministry said.',
+        [{ type: 'strike', place, quote: 'Government forces shelled', sides: ['government'] }],
+      )
+    const result = fuseArticles(
+      [
+        report('a', 'valmora', '2024-05-06'),
+        report('b', 'dunmore', '2024-05-06'),
+        report('c', 'valmora', '2024-05-07'),
+        // Three weeks later: the same war, another period.
+        report('d', 'valmora', '2024-05-28'),
+      ],
+      { containment: twoCountries },
+    )
+    expect(result.stories.map((story) => [story.id, story.documents])).toEqual([
+      ['story:a', ['a', 'c']],
+      ['story:b', ['b']],
+      ['story:d', ['d']],
+    ])
+    expect(result.claims.map((claim) => [claim.id, claim.story, claim.events])).toEqual([
+      ['claim:1', 'story:a', ['a#0', 'c#0']],
+      ['claim:1.1', 'story:b', ['b#0']],
+      ['claim:2.1', 'story:d', ['d#0']],
+    ])
+  })
+
   it('orders the timeline by resolved date, undated claims at the day first reported', () => {
     const early = article(
       'e',
