@@ -228,11 +228,6 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
   const maxWords = Math.max(gazetteer.maxNameWords, 2) + 1
   // The type word after word `next` depends on `next` alone: read once per run position.
   const suffixes: (Suffix | null | undefined)[] = new Array(words.length + 1)
-  const suffixAt = (next: number): Suffix | null => {
-    let suffix = suffixes[next]
-    if (suffix === undefined) suffixes[next] = suffix = readSuffix(text, words, next)
-    return suffix
-  }
   let index = 0
   while (index < words.length) {
     const first = words[index] as RunWord
@@ -254,7 +249,9 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
         // A pattern takes the rest of the run, less at most two type words ([X Border Crossing]).
         if (unknown && length < words.length - index - 2) break
         const name = text.slice(first.start, last.end)
-        const suffix = suffixAt(index + length)
+        let suffix = suffixes[index + length]
+        if (suffix === undefined)
+          suffixes[index + length] = suffix = readSuffix(text, words, index + length)
         const qualifier = suffix?.qualifier ?? prefix?.qualifier ?? null
         // [Al-Qaim border crossing]: a curated site under its full name beats the town.
         const siteEntries =
@@ -623,10 +620,19 @@ function isAccepted(
   return resolved.exact && (area || major || (entry.kind === 'admin1' && !proposal.sentenceInitial))
 }
 
+/** The word (letters and dots) before `start` and the spaces after it: [Gen.] Jordan. */
 function previousWord(text: string, start: number): string {
-  const match = /([\p{L}.]+)\s+$/u.exec(text.slice(Math.max(0, start - 20), start))
-  return match ? (match[1] as string) : ''
+  const limit = Math.max(0, start - 20)
+  let end = start
+  while (end > limit && SPACE.test(text[end - 1] as string)) end--
+  if (end === start) return ''
+  let wordStart = end
+  while (wordStart > limit && LETTER_OR_DOT.test(text[wordStart - 1] as string)) wordStart--
+  return text.slice(wordStart, end)
 }
+
+const SPACE = /\s/
+const LETTER_OR_DOT = /[\p{L}.]/u
 
 function collectDemonyms(text: string, run: NameRun, out: Map<string, number>): void {
   for (const word of run.words) {

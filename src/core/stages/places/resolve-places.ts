@@ -439,6 +439,48 @@ function scoreEntries(
   focus: Focus | null,
   preferCountries: ReadonlySet<string> | undefined,
 ): { scores: number[]; exactness: boolean[] } {
+  const base = baseScoresOf(candidate, nameSpelling, preferCountries)
+  if (!focus) return base
+  const { entries } = candidate
+  return {
+    scores: base.scores.map((score, index) => score + contextScore(entries[index]!, focus, key)),
+    exactness: base.exactness,
+  }
+}
+
+/**
+ * Base scores by entry list (the gazetteer returns one array per name), then by spelling and
+ * hints: the same name scores the same in every pass and every article ([Damascus] in each).
+ */
+const BASE_SCORES = new WeakMap<
+  readonly GazetteerEntry[],
+  Map<string, { scores: number[]; exactness: boolean[] }>
+>()
+
+/** The scores of a candidate's entries before context (prior, spelling, qualifiers). */
+function baseScoresOf(
+  candidate: PlaceCandidate,
+  nameSpelling: string,
+  preferCountries: ReadonlySet<string> | undefined,
+): { scores: number[]; exactness: boolean[] } {
+  if (preferCountries && preferCountries.size > 0)
+    return computeBaseScores(candidate, nameSpelling, preferCountries)
+  let bySpelling = BASE_SCORES.get(candidate.entries)
+  if (!bySpelling) BASE_SCORES.set(candidate.entries, (bySpelling = new Map()))
+  const hints = `${nameSpelling}|${candidate.qualifier}|${candidate.site}|${candidate.seat === true}`
+  let base = bySpelling.get(hints)
+  if (!base) {
+    base = computeBaseScores(candidate, nameSpelling, undefined)
+    bySpelling.set(hints, base)
+  }
+  return base
+}
+
+function computeBaseScores(
+  candidate: PlaceCandidate,
+  nameSpelling: string,
+  preferCountries: ReadonlySet<string> | undefined,
+): { scores: number[]; exactness: boolean[] } {
   const { entries } = candidate
   const hasCity = entries.some((entry) => entry.kind === 'city')
   const hasAdmin = entries.some((entry) => entry.kind === 'admin1')
@@ -486,7 +528,6 @@ function scoreEntries(
     // [Boone County] is not Bône (Annaba): a county is a town's namesake or nothing.
     if (candidate.seat && entry.kind !== 'city' && !exact) score -= 6
     if (preferCountries?.has(entry.country)) score += 4
-    if (focus) score += contextScore(entry, focus, key)
     return score
   })
   return { scores, exactness }
