@@ -45,6 +45,19 @@ export interface ClaimRecord {
     events: string[]
     stance: 'asserted' | 'denied'
   }[]
+  /**
+   * Running totals of claim-status.ts: each origin's latest report, over the first `tallied`
+   * events; null when origins changed (a syndication merge) and the totals must be redone.
+   */
+  tally: StatusTally | null
+}
+
+/** Each origin's latest report and how many origins assert or deny, as of `tallied` events. */
+export interface StatusTally {
+  readonly latest: Map<string, EventRecord>
+  tallied: number
+  asserting: number
+  denying: number
 }
 
 /** The claim's acting side: the most named, ties to the first named. */

@@ -5,7 +5,7 @@ import { AffiliationMatcher } from './affiliation-matcher.js'
 import type { ClaimRecord, EventRecord } from './claim-record.js'
 import { claimSide } from './claim-record.js'
 import { CLAIM_WINDOW_DAYS, NEAR_KM, ONE_OFF, PARTY_BOUND, SIDE_BEARING } from './claim-rules.js'
-import { updateClaimStatus } from './claim-status.js'
+import { type StatusContext, tallyClaimStatus, updateClaimStatus } from './claim-status.js'
 import { buildPlaceControl, rollUpControl } from './control-map.js'
 import { toDayNumber } from './day-number.js'
 import { affectsStatus, claimGap, findClaimDisputes } from './dispute-finder.js'
@@ -76,6 +76,7 @@ export class StoryState {
   private readonly originContext: OriginContext
   private readonly attributionContext: OriginContext
   private readonly disputeContext: DisputeContext
+  private readonly statusContext: StatusContext
 
   /** Its story id (`story:<first document id>`) and what its claim ids start with. */
   readonly storyId: string
@@ -100,6 +101,12 @@ export class StoryState {
       outletOf: (doc) => this.documentOf(doc)?.outlet ?? null,
     }
     this.attributionContext = { ...this.originContext, outletOf: (doc) => this.outletName(doc) }
+    this.statusContext = {
+      originOf: (record) => this.originOf(record),
+      attributionOf: (record) => this.attributionOf(record),
+      outletOf: (record) => this.outletName(record.event.doc),
+      inStatusDispute: (id) => (this.statusDisputes.get(id)?.size ?? 0) > 0,
+    }
     this.disputeContext = {
       sides: this.sides,
       claimsAt: (placeId, type) => this.byPlaceType.get(`${placeId}|${type}`) ?? [],
@@ -148,7 +155,11 @@ export class StoryState {
       // A bridging copy merged two groups: origins of the moved group's reports changed.
       for (const doc of moved) {
         if (doc === document.id) continue
-        for (const record of this.recordsByDoc.get(doc) ?? []) touchedClaims.add(record.claimId)
+        for (const record of this.recordsByDoc.get(doc) ?? []) {
+          touchedClaims.add(record.claimId)
+          const claim = this.claims.get(record.claimId)
+          if (claim !== undefined) claim.tally = null
+        }
       }
     }
 
@@ -202,12 +213,7 @@ export class StoryState {
     for (const claimId of statusDirty) {
       const claim = this.claims.get(claimId)
       if (claim === undefined) continue
-      updateClaimStatus(claim, {
-        originOf: (record) => this.originOf(record),
-        attributionOf: (record) => this.attributionOf(record),
-        outletOf: (record) => this.outletName(record.event.doc),
-        inStatusDispute: (id) => (this.statusDisputes.get(id)?.size ?? 0) > 0,
-      })
+      tallyClaimStatus(claim, this.statusContext)
       const state = `${claim.status}|${claim.independentGroups}`
       if (this.lastRecorded.get(claimId) !== state) {
         this.lastRecorded.set(claimId, state)
@@ -235,6 +241,8 @@ export class StoryState {
       }
     })
     const claimRecords = [...this.claims.values()]
+    // The lists (origins, who asserts, who denies) are written here, not at every add.
+    for (const claim of claimRecords) updateClaimStatus(claim, this.statusContext)
     const related = this.relatedClaims(claimRecords)
     const claims: Claim[] = claimRecords.map((claim) => ({
       id: claim.id,
@@ -345,6 +353,7 @@ export class StoryState {
         maxDay: null,
         status: 'single-source',
         independentGroups: 0,
+        tally: null,
         asserting: [],
         denying: [],
         origins: [],
