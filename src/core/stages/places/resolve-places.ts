@@ -501,7 +501,7 @@ function computeBaseScores(
     const exact = exactness[index] as boolean
     // [Columbia] is not [Colombia]: when some entry is spelled exactly as written, entries
     // that only share the folded key are much less likely.
-    let score = priorScore(entry) + (exact ? 1 : anyExact ? -2 : 0)
+    let score = priorScore(entry) + (exact ? 1 : anyExact ? -3 : 0)
     score += qualifierScore(candidate, entry, hasAdmin)
     // [China] is the country unless the story is about its neighbourhood (China, Texas).
     if (exactCountry && entry.kind !== 'country' && entry.kind !== 'admin1') score -= 3
