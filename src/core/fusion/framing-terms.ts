@@ -16,6 +16,19 @@ const SYMPATHETIC = /^(rebel|revolutionar|freedom fighter|resistance|liberation|
  * "terrorist elements" count.
  */
 export function leanOf(term: string): TermLean | null {
+  // Disputes ask again for every report of a claim at every add: remember the few words used.
+  const known = LEANS.get(term)
+  if (known !== undefined) return known
+  if (LEANS.size >= 10_000) LEANS.clear()
+  const lean = leanOfWords(term)
+  LEANS.set(term, lean)
+  return lean
+}
+
+/** Terms already classified (a pure function's memo, bounded). */
+const LEANS = new Map<string, TermLean | null>()
+
+function leanOfWords(term: string): TermLean | null {
   const folded = foldText(term)
   if (folded === '') return null
   // Compounds: [opposition fighters] is sympathetic, [terrorist organizations] pejorative.
