@@ -21,7 +21,7 @@ export const futureCueRefiner: TimeRefiner = {
         kind === 'weekday' ||
         ((kind === 'date' || kind === 'month') && c.reading.year === undefined)
       if (!yearless) return c
-      const before = text.slice(Math.max(sentenceStart(text, c.start), c.start - 90), c.start)
+      const before = text.slice(sentenceStart(text, c.start, c.start - 90), c.start)
       const after = text.slice(c.end, c.end + 50)
       return FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after) ? { ...c, future: true } : c
     })

@@ -1,12 +1,15 @@
 /**
  * Index where the sentence holding `position` starts: after the last ". ", "! ", "? " or line
- * break before it. Good enough for the look-backs of time refiners, which never cross it.
+ * break before it. Good enough for the look-backs of time refiners, which never cross it. With
+ * `floor`, the answer is `max(start, floor)`, found without looking before `floor` (a refiner
+ * that reads at most 90 characters back need not walk to the start of a long paragraph).
  */
-export function sentenceStart(text: string, position: number): number {
+export function sentenceStart(text: string, position: number, floor = 0): number {
   for (let i = position - 1; i > 0; i--) {
+    if (i < floor) return floor
     const c = text[i]
-    if (c === '\n') return i + 1
-    if ((c === ' ' || c === '\t') && /[.!?]["'”’)]?$/.test(text.slice(Math.max(0, i - 2), i))) {
+    if (c === '\n') return Math.max(i + 1, floor)
+    if ((c === ' ' || c === '\t') && endsSentence(text, i)) {
       // "Dec. 6" and "U.S. forces" are not sentence ends: a lower-case or digit follows, or
       // the word before the point is an abbreviation of one or two letters.
       const next = text[i + 1] ?? ''
@@ -15,10 +18,20 @@ export function sentenceStart(text: string, position: number): number {
         /[A-Z"“(]/.test(next) &&
         !/^(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])*|[A-Z][a-z]?\.[A-Z])$/.test(word)
       )
-        return i + 1
+        return Math.max(i + 1, floor)
     }
   }
-  return 0
+  return Math.max(0, floor)
+}
+
+/** `/[.!?]["'”’)]?$/` on the two characters before `i`, without slicing them out. */
+function endsSentence(text: string, i: number): boolean {
+  const last = text[i - 1]
+  if (last === '.' || last === '!' || last === '?') return true
+  if (i < 2 || !(last === '"' || last === "'" || last === '”' || last === '’' || last === ')'))
+    return false
+  const before = text[i - 2]
+  return before === '.' || before === '!' || before === '?'
 }
 
 /** Index where the sentence holding `position` ends (exclusive). */
