@@ -23,6 +23,8 @@ export interface GazetteerEntry {
   readonly population: number
   /** Id of the containing admin-1 entry, when known. */
   readonly admin1?: string
+  /** Id of the containing admin-2 entry (a US county), when known. */
+  readonly admin2?: string
   /** For an admin-1 entry: the id of its capital city, when known. */
   readonly capital?: string
   /**

@@ -13,9 +13,9 @@ import { readGazetteerSources } from './read-gazetteer-sources.js'
  * parsed the first time a lookup returns it (most of the 140k entries never are):
  *
  *   #triangulate-gazetteer <stamp> <maxNameWords>
- *   key key … \t id \t name \t lat \t lon \t country \t kind \t featureClass \t featureCode \t population \t admin1 \t capital \t alias|alias… \t adminType
+ *   key key … \t id \t name \t lat \t lon \t country \t kind \t featureClass \t featureCode \t population \t admin1 \t capital \t alias|alias… \t adminType \t admin2
  */
-const FORMAT_VERSION = 5
+const FORMAT_VERSION = 6
 const MAGIC = '#triangulate-gazetteer'
 
 /** Paths of the inputs and of the output, relative to the repository root. */
@@ -73,6 +73,7 @@ export function buildGazetteerFile(repoRoot: string): {
         entry.capital ?? '',
         aliasesOf(entry.name, names).join('|'),
         entry.adminType ?? '',
+        entry.admin2 ?? '',
       ].join('\t'),
     )
   }
@@ -160,6 +161,7 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
       capital,
       aliases,
       adminType,
+      admin2,
     ] = text.slice(lineStart, lineEnd).split('\t') as string[]
     const entry: { -readonly [K in keyof GazetteerEntry]: GazetteerEntry[K] } = {
       id: id as string,
@@ -176,6 +178,7 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
     if (capital) entry.capital = capital
     if (aliases) entry.aliases = aliases.split('|')
     if (adminType) entry.adminType = adminType
+    if (admin2) entry.admin2 = admin2
     parsed[line] = entry
     return entry
   }

@@ -50,7 +50,8 @@ export function readUsCounties(
   knownIds: ReadonlySet<string>,
 ): GazetteerRecord[] {
   const shapes = readCountyShapes()
-  const populations = sumTownPopulations(shapes, cities)
+  const { populations, countyOfTown } = placeTowns(shapes, cities)
+  const kept = new Set<string>()
   const records: GazetteerRecord[] = []
   for (const shape of shapes) {
     const state = shape.fips.slice(0, 2)
@@ -73,6 +74,12 @@ export function readUsCounties(
       ...(admin1 && knownIds.has(admin1) ? { admin1 } : {}),
     }
     records.push({ entry, names })
+    kept.add(shape.fips)
+  }
+  // [Springfield] in [Greene County]: each town knows its county, as it knows its state.
+  for (const record of cities) {
+    const fips = countyOfTown.get(record)
+    if (fips && kept.has(fips)) record.entry = { ...record.entry, admin2: `us-county:${fips}` }
   }
   return records
 }
@@ -133,11 +140,15 @@ function bboxOf(rings: readonly Ring[]): [number, number, number, number] {
   return [west, south, east, north]
 }
 
-/** The summed population of the GeoNames towns (US and Puerto Rico) inside each county. */
-function sumTownPopulations(
+/**
+ * The county of each GeoNames town of the US and Puerto Rico, and the summed population of
+ * the towns inside each county.
+ */
+function placeTowns(
   shapes: readonly CountyShape[],
   cities: readonly GazetteerRecord[],
-): Map<string, number> {
+): { populations: Map<string, number>; countyOfTown: Map<GazetteerRecord, string> } {
+  const countyOfTown = new Map<GazetteerRecord, string>()
   // Counties by 1° cell of their bounding box, so each town tests a handful of polygons.
   const cells = new Map<string, CountyShape[]>()
   for (const shape of shapes) {
@@ -151,7 +162,8 @@ function sumTownPopulations(
       }
   }
   const sums = new Map<string, number>()
-  for (const { entry } of cities) {
+  for (const record of cities) {
+    const { entry } = record
     if (entry.kind !== 'city' || (entry.country !== 'US' && entry.country !== 'PR')) continue
     const candidates = cells.get(`${Math.floor(entry.lat)},${Math.floor(entry.lon)}`) ?? []
     for (const shape of candidates) {
@@ -159,10 +171,11 @@ function sumTownPopulations(
       if (entry.lon < west || entry.lon > east || entry.lat < south || entry.lat > north) continue
       if (!shape.rings.some((ring) => containsPoint(ring, entry.lon, entry.lat))) continue
       sums.set(shape.fips, (sums.get(shape.fips) ?? 0) + entry.population)
+      countyOfTown.set(record, shape.fips)
       break
     }
   }
-  return sums
+  return { populations: sums, countyOfTown }
 }
 
 function round5(value: number): number {

@@ -175,6 +175,7 @@ interface Focus {
   readonly weights: ReadonlyMap<string, number>
   readonly total: number
   readonly byKey: ReadonlyMap<string, ReadonlyMap<string, number>>
+  /** Admin-1 regions and counties chosen in the previous pass. */
   readonly admins: ReadonlySet<string>
   /** Distinct entries chosen in the previous pass, each with the folded names that chose it. */
   readonly anchors: readonly {
@@ -380,7 +381,7 @@ function buildFocus(
     const weight =
       entry.kind === 'country' || entry.kind === 'admin1' ? 1.5 : entry.population >= 1e5 ? 1 : 0.6
     add(entry.country, weight * (0.5 + confidence / 2), key)
-    if (entry.kind === 'admin1') admins.add(entry.id)
+    if (entry.kind === 'admin1' || entry.kind === 'admin2') admins.add(entry.id)
     if (entry.kind === 'country') return
     const anchor = anchors.get(entry.id)
     if (anchor) anchor.keys.add(key)
@@ -677,9 +678,17 @@ function contextScore(entry: GazetteerEntry, focus: Focus, key: string): number 
   let score = 0
   const { shares, top } = sharesWithout(focus, key)
   score += 3 * (shares.get(entry.country) ?? 0) + (entry.country === top ? 1 : 0)
-  // [Alexandria, Louisiana]: a city inside an admin-1 region the story names.
+  // [Alexandria, Louisiana]: a city inside an admin-1 region the story names; [Springfield]
+  // inside the [Greene County] it names.
   if (entry.admin1 && focus.admins.has(entry.admin1)) score += 2.5
+  if (entry.admin2 && focus.admins.has(entry.admin2)) score += 2.5
   if (entry.kind === 'country') return score
+  // [Greene County … Springfield]: a county holding the story's towns.
+  if (
+    entry.kind === 'admin2' &&
+    focus.anchors.some((anchor) => anchor.entry.admin2 === entry.id && !anchor.keys.has(key))
+  )
+    score += 2.5
   if (entry.kind === 'admin1') {
     // [Kentucky … Berea, Richmond]: a region holding the story's towns.
     if (focus.anchors.some((anchor) => anchor.entry.admin1 === entry.id && !anchor.keys.has(key)))
