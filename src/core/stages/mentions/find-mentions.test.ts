@@ -135,3 +135,20 @@ describe('findMentions()', () => {
     expect(found(text).filter((m) => m.rule === 'mentions/national-force')).toEqual([])
   })
 })
+
+describe('findMentions(): a demonym before an attack noun', () => {
+  it('reads "[Russian] airstrikes" as the Russian air force, leaving the noun free', () => {
+    const mentions = findMentions(
+      'Russian airstrikes hit Idlib; Israeli shelling went on.',
+      lexicon,
+    )
+    expect(mentions.map((mention) => [mention.text, mention.kind, mention.country])).toEqual([
+      ['Russian', 'force', 'RU'],
+      ['Israeli', 'force', 'IL'],
+    ])
+  })
+  it('leaves a demonym before other nouns alone ("Russian diplomats")', () => {
+    const mentions = findMentions('Russian novels sold well.', lexicon)
+    expect(mentions).toEqual([])
+  })
+})

@@ -76,6 +76,24 @@ const FORCE_NOUNS = new Set([
   'artillery',
 ])
 
+// Attacks named by their means: a demonym before them is the attacker ([Russian] airstrikes).
+const STRIKE_NOUNS = new Set([
+  'airstrikes',
+  'airstrike',
+  'strikes',
+  'bombardment',
+  'bombardments',
+  'bombing',
+  'bombings',
+  'shelling',
+  'missiles',
+  'missile',
+  'rockets',
+  'raids',
+  'offensive',
+  'assault',
+])
+
 // Institutions named by function; the canonical name is "<Demonym> <suffix>" (Syrian Ministry of Defense).
 const INSTITUTIONS: readonly {
   words: string[]
@@ -712,6 +730,27 @@ function matchNationalForce(
         },
         length: 1,
       }
+    }
+  }
+  // "[Russian] airstrikes hit Idlib", "[Israeli] shelling": the demonym alone names who struck, and
+  // the noun stays free to be the event's trigger.
+  if (
+    STRIKE_NOUNS.has(words[i + 1]?.folded ?? '') &&
+    /^\s+$/.test(text.slice(word.end, words[i + 1]!.start))
+  ) {
+    const air = /^air|^bomb/.test(words[i + 1]!.folded)
+    return {
+      mention: {
+        ...span(text, words, i, 1),
+        kind: 'force',
+        entityId: `force:${country.code.toLowerCase()}`,
+        name: `${country.demonyms[0]} ${air ? 'air force' : 'army'}`,
+        side: null,
+        country: country.code,
+        framing: null,
+        rule: 'mentions/national-force',
+      },
+      length: 1,
     }
   }
   for (let n = 2; n <= 3 && i + n <= words.length; n++) {
