@@ -321,3 +321,14 @@ describe('findPlaces() leaves a coin toss unresolved (precision first)', () => {
     expect(springfield?.ambiguous).toBeUndefined()
   })
 })
+
+describe('findPlaces(): an alias is no rival', () => {
+  it('pins a city whose name another region lists only as an alias', async () => {
+    const { findPlaces: find } = await import('./find-places.js')
+    const { loadLexicon } = await import('../../../datasets/load-lexicon.js')
+    const { splitSentences } = await import('../sentences/split-sentences.js')
+    const text = 'Fighters entered Homs on Friday.'
+    const [place] = find(text, splitSentences(text), loadLexicon().gazetteer)
+    expect(place?.entry?.country).toBe('SY')
+  })
+})

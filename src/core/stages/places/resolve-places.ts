@@ -599,6 +599,9 @@ function rivalOf(
 ): GazetteerEntry | undefined {
   if (!best || !second || !(margin < AMBIGUOUS_MARGIN)) return undefined
   if (best.admin1 === second.id || second.admin1 === best.id) return undefined
+  // Homs (Syria) against Murqub (Libya), which lists "Homs" among its other names: only two
+  // places that are both called by the name are a coin toss, not a place and an alias.
+  if (foldName(best.name) !== foldName(second.name)) return undefined
   if (best.kind === 'country' || second.kind === 'country') {
     if (best.country === second.country) return undefined
   }
