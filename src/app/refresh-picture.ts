@@ -6,6 +6,7 @@ import type { Gazetteer } from '../core/lexicon/gazetteer.js'
 import type { AnalysisEvent, Claim, Dispute, Entity } from '../core/model/analysis.js'
 import type { SourceDocument } from '../core/model/document.js'
 import { analyzeDocument } from '../core/pipeline/analyze-document.js'
+import { gazetteerFusionOptions } from '../core/pipeline/analyze-corpus.js'
 import { placeDisplayNames } from '../core/pipeline/place-display-names.js'
 import { loadAffiliations } from '../datasets/affiliations/load-affiliations.js'
 import { loadLexicon } from '../datasets/load-lexicon.js'
@@ -73,7 +74,7 @@ export async function refreshPicture(
   options: RefreshOptions,
 ): Promise<RefreshResult> {
   const lexicon = loadLexicon()
-  const fusionOptions = fusionOptionsFor(lexicon.gazetteer, loadAffiliations())
+  const fusionOptions = gazetteerFusionOptions(lexicon.gazetteer, loadAffiliations())
   const containment = fusionOptions.containment ?? (() => [])
   const records = await store.listDocumentStories()
   const current = records.filter((record) => record.current)
@@ -317,26 +318,4 @@ function mentionsByDocument(entities: readonly Entity[]): Map<string, EntityMent
     }
   }
   return byDocument
-}
-
-/** Containment and capitals from the gazetteer, as analyzeCorpus gives them to fusion. */
-function fusionOptionsFor(
-  gazetteer: Gazetteer,
-  affiliations: FusionOptions['affiliations'],
-): FusionOptions {
-  return {
-    ...(affiliations && { affiliations }),
-    containment: (id) => {
-      const entry = gazetteer.get(id)
-      if (!entry) return []
-      return [...(entry.admin1 ? [entry.admin1] : []), `country:${entry.country}`].filter(
-        (parent) => parent !== id,
-      )
-    },
-    capitalOf: (id) => {
-      const entry = gazetteer.get(id)
-      if (!entry?.admin1) return null
-      return gazetteer.get(entry.admin1)?.capital === id ? entry.admin1 : null
-    },
-  }
 }

@@ -1,5 +1,6 @@
 import { fuse } from '../fusion/fuse.js'
-import type { OutletAffiliation } from '../fusion/fusion-types.js'
+import type { FusionOptions, OutletAffiliation } from '../fusion/fusion-types.js'
+import type { Gazetteer } from '../lexicon/gazetteer.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import {
   ANALYSIS_SCHEMA,
@@ -88,19 +89,7 @@ export function analyzeCorpusWithFacts(
     documents: unique,
     events,
     entities,
-    ...(options.affiliations && { affiliations: options.affiliations }),
-    containment: (id) => {
-      const entry = gazetteer.get(id)
-      if (!entry) return []
-      return [...(entry.admin1 ? [entry.admin1] : []), `country:${entry.country}`].filter(
-        (parent) => parent !== id,
-      )
-    },
-    capitalOf: (id) => {
-      const entry = gazetteer.get(id)
-      if (!entry?.admin1) return null
-      return gazetteer.get(entry.admin1)?.capital === id ? entry.admin1 : null
-    },
+    ...gazetteerFusionOptions(gazetteer, options.affiliations),
   })
   const analysis: Analysis = {
     schema: ANALYSIS_SCHEMA,
@@ -133,4 +122,29 @@ export function analyzeCorpusWithFacts(
     regionControl: fused.regionControl,
   }
   return { analysis, facts, analysed }
+}
+
+/**
+ * What fusion knows from the gazetteer besides the articles: the regions and country that contain
+ * a place, and which region a city is the capital of. Every caller that fuses uses this one.
+ */
+export function gazetteerFusionOptions(
+  gazetteer: Gazetteer,
+  affiliations?: readonly OutletAffiliation[],
+): FusionOptions {
+  return {
+    ...(affiliations && { affiliations }),
+    containment: (id) => {
+      const entry = gazetteer.get(id)
+      if (!entry) return []
+      return [...(entry.admin1 ? [entry.admin1] : []), `country:${entry.country}`].filter(
+        (parent) => parent !== id,
+      )
+    },
+    capitalOf: (id) => {
+      const entry = gazetteer.get(id)
+      if (!entry?.admin1) return null
+      return gazetteer.get(entry.admin1)?.capital === id ? entry.admin1 : null
+    },
+  }
 }
