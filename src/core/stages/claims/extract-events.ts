@@ -756,17 +756,11 @@ function placesFor(
   // Whether the list resumes with the first place's own preposition after an aside: "from X,
   // where …, as well as from Y".
   const continuesAfterAside = (place: PlaceInput): boolean => {
-    const first = chosen[0]
-    if (!first) return false
-    const preposition = /\b(from|in|into|to|towards|near|at)\s+(?:the\s+)?$/i.exec(
-      text.slice(Math.max(0, first.start - 20), first.start),
-    )?.[1]
+    const preposition = chosen[0] && prepositionBefore(text, chosen[0])
     if (!preposition) return false
-    const rest = text.slice(place.end, Math.min(scopeEnd, place.end + 200))
-    return new RegExp(
-      `^[^;.]*?,\\s*(?:and\\s+)?(?:as\\s+well\\s+as|along\\s+with)\\s+${preposition}\\s`,
-      'i',
-    ).test(rest)
+    return resumingWith(preposition).test(
+      text.slice(place.end, Math.min(scopeEnd, place.end + 200)),
+    )
   }
   // "crossed [the Al-Qa'im border checkpoint] into the Anbar province": a place inside the
   // trigger's own words is its place.
@@ -800,9 +794,7 @@ function placesFor(
       const parallel =
         repeated !== undefined &&
         chosen.length > 0 &&
-        new RegExp(`\\b${repeated}\\s+(?:the\\s+)?$`, 'i').test(
-          text.slice(Math.max(0, chosen[0]!.start - 20), chosen[0]!.start),
-        ) &&
+        prepositionBefore(text, chosen[0]!) === repeated.toLowerCase() &&
         !/[;]/.test(aside) &&
         aside.trim().split(/\s+/).length <= 30
       if (
@@ -960,6 +952,27 @@ function placesFor(
           other !== place,
       ) ?? place,
   )
+}
+
+/** The preposition that introduces a place ("from [the] Quneitra"), lower case, if any. */
+function prepositionBefore(text: string, place: PlaceInput): string | undefined {
+  return /\b(from|in|into|to|towards|near|at)\s+(?:the\s+)?$/i
+    .exec(text.slice(Math.max(0, place.start - 20), place.start))?.[1]
+    ?.toLowerCase()
+}
+
+/** ", as well as from …" after an aside, one pattern per preposition, built once. */
+const RESUMING = new Map<string, RegExp>()
+function resumingWith(preposition: string): RegExp {
+  let pattern = RESUMING.get(preposition)
+  if (!pattern) {
+    pattern = new RegExp(
+      `^[^;.]*?,\\s*(?:and\\s+)?(?:as\\s+well\\s+as|along\\s+with)\\s+${preposition}\\s`,
+      'i',
+    )
+    RESUMING.set(preposition, pattern)
+  }
+  return pattern
 }
 
 /** "the Amman-Damascus highway", "the Palmyra-Damascus road": a place naming a road, not the event's place. */
