@@ -1,7 +1,7 @@
+import { findLexiconHits, type Hit } from './find-lexicon-hits.js'
 import { mergeRestatements } from './merge-restatements.js'
-import type { ClaimCues, CueKind, TriggerRule } from '../../lexicon/claim-cues.js'
+import type { ClaimCues, CueKind, FramingTerm, TriggerRule } from '../../lexicon/claim-cues.js'
 import type { GazetteerEntry } from '../../lexicon/gazetteer.js'
-import { firstWords, matchPatternAt, type WordPattern } from '../../lexicon/patterns.js'
 import type {
   AnalysisEvent,
   EventActor,
@@ -44,16 +44,16 @@ export interface ExtractInput {
   readonly countrySide: (code: string) => string | null
 }
 
-interface Hit {
+interface WordRange {
   readonly start: number // word index
   readonly end: number // word index after
 }
 
-interface TriggerHit extends Hit {
+interface TriggerHit extends WordRange {
   readonly rule: TriggerRule
 }
 
-interface CueHit extends Hit {
+interface CueHit extends WordRange {
   readonly kind: CueKind
 }
 
@@ -152,94 +152,6 @@ const OPPOSITE_SIDE: Readonly<Record<string, string>> = {
   sdf: 'sna',
 }
 
-type Indexed<T> = {
-  readonly byWord: Map<string, T[]>
-  /** Prefix patterns (`terrorist*`) by their first two letters, so a word checks only its own. */
-  readonly byPrefix: Map<string, { prefix: string; item: T }[]>
-  readonly always: T[]
-}
-
-const NO_CANDIDATES: never[] = []
-
-function indexByFirstWord<T extends { pattern: WordPattern }>(items: readonly T[]): Indexed<T> {
-  const byWord = new Map<string, T[]>()
-  const byPrefix = new Map<string, { prefix: string; item: T }[]>()
-  const always: T[] = []
-  for (const item of items) {
-    const first = firstWords(item.pattern)
-    if (!first) {
-      always.push(item)
-      continue
-    }
-    for (const word of first.alternatives) byWord.set(word, [...(byWord.get(word) ?? []), item])
-    for (const prefix of first.prefixes) {
-      const key = prefix.slice(0, 2)
-      byPrefix.set(key, [...(byPrefix.get(key) ?? []), { prefix, item }])
-    }
-  }
-  return { byWord, byPrefix, always }
-}
-
-function candidatesAt<T>(index: Indexed<T>, folded: string): T[] {
-  const exact = index.byWord.get(folded)
-  const prefixed = index.byPrefix.get(folded.slice(0, 2))
-  // (A one-letter prefix pattern is keyed by its one letter.)
-  const short = index.byPrefix.get(folded.slice(0, 1))
-  if (!prefixed && !short && index.always.length === 0) return exact ?? NO_CANDIDATES
-  const found = [...(exact ?? []), ...index.always]
-  for (const entries of [prefixed, short])
-    if (entries)
-      for (const { prefix, item } of entries) if (folded.startsWith(prefix)) found.push(item)
-  return found
-}
-
-const indexCache = new WeakMap<
-  ClaimCues,
-  {
-    triggers: Indexed<TriggerRule>
-    cues: Indexed<ClaimCues['cues'][number]>
-    framing: Indexed<ClaimCues['framing'][number]>
-  }
->()
-function indexesOf(cues: ClaimCues) {
-  let index = indexCache.get(cues)
-  if (!index) {
-    index = {
-      triggers: indexByFirstWord(cues.triggers),
-      cues: indexByFirstWord(cues.cues),
-      framing: indexByFirstWord(cues.framing),
-    }
-    indexCache.set(cues, index)
-  }
-  return index
-}
-
-/** Longest match per start word, then drop matches inside a longer one. */
-function findHits<T extends { pattern: WordPattern }>(
-  index: Indexed<T>,
-  words: readonly Word[],
-): { item: T; start: number; end: number }[] {
-  const hits: { item: T; start: number; end: number }[] = []
-  for (let i = 0; i < words.length; i++) {
-    let best: { item: T; start: number; end: number } | null = null
-    for (const item of candidatesAt(index, words[i]!.folded)) {
-      const end = matchPatternAt(item.pattern, words, i)
-      if (end > i && (!best || end > best.end)) best = { item, start: i, end }
-    }
-    if (best) hits.push(best)
-  }
-  return hits.filter(
-    (hit) =>
-      !hits.some(
-        (other) =>
-          other !== hit &&
-          other.start <= hit.start &&
-          other.end >= hit.end &&
-          other.end - other.start > hit.end - hit.start,
-      ),
-  )
-}
-
 /**
  * Reads the events of one document: triggers from the lexicon, one event per (trigger, place),
  * the actor that did it, who the text attributes it to (with the attribution chain), the stance
@@ -248,7 +160,6 @@ function findHits<T extends { pattern: WordPattern }>(
  */
 export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEvent[] {
   const { doc, text } = input
-  const index = indexesOf(cues)
   const events: AnalysisEvent[] = []
   const seen = new Set<string>()
   let mentionCursor = 0
@@ -284,7 +195,8 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
 
     // "fighting for the control of Manbij": control named as a goal is no event and no boundary.
     // "a ceasefire [took] effect", "talks [took] place": idioms of "take" are no capture.
-    const triggers: TriggerHit[] = findHits(index.triggers, words)
+    const hits = findLexiconHits(cues, words)
+    const triggers: TriggerHit[] = hits.triggers
       .map(({ item, start, end }) => ({ rule: item, start, end }))
       .filter(
         (hit) =>
@@ -308,7 +220,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
           ),
       )
     // A cue word inside a name is no cue: "the United [States]", "the [Statement] Foundation".
-    const cueHits: CueHit[] = findHits(index.cues, words)
+    const cueHits: CueHit[] = hits.cues
       .map(({ item, start, end }) => ({ kind: item.kind, start, end }))
       // "[Reports] indicate that …": a report noun before a speech verb is the (unnamed) speaker.
       .map((cue, k, all) =>
@@ -339,7 +251,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     // Event types this sentence already placed somewhere: a country fallback of the same type is noise
     // ("a ceasefire agreement in Manbij" is one agreement, not one in Manbij and one in Syria).
     const sentenceTypes = new Set<EventType>()
-    const framing = findFraming(index.framing, words)
+    const framing = framingTerms(hits.framing)
     // A trigger inside an attribution phrase is speech, not an event ("the announcement was made").
     const speechWords = new Set(
       cueHits
@@ -1412,12 +1324,9 @@ function isNegated(words: readonly Word[], triggerWord: number): boolean {
   return false
 }
 
-function findFraming(
-  index: Indexed<ClaimCues['framing'][number]>,
-  words: readonly Word[],
-): string[] {
+function framingTerms(hits: readonly Hit<FramingTerm>[]): string[] {
   const terms = new Set<string>()
-  for (const hit of findHits(index, words)) terms.add(hit.item.term)
+  for (const hit of hits) terms.add(hit.item.term)
   return [...terms]
 }
 
