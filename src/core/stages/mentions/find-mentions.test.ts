@@ -119,6 +119,9 @@ describe('findMentions()', () => {
     ['Syrian government forces advanced', 'Syrian government forces', 'Syrian army'],
     ['Turkish troops crossed', 'Turkish troops', 'Turkish army'],
     ['Israeli jets struck', 'Israeli jets', 'Israeli air force'],
+    // The longest reading wins: "air forces" is one noun, not "air" before another.
+    ['Russian air forces bombed', 'Russian air forces', 'Russian air force'],
+    ['Turkish army units shelled', 'Turkish army units', 'Turkish army'],
   ])('in %j reads the national force %j (%s)', (text, quote, name) => {
     expect(found(text)).toContainEqual(
       expect.objectContaining({ text: quote, name, rule: 'mentions/national-force', at: 0 }),
@@ -145,6 +148,19 @@ describe('findMentions(): a demonym before an attack noun', () => {
     expect(mentions.map((mention) => [mention.text, mention.kind, mention.country])).toEqual([
       ['Russian', 'force', 'RU'],
       ['Israeli', 'force', 'IL'],
+    ])
+  })
+  it('reads "[Russian] air strikes" (two words) the same way', () => {
+    const mentions = findMentions('Russian air strikes hit Idlib.', lexicon)
+    expect(mentions.map((mention) => [mention.text, mention.name])).toEqual([
+      ['Russian', 'Russian air force'],
+    ])
+  })
+  it('gives a demonym coordinated with another the force the second one names', () => {
+    const mentions = findMentions('strikes by the Syrian and Russian air forces', lexicon)
+    expect(mentions.map((mention) => [mention.text, mention.name])).toEqual([
+      ['Syrian', 'Syrian air force'],
+      ['Russian air forces', 'Russian air force'],
     ])
   })
   it('leaves a demonym before other nouns alone ("Russian diplomats")', () => {

@@ -734,8 +734,11 @@ function matchNationalForce(
   }
   // "[Russian] airstrikes hit Idlib", "[Israeli] shelling": the demonym alone names who struck, and
   // the noun stays free to be the event's trigger.
+  // "[Russian] air strikes": the same, with the means in two words.
+  const twoWordStrike =
+    words[i + 1]?.folded === 'air' && STRIKE_NOUNS.has(words[i + 2]?.folded ?? '')
   if (
-    STRIKE_NOUNS.has(words[i + 1]?.folded ?? '') &&
+    (twoWordStrike || STRIKE_NOUNS.has(words[i + 1]?.folded ?? '')) &&
     /^\s+$/.test(text.slice(word.end, words[i + 1]!.start))
   ) {
     const air = /^air|^bomb/.test(words[i + 1]!.folded)
@@ -753,7 +756,8 @@ function matchNationalForce(
       length: 1,
     }
   }
-  for (let n = 2; n <= 3 && i + n <= words.length; n++) {
+  // Longest first: "Russian [air forces]" is one force, not "Russian [air]" before a noun.
+  for (let n = Math.min(3, words.length - i); n >= 2; n--) {
     const last = words[i + n - 1]!
     if (!FORCE_NOUNS.has(last.folded)) continue
     // "Syrian opposition forces" belongs to the generic matcher; the words between demonym and
@@ -776,7 +780,11 @@ function matchNationalForce(
     const noun =
       last.folded === 'military'
         ? 'army'
-        : air || last.folded === 'warplanes' || last.folded === 'aircraft' || last.folded === 'jets'
+        : air ||
+            last.folded === 'air' ||
+            last.folded === 'warplanes' ||
+            last.folded === 'aircraft' ||
+            last.folded === 'jets'
           ? 'air force'
           : 'army'
     const name = `${country.demonyms[0]} ${noun}`
