@@ -64,6 +64,19 @@ describe('findMentions()', () => {
     )
   })
 
+  it.each([
+    // A particle inside a name stays; one after it ("as saying") ends the name before it.
+    ['The agency quoted commander Karim Haddad as saying the town fell.', 'Karim Haddad'],
+    ['The envoy met mayor Karim al-Haddad on Monday.', 'Karim al-Haddad'],
+    ['They met governor Anna van der Berg there.', 'Anna van der Berg'],
+  ])('in %j reads the titled person %j', (text, quote) => {
+    expect(
+      found(text)
+        .filter((m) => m.kind === 'person')
+        .map((m) => m.text),
+    ).toEqual([quote])
+  })
+
   it('near misses: short aliases need their capitals, rebel-held is not an actor', () => {
     expect(
       found('He is a fan of the aa batteries.').filter((m) => m.name === 'Anadolu Agency'),

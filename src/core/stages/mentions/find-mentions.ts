@@ -952,6 +952,10 @@ function matchUnknownName(text: string, words: readonly Word[], i: number): Foun
     if (n > 0 && /[,;:()"“”.!?]/.test(text.slice(words[i + n - 1]!.end, word.start))) break
     n++
   }
+  // "quoted commander Ali Mahmoud [as] saying": a lower-case particle opens a name's next part,
+  // it never ends the name.
+  while (n > 1 && !isCapitalised(words[i + n - 1]!.text) && !words[i + n - 1]!.text.includes('-'))
+    n--
   if (n < 1) return null
   const previous = words[i - 1]
   const titled =
