@@ -343,6 +343,66 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       ])
     })
 
+    it('listUnfusedDocuments() lists documents with facts and no story, in ingest order, and those whose facts changed since', async () => {
+      const GAMMA: SourceDocument = {
+        ...ALPHA,
+        id: 'gamma',
+        url: null,
+        text: 'Shelling hit the market.',
+      }
+      for (const doc of [ALPHA, BETA, GAMMA]) await store.putDocument(newDocument(doc))
+      // No facts yet: nothing to fuse.
+      expect(await store.listUnfusedDocuments()).toEqual([])
+      const { extractions } = splitAnalysis(analysisOf([ALPHA, BETA]))
+      const withEntities = (ids: string[]) =>
+        extractions
+          .filter((extraction) => ids.includes(extraction.documentId))
+          .map((extraction) => ({ ...extraction, entities: [] }))
+      // Gamma's facts first, then beta's: the order is ingest order, not the order of facts.
+      await store.replaceExtractions([
+        { documentId: 'gamma', events: [], mentions: [], diagnostics: [], entities: [] },
+      ])
+      await store.replaceExtractions(withEntities(['beta']))
+      expect(await store.listUnfusedDocuments()).toEqual([
+        { id: 'beta', revisionOf: null },
+        { id: 'gamma', revisionOf: null },
+      ])
+      // Facts without per-document entities (a picture written whole) do not count.
+      await store.replaceExtractions(extractions.filter((e) => e.documentId === 'alpha'))
+      expect((await store.listUnfusedDocuments()).map((doc) => doc.id)).toEqual(['beta', 'gamma'])
+      // Only those ingested before a given document; an unknown one gives none.
+      expect(await store.listUnfusedDocuments({ before: 'gamma' })).toEqual([
+        { id: 'beta', revisionOf: null },
+      ])
+      expect(await store.listUnfusedDocuments({ before: 'beta' })).toEqual([])
+      expect(await store.listUnfusedDocuments({ before: 'missing' })).toEqual([])
+
+      // Fused: in a story, no longer listed.
+      await store.putDocumentStories([
+        { documentId: 'beta', story: 'story:beta', ordinal: 0, features: {} },
+        { documentId: 'gamma', story: 'story:beta', ordinal: 0, features: {} },
+      ])
+      expect(await store.listUnfusedDocuments()).toEqual([])
+      // Its facts replaced (a retried extraction): listed again until its story is recorded again.
+      await store.replaceExtractions(withEntities(['beta']))
+      expect(await store.listUnfusedDocuments()).toEqual([{ id: 'beta', revisionOf: null }])
+      await store.putDocumentStories([
+        { documentId: 'beta', story: 'story:beta', ordinal: 0, features: { again: true } },
+      ])
+      expect(await store.listUnfusedDocuments()).toEqual([])
+
+      // A new version of beta: the old one leaves the list (not current), the new one comes
+      // with the version it replaces once it has facts.
+      const put = await store.putDocument(
+        newDocument({ ...BETA, text: 'Rebels said they held the crossing on Sunday.' }),
+      )
+      expect(await store.listUnfusedDocuments()).toEqual([])
+      await store.replaceExtractions([
+        { documentId: put.id, events: [], mentions: [], diagnostics: [], entities: [] },
+      ])
+      expect(await store.listUnfusedDocuments()).toEqual([{ id: put.id, revisionOf: 'beta' }])
+    })
+
     it('listDocuments({ ids }) and listExtractions({ documentIds }) read only those, in ingest order', async () => {
       for (const doc of [ALPHA, BETA]) await store.putDocument(newDocument(doc))
       await store.replaceExtractions(splitAnalysis(analysisOf([ALPHA, BETA])).extractions)

@@ -52,7 +52,10 @@ export interface Store {
     readonly ids?: readonly string[]
   }): Promise<StoredDocument[]>
 
-  /** Replaces, per document named, its events, mentions and diagnostics. */
+  /**
+   * Replaces, per document named, its events, mentions and diagnostics. A document already
+   * recorded in a story has that record marked stale: its story must be fused again.
+   */
   replaceExtractions(extractions: readonly DocumentExtraction[]): Promise<void>
   getExtraction(documentId: string): Promise<DocumentExtraction | null>
   /**
@@ -84,6 +87,14 @@ export interface Store {
    * superseded versions (their story must be re-fused without them).
    */
   listDocumentStories(): Promise<(DocumentStory & { readonly current: boolean })[]>
+  /**
+   * What a fusion from stored facts takes next (the workers of a PostgreSQL library): current
+   * documents with stored facts that are in no story yet, or whose facts were replaced since
+   * their story was recorded (`replaceExtractions` marks such a story record stale,
+   * `putDocumentStories` clears the mark), in ingest order, with the version each replaces.
+   * With `before`, only documents ingested before that one (none when it is unknown).
+   */
+  listUnfusedDocuments(options?: { readonly before?: string }): Promise<UnfusedDocument[]>
   /** The current picture in the contract shape (`triangulate.analysis/1`), over current documents. */
   getAnalysis(): Promise<Analysis>
 
@@ -224,6 +235,13 @@ export interface DocumentStory {
   readonly ordinal: number
   /** The document's StoryFeatures (core/fusion/story-index.ts), as JSON-ready data. */
   readonly features: unknown
+}
+
+/** A document waiting for fusion (see `listUnfusedDocuments`). */
+export interface UnfusedDocument {
+  readonly id: string
+  /** The version it replaces, whose story must be fused again without it. */
+  readonly revisionOf: string | null
 }
 
 export interface DocumentLink {

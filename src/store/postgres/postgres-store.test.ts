@@ -31,7 +31,11 @@ describe.skipIf(postgres === null)('PostgreSQL store', () => {
 
     it('migratePostgres() applies every migration once, also when two run at once', async () => {
       const [first, second] = await Promise.all([migratePostgres(url), migratePostgres(url)])
-      expect([...first!, ...second!]).toEqual(['001-initial', '002-story-partitions'])
+      expect([...first!, ...second!]).toEqual([
+        '001-initial',
+        '002-story-partitions',
+        '003-stale-stories',
+      ])
       expect(await migratePostgres(url)).toEqual([])
       const store = await openPostgresStore(url)
       expect(store.backend).toBe('postgres')

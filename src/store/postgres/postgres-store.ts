@@ -41,6 +41,7 @@ import type {
   StoredDocument,
   StoreVersion,
   StoryReplacement,
+  UnfusedDocument,
 } from '../store.js'
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../store.js'
 import { POSTGRES_MIGRATIONS } from './migrations/index.js'
@@ -91,7 +92,13 @@ interface Database {
   }
   document_facts: { document_id: string; entities: string }
   story_parts: { story: string; ordinal: number; extras: string }
-  document_stories: { document_id: string; story: string; ordinal: number; features: string }
+  document_stories: {
+    document_id: string
+    story: string
+    ordinal: number
+    features: string
+    stale: Generated<boolean>
+  }
   entities: {
     position: number
     id: string
@@ -432,6 +439,13 @@ export class PostgresStore implements Store {
         throw new Error(`replaceExtractions: no document ${missing.join(', ')} in the store`)
       for (const table of ['events', 'mentions', 'diagnostics', 'document_facts'] as const)
         await db.deleteFrom(table).where('document_id', 'in', ids).execute()
+      // A document already in a story: its story was fused from the old facts.
+      await db
+        .updateTable('document_stories')
+        .set({ stale: true })
+        .where('document_id', 'in', ids)
+        .where('stale', '=', false)
+        .execute()
 
       const events = extractions.flatMap((extraction) =>
         extraction.events.map((event, position) =>
@@ -808,6 +822,7 @@ export class PostgresStore implements Store {
               story: eb.ref('excluded.story'),
               ordinal: eb.ref('excluded.ordinal'),
               features: eb.ref('excluded.features'),
+              stale: false,
             })),
           )
           .execute()
@@ -834,6 +849,39 @@ export class PostgresStore implements Store {
       features: JSON.parse(row.features) as unknown,
       current: row.superseded_by === null,
     }))
+  }
+
+  async listUnfusedDocuments(options: { before?: string } = {}): Promise<UnfusedDocument[]> {
+    // An anti-join over indexed keys: the documents table is read once, whatever the backlog.
+    let query = this.db
+      .selectFrom('documents as d')
+      .select(['d.id', 'd.revision_of'])
+      .where('d.superseded_by', 'is', null)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('document_facts as f')
+            .select('f.document_id')
+            .whereRef('f.document_id', '=', 'd.id'),
+        ),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('document_stories as s')
+              .select('s.document_id')
+              .whereRef('s.document_id', '=', 'd.id')
+              .where('s.stale', '=', false),
+          ),
+        ),
+      )
+      .orderBy('d.seq')
+    if (options.before !== undefined)
+      query = query.where(
+        'd.seq',
+        '<',
+        this.db.selectFrom('documents').select('seq').where('id', '=', options.before),
+      )
+    return (await query.execute()).map((row) => ({ id: row.id, revisionOf: row.revision_of }))
   }
 
   /**

@@ -27,6 +27,7 @@ describe('openSqliteStore()', () => {
       '002-rowid-fact-tables',
       '003-document-facts',
       '004-story-partitions',
+      '005-stale-stories',
     ])
     raw.close()
     const again = await openSqliteStore(path)

@@ -43,6 +43,7 @@ import {
   type StoredDocument,
   type StoreVersion,
   type StoryReplacement,
+  type UnfusedDocument,
 } from '../store.js'
 import { SQLITE_MIGRATIONS } from './migrations/index.js'
 
@@ -158,7 +159,13 @@ interface Database {
   store_version: { singleton: number; version: number; at: string | null }
   document_facts: { document_id: string; entities: string }
   story_parts: { story: string; ordinal: number; extras: string }
-  document_stories: { document_id: string; story: string; ordinal: number; features: string }
+  document_stories: {
+    document_id: string
+    story: string
+    ordinal: number
+    features: string
+    stale: Generated<number>
+  }
   schema_migrations: { name: string; applied_at: string }
 }
 
@@ -382,6 +389,13 @@ class SqliteStore implements Store {
           .executeTakeFirst()
         if (!known) throw new Error(`replaceExtractions: no document ${id} in the store`)
         await deleteExtraction(db, id)
+        // A document already in a story: its story was fused from the old facts.
+        await db
+          .updateTable('document_stories')
+          .set({ stale: 1 })
+          .where('document_id', '=', id)
+          .where('stale', '=', 0)
+          .execute()
         const events = extraction.events.map((event, position) => eventRow(id, position, event))
         const mentions = extraction.mentions.map((mention, position) => ({
           document_id: id,
@@ -806,6 +820,7 @@ class SqliteStore implements Store {
               story: eb.ref('excluded.story'),
               ordinal: eb.ref('excluded.ordinal'),
               features: eb.ref('excluded.features'),
+              stale: 0,
             })),
           )
           .execute()
@@ -832,6 +847,38 @@ class SqliteStore implements Store {
       features: JSON.parse(row.features) as unknown,
       current: row.superseded_by === null,
     }))
+  }
+
+  async listUnfusedDocuments(options: { before?: string } = {}): Promise<UnfusedDocument[]> {
+    let query = this.db
+      .selectFrom('documents as d')
+      .select(['d.id', 'd.revision_of'])
+      .where('d.superseded_by', 'is', null)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('document_facts as f')
+            .select('f.document_id')
+            .whereRef('f.document_id', '=', 'd.id'),
+        ),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('document_stories as s')
+              .select('s.document_id')
+              .whereRef('s.document_id', '=', 'd.id')
+              .where('s.stale', '=', 0),
+          ),
+        ),
+      )
+      .orderBy('d.seq')
+    if (options.before !== undefined)
+      query = query.where(
+        'd.seq',
+        '<',
+        this.db.selectFrom('documents').select('seq').where('id', '=', options.before),
+      )
+    return (await query.execute()).map((row) => ({ id: row.id, revisionOf: row.revision_of }))
   }
 
   async getAnalysis(): Promise<Analysis> {

@@ -1,5 +1,6 @@
 import { up as initial } from './001-initial.js'
 import { up as storyPartitions } from './002-story-partitions.js'
+import { up as staleStories } from './003-stale-stories.js'
 
 /**
  * The PostgreSQL schema history, oldest first. `triangulate migrate` applies the missing ones,
@@ -9,4 +10,5 @@ import { up as storyPartitions } from './002-story-partitions.js'
 export const POSTGRES_MIGRATIONS: readonly { readonly name: string; readonly up: string }[] = [
   { name: '001-initial', up: initial },
   { name: '002-story-partitions', up: storyPartitions },
+  { name: '003-stale-stories', up: staleStories },
 ]
