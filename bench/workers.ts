@@ -4,11 +4,13 @@
 //   npx tsx bench/workers.ts            10,000 generated articles (scripts/gen-corpus.ts)
 //   npx tsx bench/workers.ts --quick    300 articles, under a minute
 //   npx tsx bench/workers.ts --articles 2000 --workers 1,2,4
+//   npx tsx bench/workers.ts --corpus /tmp/c100000 --workers 2 --ingest-cli
+//                                       a corpus written before by scripts/gen-corpus.ts
 //
 // PostgreSQL is a throwaway embedded cluster on loopback (the test helper), with fsync off:
 // the figures are the workers' and the queries', not a disk's.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -37,10 +39,14 @@ const { values } = parseArgs({
     'extract-heap': { type: 'string' },
     'fuse-heap': { type: 'string' },
     'ingest-cli': { type: 'boolean' },
+    corpus: { type: 'string' },
+    'skip-vacuum': { type: 'boolean' },
   },
 })
 const quick = values.quick ?? false
-const ARTICLES = Number(values.articles ?? (quick ? 150 : 10_000))
+/** `--corpus DIR`: ingest this directory of generated articles instead of generating one. */
+const CORPUS = values.corpus === undefined ? null : resolve(values.corpus)
+let ARTICLES = Number(values.articles ?? (quick ? 150 : 10_000))
 const WORKER_COUNTS = (values.workers ?? '1,2').split(',').map(Number)
 const SEED = Number(values.seed ?? 1)
 /** Articles ingested one by one into idle workers, for the latency of a quiet queue. */
@@ -73,18 +79,30 @@ if (!started.ok) {
 const postgres = started.postgres
 
 try {
-  const corpus = join(dir, 'corpus')
+  const corpus = CORPUS ?? join(dir, 'corpus')
   const trickleDir = join(dir, 'trickle')
-  mkdirSync(corpus)
+  if (CORPUS === null) mkdirSync(corpus)
   mkdirSync(trickleDir)
   let words = 0
   let index = 0
   const trickleFiles: string[] = []
-  for (const article of generateArticles({ articles: ARTICLES + TRICKLE, seed: SEED })) {
-    const target = index++ < ARTICLES ? corpus : trickleDir
-    writeFileSync(join(target, `${article.name}.txt`), article.text)
-    if (target === corpus) words += article.words
-    else trickleFiles.push(join(target, `${article.name}.txt`))
+  if (CORPUS !== null) {
+    // A corpus generated before (`scripts/gen-corpus.ts --out DIR`): the trickle articles
+    // come from another seed, named apart.
+    ARTICLES = readdirSync(CORPUS).filter((name) => name.endsWith('.txt')).length
+    words = ARTICLES * 416
+    for (const article of generateArticles({ articles: TRICKLE, seed: SEED + 1000 })) {
+      const file = join(trickleDir, `t${article.name}.txt`)
+      writeFileSync(file, article.text)
+      trickleFiles.push(file)
+    }
+  } else {
+    for (const article of generateArticles({ articles: ARTICLES + TRICKLE, seed: SEED })) {
+      const target = index++ < ARTICLES ? corpus : trickleDir
+      writeFileSync(join(target, `${article.name}.txt`), article.text)
+      if (target === corpus) words += article.words
+      else trickleFiles.push(join(target, `${article.name}.txt`))
+    }
   }
   console.log(
     `worker benchmark: ${ARTICLES} generated articles (${Math.round(words / ARTICLES)} words each on average), seed ${SEED}`,
@@ -199,11 +217,16 @@ try {
     if (last) {
       const size = (await databaseBytes(store)) - emptySize
       // Fusion rewrites the picture each time; what a library needs is its live rows.
-      await store.executeSql('VACUUM FULL')
-      const live = (await databaseBytes(store)) - emptySize
-      sizes.push(
-        `${mb(size)} MB (${mb((size / ARTICLES) * 1000)} MB per 1,000 articles), ${mb(live)} MB live after VACUUM FULL (${mb((live / ARTICLES) * 1000)} per 1,000)`,
-      )
+      // (`--skip-vacuum`: at 100,000 articles VACUUM FULL rewrites gigabytes for minutes.)
+      if (values['skip-vacuum'])
+        sizes.push(`${mb(size)} MB (${mb((size / ARTICLES) * 1000)} MB per 1,000 articles)`)
+      else {
+        await store.executeSql('VACUUM FULL')
+        const live = (await databaseBytes(store)) - emptySize
+        sizes.push(
+          `${mb(size)} MB (${mb((size / ARTICLES) * 1000)} MB per 1,000 articles), ${mb(live)} MB live after VACUUM FULL (${mb((live / ARTICLES) * 1000)} per 1,000)`,
+        )
+      }
     }
     await store.close()
   }
