@@ -172,13 +172,14 @@ export function readGazetteerFile(file: string, stamp: string): Gazetteer | null
       kind: kind as PlaceKind,
       featureClass: featureClass as string,
       population: Number(population),
+      // Key order as written before every entry had every field: the JSON stays byte-identical.
+      featureCode: featureCode || undefined,
+      admin1: admin1 || undefined,
+      capital: capital || undefined,
+      aliases: aliases ? aliases.split('|') : undefined,
+      adminType: adminType || undefined,
+      admin2: admin2 || undefined,
     }
-    if (featureCode) entry.featureCode = featureCode
-    if (admin1) entry.admin1 = admin1
-    if (capital) entry.capital = capital
-    if (aliases) entry.aliases = aliases.split('|')
-    if (adminType) entry.adminType = adminType
-    if (admin2) entry.admin2 = admin2
     parsed[line] = entry
     return entry
   }

@@ -30,7 +30,7 @@ export interface PlaceMention {
    * Set when the name is left unresolved because two far-apart places scored alike (a wrong pin
    * is worse than none): the two, best first. `entry` is then null.
    */
-  readonly ambiguous?: readonly [GazetteerEntry, GazetteerEntry]
+  readonly ambiguous?: readonly [GazetteerEntry, GazetteerEntry] | undefined
 }
 
 export interface FindPlacesOptions {
@@ -175,25 +175,23 @@ export function findPlaces(
   return accepted.map((proposal, index) => {
     const resolved = final[index] as ResolvedCandidate
     const { candidate } = proposal
-    const mention = {
+    // [Paris] with nothing in the story to tell Paris, Texas, from Paris, Tennessee: a place
+    // without a pin (the caller reports it) rather than a coin toss on the map.
+    const tied = resolved.rival !== undefined && resolved.entry !== null
+    // One literal, every field present: later stages read place mentions by the thousand.
+    const mention: PlaceMention = {
       start: candidate.start,
       end: candidate.end,
       text: text.slice(candidate.start, candidate.end),
-      entry: resolved.entry,
-      confidence:
-        candidate.byPattern && !resolved.entry ? 0.3 : round(resolved.confidence * proposal.weight),
+      entry: tied ? null : resolved.entry,
+      confidence: tied
+        ? 0.3
+        : candidate.byPattern && !resolved.entry
+          ? 0.3
+          : round(resolved.confidence * proposal.weight),
       rule: candidate.rule,
       qualifier: candidate.qualifier,
-    }
-    // [Paris] with nothing in the story to tell Paris, Texas, from Paris, Tennessee: a place
-    // without a pin (the caller reports it) rather than a coin toss on the map.
-    if (resolved.rival && resolved.entry) {
-      return {
-        ...mention,
-        entry: null,
-        confidence: 0.3,
-        ambiguous: [resolved.entry, resolved.rival] as const,
-      }
+      ambiguous: tied ? [resolved.entry!, resolved.rival!] : undefined,
     }
     return mention
   })
@@ -304,7 +302,7 @@ function proposeFromRun(text: string, run: NameRun, gazetteer: Gazetteer, out: P
               typedEntries.length === 0,
             byPattern: suffix !== null || prefix !== null,
             entries,
-            ...(within ? { within } : {}),
+            within: within ?? undefined,
           },
           nameWords: words.slice(index, index + length).filter((word) => !word.connector).length,
           nameStart: first.start,

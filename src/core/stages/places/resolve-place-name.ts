@@ -218,10 +218,10 @@ function candidateOf(
     rule: 'places/given-span',
     qualifier,
     site,
-    byPattern: true,
     seat,
+    byPattern: true,
     entries,
-    ...(within ? { within } : {}),
+    within: within ?? undefined,
   }
 }
 

@@ -21,10 +21,10 @@ export interface PlaceCandidate {
    * The name is a second-level unit ([Walker County], [Tel Rifaat district]) that the
    * gazetteer lacks: a same-named town stands in only when it lies near the story's places.
    */
-  readonly seat?: boolean
+  readonly seat?: boolean | undefined
   readonly entries: readonly GazetteerEntry[]
   /** Admin-1 regions or countries named right after the name ([Alexandria, La.]). */
-  readonly within?: readonly GazetteerEntry[]
+  readonly within?: readonly GazetteerEntry[] | undefined
 }
 
 export interface ResolvedCandidate {
@@ -37,7 +37,7 @@ export interface ResolvedCandidate {
    * The runner-up when it scored within AMBIGUOUS_MARGIN of the choice and lies far from it
    * (more than AMBIGUOUS_KM, and not its region or country): a coin toss between two places.
    */
-  readonly rival?: GazetteerEntry
+  readonly rival?: GazetteerEntry | undefined
 }
 
 /** Scores closer than this are a tie (about a factor of 2 in population). */
@@ -544,7 +544,7 @@ function chooseEntry(
   gazetteer: Gazetteer,
 ): ResolvedCandidate {
   const { entries } = candidate
-  if (entries.length === 0) return { entry: null, confidence: 0, margin: 0, exact: false }
+  if (entries.length === 0) return { entry: null, confidence: 0, margin: 0, exact: false, rival: undefined }
   let bestIndex = 0
   let secondIndex = -1
   let bestScore = -Infinity
@@ -573,7 +573,7 @@ function chooseEntry(
     !(candidate.within && isWithin(best, candidate.within))
   ) {
     // [Walker County] far from every other place of the story is not the town of Walker.
-    return { entry: null, confidence: 0, margin: 0, exact: false }
+    return { entry: null, confidence: 0, margin: 0, exact: false, rival: undefined }
   }
   if (best && candidate.qualifier === 'admin' && best.kind === 'city')
     best = adminOfCapital(best, gazetteer)
@@ -584,7 +584,7 @@ function chooseEntry(
   const certainty = margin === Infinity ? 1 : 1 / (1 + Math.exp(-margin))
   const strength = 1 / (1 + Math.exp(-(bestScore - 5)))
   const confidence = round(certainty * (0.5 + strength / 2) * (bestExact ? 1 : 0.9))
-  return { entry: best, confidence, margin, exact: bestExact, ...(rival ? { rival } : {}) }
+  return { entry: best, confidence, margin, exact: bestExact, rival }
 }
 
 /**
