@@ -116,9 +116,7 @@ const loadAtStart = loadavg()[0] as number
 let clock = startClock()
 for (const document of corpus.documents.slice(0, coldSample)) analyzeDocument(document, lexicon)
 const cold = clock()
-log(
-  `extraction, cold: the first ${coldSample} articles in ${seconds(cold.cpuMs).toFixed(1)} s CPU`,
-)
+log(`extraction, cold: the first ${coldSample} articles in ${seconds(cold.cpuMs).toFixed(1)} s CPU`)
 const sampleDocuments = corpus.documents.slice(warmUp, warmUp + sample)
 for (const document of corpus.documents.slice(coldSample, warmUp))
   analyzeDocument(document, lexicon)

@@ -544,7 +544,8 @@ function chooseEntry(
   gazetteer: Gazetteer,
 ): ResolvedCandidate {
   const { entries } = candidate
-  if (entries.length === 0) return { entry: null, confidence: 0, margin: 0, exact: false, rival: undefined }
+  if (entries.length === 0)
+    return { entry: null, confidence: 0, margin: 0, exact: false, rival: undefined }
   let bestIndex = 0
   let secondIndex = -1
   let bestScore = -Infinity
