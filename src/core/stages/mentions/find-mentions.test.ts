@@ -176,6 +176,24 @@ describe('findMentions(): a demonym before an attack noun', () => {
       ['Russian air forces', 'Russian air force'],
     ])
   })
+  it('reads two demonyms joined by a hyphen before a force or attack noun as two forces', () => {
+    const mentions = findMentions('Joint Turkish-Azerbaijani airstrikes hit the depot.', lexicon)
+    expect(mentions.map((mention) => [mention.text, mention.name, mention.start])).toEqual([
+      ['Turkish', 'Turkish air force', 6],
+      ['Azerbaijani', 'Azerbaijani air force', 14],
+    ])
+    expect(
+      findMentions('Iranian-Iraqi troops patrolled.', lexicon).map((mention) => mention.name),
+    ).toEqual(['Iranian army', 'Iraqi army'])
+  })
+  it.each([
+    // Near misses: a war or a relation between two states, one demonym repeated.
+    'The Russian-Ukrainian war went on.',
+    'Iranian-Iraqi relations improved.',
+    'Syrian-Syrian talks resumed.',
+  ])('in %j reads no joint force', (text) => {
+    expect(findMentions(text, lexicon).filter((m) => m.kind === 'force')).toEqual([])
+  })
   it('leaves a demonym before other nouns alone ("Russian diplomats")', () => {
     const mentions = findMentions('Russian novels sold well.', lexicon)
     expect(mentions).toEqual([])

@@ -443,6 +443,7 @@ export function findMentions(text: string, lexicon: Lexicon): Mention[] {
       matchUnknownName(text, words, i)
     if (found) {
       mentions.push(uniform(found.mention))
+      if (found.also) mentions.push(uniform(found.also))
       i += found.length
       continue
     }
@@ -518,7 +519,8 @@ function matchDefiniteHead(
   return null
 }
 
-type Found = { mention: Mention; length: number } | null
+/** A match; `also` is a second mention inside the same words ([Syrian]-[Russian] airstrikes). */
+type Found = { mention: Mention; length: number; also?: Mention } | null
 
 function span(text: string, words: readonly Word[], i: number, n: number) {
   const start = words[i]!.start
@@ -706,7 +708,9 @@ function matchNationalForce(
 ): Found {
   const word = words[i]!
   const country = vocabulary.demonyms.get(word.folded)
-  if (!country || !isCapitalised(word.text)) return null
+  if (!country)
+    return word.folded.includes('-') ? matchJointForce(text, words, i, vocabulary) : null
+  if (!isCapitalised(word.text)) return null
   // "the [Syrian] and Russian air forces": a demonym coordinated with another that names the force.
   const next = words[i + 1]
   if (
@@ -803,6 +807,47 @@ function matchNationalForce(
     }
   }
   return null
+}
+
+// "joint [Syrian]-[Russian] airstrikes", "[Turkish]-[Azerbaijani] troops": two states' forces in
+// one hyphenated word before a force or attack noun, one mention each.
+function matchJointForce(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  vocabulary: Vocabulary,
+): Found {
+  const word = words[i]!
+  const hyphen = word.text.search(/[-‐‑]/)
+  const first = vocabulary.demonyms.get(word.folded.slice(0, hyphen))
+  const second = vocabulary.demonyms.get(word.folded.slice(hyphen + 1))
+  const noun = words[i + 1]?.folded ?? ''
+  if (!first || !second || first === second || !isCapitalised(word.text.slice(hyphen + 1))) {
+    return null
+  }
+  if (!isCapitalised(word.text) || !(STRIKE_NOUNS.has(noun) || FORCE_NOUNS.has(noun))) return null
+  const force =
+    /^air|^bomb/.test(noun) || noun === 'warplanes' || noun === 'jets' || noun === 'aircraft'
+      ? 'air force'
+      : 'army'
+  const forceOf = (country: CountryRecord, start: number, end: number): Mention => ({
+    start,
+    end,
+    text: text.slice(start, end),
+    kind: 'force',
+    entityId: `force:${country.code.toLowerCase()}`,
+    name: `${country.demonyms[0]} ${force}`,
+    side: null,
+    country: country.code,
+    framing: null,
+    rule: 'mentions/national-force',
+  })
+  return {
+    mention: forceOf(first, word.start, word.start + hyphen),
+    also: forceOf(second, word.start + hyphen + 1, word.end),
+    // The noun stays free to be the event's trigger ("airstrikes"); a force noun is read here.
+    length: STRIKE_NOUNS.has(noun) ? 1 : 2,
+  }
 }
 
 // [Iranian Foreign Minister] Abbas Araghchi, [Qatari officials], [the Jordanian Embassy]
