@@ -403,7 +403,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
       expect(await store.listUnfusedDocuments()).toEqual([{ id: put.id, revisionOf: 'beta' }])
     })
 
-    it('listDocuments({ ids }) and listExtractions({ documentIds }) read only those, in ingest order', async () => {
+    it('listDocuments({ ids }), listDocumentIds() and listExtractions({ documentIds }) read only those, in ingest order', async () => {
       for (const doc of [ALPHA, BETA]) await store.putDocument(newDocument(doc))
       await store.replaceExtractions(splitAnalysis(analysisOf([ALPHA, BETA])).extractions)
       expect(
@@ -417,6 +417,10 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>):
         extractions.map((extraction) => [extraction.documentId, extraction.events.length]),
       ).toEqual([['beta', 2]])
       expect(await store.listExtractions({ documentIds: [] })).toEqual([])
+      expect(await store.listDocumentIds()).toEqual(['alpha', 'beta'])
+      // A new version of beta: only current documents.
+      const put = await store.putDocument(newDocument({ ...BETA, text: 'The crossing reopened.' }))
+      expect(await store.listDocumentIds()).toEqual(['alpha', put.id])
     })
 
     it('replaceExtractions() refuses a document the store does not hold, writing nothing', async () => {

@@ -52,6 +52,9 @@ export interface Store {
     readonly ids?: readonly string[]
   }): Promise<StoredDocument[]>
 
+  /** Ids of the current documents in ingest order (what a walk over a large library needs). */
+  listDocumentIds(): Promise<string[]>
+
   /**
    * Replaces, per document named, its events, mentions and diagnostics. A document already
    * recorded in a story has that record marked stale: its story must be fused again.

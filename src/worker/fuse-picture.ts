@@ -1,33 +1,42 @@
-import { createHash } from 'node:crypto'
 import type PgBoss from 'pg-boss'
-import { analyzeIncrementally, type DocumentFacts } from '../app/analyze-incremental.js'
-import { splitAnalysis } from '../store/picture.js'
-import type { DocumentExtraction } from '../store/store.js'
+import { refreshPicture } from '../app/refresh-picture.js'
 import type { PostgresStore } from '../store/postgres/postgres-store.js'
 import { type FuseJob, QUEUES } from './queues.js'
 import { completeJob } from './send-jobs.js'
 
 export interface FuseOutcome {
-  /** Documents fused (those whose extraction is stored). */
+  /** Documents this fusion placed in stories (new ones, and ones whose facts changed). */
   readonly documents: number
-  /** Documents still waiting for their extraction (a later fusion takes them). */
+  /** Documents with facts held back behind an extraction still running (a later fusion takes them). */
   readonly pending: number
+  /** Stories re-fused, and the documents fused to draw them. */
+  readonly stories: number
+  readonly documentsFused: number
+  /** Claims and disputes of the re-fused stories. */
   readonly claims: number
   readonly disputes: number
-  /** Documents whose facts fusion changed (names settled, mentions of fused entities). */
+  /** Documents whose facts fusion rewrote (names settled, mentions of fused entities). */
   readonly rewritten: number
+  /** True when the picture was drawn anew (a library with no story records yet). */
+  readonly whole: boolean
   /** Reading, fusing and writing, without the wait for the lock. */
   readonly seconds: number
 }
 
 /**
- * One fusion job: redraws the picture from the stored per-document facts, in ingest order,
- * exactly as `refreshPicture` does in one process (same `analyzeIncrementally`, so the same
- * claims and disputes), and writes it with the job's completion in one transaction.
+ * One fusion job: places the documents extracted since the last fusion in stories and
+ * re-fuses only the stories they join (`refreshPicture` from stored facts, as one process
+ * does on SQLite), then writes those stories with the job's completion in one transaction.
+ * So a fusion costs the stories it touches, not the library.
  *
- * Order matters: the picture's advisory lock is taken first, then the facts are read in a
- * fresh snapshot, so a fusion never writes a picture older than the one it replaces.
- * Documents without facts yet are left out; their extraction queues another fusion.
+ * Order matters twice:
+ * - The picture's advisory lock is taken first, then everything is read: a fusion never
+ *   writes stories older than the ones it replaces, and two never write at once.
+ * - Documents join stories in ingest order, as in one process (a story's membership depends
+ *   on the documents before it): a fusion takes only the documents ingested before the first
+ *   one whose extraction is still waiting, retrying or running. That extraction queues the
+ *   fusion that takes it and those after it. A document whose extraction failed for good
+ *   (dead letter) holds nothing back.
  */
 export async function fusePicture(
   store: PostgresStore,
@@ -38,65 +47,45 @@ export async function fusePicture(
   return store.transactionStore(async (tx) => {
     await tx.lockPicture()
     const started = performance.now()
-    const { documents, extractions } = await store.readFusionInput()
-    const known = new Map<string, DocumentFacts>()
-    // Serialised before fusion runs: fusion settles names on the facts it is given (an event's
-    // place takes the story's spelling), and those settled facts are what a store keeps, as
-    // `refreshPicture` keeps them. Only documents whose facts changed are rewritten.
-    const before = new Map<string, string>()
-    for (const extraction of extractions) {
-      if (extraction.entities === undefined) continue
-      before.set(extraction.documentId, factsKey(extraction))
-      known.set(extraction.documentId, {
-        events: extraction.events,
-        entities: extraction.entities,
-        diagnostics: extraction.diagnostics,
-      })
-    }
-    const ready = documents
-      .map((stored) => stored.document)
-      .filter((document) => known.has(document.id))
-    const { analysis } = analyzeIncrementally(ready, known, {
-      generatedAt: now().toISOString(),
-    })
-    const split = splitAnalysis(analysis)
-    const changed = split.extractions
-      .map((extraction) => ({
-        ...extraction,
-        entities: known.get(extraction.documentId)?.entities ?? [],
-      }))
-      .filter((extraction) => factsKey(extraction) !== before.get(extraction.documentId))
-    await tx.replaceExtractions(changed)
-    await tx.replaceFusion(split.fusion)
+    const blocker = await firstPendingExtraction(tx)
+    const added = await tx.listUnfusedDocuments(blocker === null ? {} : { before: blocker })
+    const pending = blocker === null ? 0 : (await tx.listUnfusedDocuments()).length - added.length
+    const result =
+      added.length === 0
+        ? null
+        : await refreshPicture(tx, {
+            generatedAt: now().toISOString(),
+            added,
+            storedFactsOnly: true,
+          })
     // The duration paces the next fusion (sendFuseJob).
     const seconds = (performance.now() - started) / 1000
     await completeJob(boss, tx, QUEUES.fuse, job.id, { seconds })
     return {
-      documents: ready.length,
-      pending: documents.length - ready.length,
-      claims: analysis.claims.length,
-      disputes: analysis.disputes.length,
-      rewritten: changed.length,
+      documents: result?.documentsAssigned ?? 0,
+      pending,
+      stories: result?.storiesRefused ?? 0,
+      documentsFused: result?.documentsFused ?? 0,
+      claims: result?.claims ?? 0,
+      disputes: result?.disputes ?? 0,
+      rewritten: result?.documentsAssigned ?? 0,
+      whole: result?.whole ?? false,
       seconds,
     }
   })
 }
 
 /**
- * What a store holds for one document, as a digest of its JSON. The digest, not the JSON, is
- * kept per document between reading and writing: the JSON is about ten times the article's
- * text (24,000 characters for a 416-word generated article), which at 10,000 documents held
- * 240 MB in the fusing worker for the whole fusion.
+ * The first current document, in ingest order, whose extraction job is waiting, retrying or
+ * running; null when none is. One pass over the extraction queue's live jobs (its partition,
+ * by state), joined to documents by primary key.
  */
-function factsKey(extraction: DocumentExtraction): string {
-  return createHash('sha1')
-    .update(
-      JSON.stringify([
-        extraction.events,
-        extraction.mentions,
-        extraction.diagnostics,
-        extraction.entities ?? null,
-      ]),
-    )
-    .digest('base64')
+async function firstPendingExtraction(tx: PostgresStore): Promise<string | null> {
+  const { rows } = await tx.executeSql(
+    `SELECT d.id FROM pgboss.job j JOIN documents d ON d.id = j.data->>'documentId'
+     WHERE j.name = $1 AND j.state IN ('created', 'retry', 'active') AND d.superseded_by IS NULL
+     ORDER BY d.seq LIMIT 1`,
+    [QUEUES.extract],
+  )
+  return (rows[0] as { id: string } | undefined)?.id ?? null
 }

@@ -4,7 +4,7 @@ import { openPostgresStore } from '../store/postgres/postgres-store.js'
 import { extractDocument } from './extract-document.js'
 import { fusePicture } from './fuse-picture.js'
 import { openQueue } from './open-queue.js'
-import { JobTakenBackError } from './send-jobs.js'
+import { JobTakenBackError, sendFuseJob } from './send-jobs.js'
 import { isIdle, readQueueStatus } from './queue-status.js'
 import { type ExtractJob, type FuseJob, QUEUES, queueTiming } from './queues.js'
 import type { PostgresStore } from '../store/postgres/postgres-store.js'
@@ -99,9 +99,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
 
   const loop = async (): Promise<void> => {
     while (!options.signal?.aborted) {
-      // Extraction first while a backlog lasts (fusion redraws the whole library, so fusing
-      // mid-backlog is work the next fusion redoes), unless the waiting fusion is overdue: the
-      // picture then lags a long ingest by at most TRIANGULATE_PICTURE_MAX_LAG_SECONDS.
+      // Extraction first while a backlog lasts (a fusion mid-backlog re-fuses stories the
+      // next one touches again: with articles arriving out of date order, most of them),
+      // unless the waiting fusion is overdue: the picture then lags a long ingest by at most
+      // TRIANGULATE_PICTURE_MAX_LAG_SECONDS.
       const job = (await isFusionOverdue(store, maxLagSeconds))
         ? ((await fetchOne<FuseJob>(boss, QUEUES.fuse)) ??
           (await fetchOne<ExtractJob>(boss, QUEUES.extract)))
@@ -120,7 +121,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
           const outcome = await fusePicture(store, boss, job as PgBoss.Job<FuseJob>)
           fused++
           log(
-            `fused ${outcome.documents} documents (${outcome.pending} waiting): ${outcome.claims} claims, ${outcome.disputes} disputes, ${outcome.rewritten} documents' facts rewritten, in ${Math.round(outcome.seconds * 1000)} ms (${Date.now() - started} ms with the wait for the lock; CPU ${cpuMs(process.cpuUsage(cpuBefore))} ms)`,
+            `fused ${outcome.documents} documents (${outcome.pending} waiting) into ${outcome.stories} ${outcome.whole ? 'stories, the picture drawn anew' : 'stories re-fused'} (${outcome.documentsFused} documents): ${outcome.claims} claims, ${outcome.disputes} disputes, ${outcome.rewritten} documents' facts rewritten, in ${Math.round(outcome.seconds * 1000)} ms (${Date.now() - started} ms with the wait for the lock; CPU ${cpuMs(process.cpuUsage(cpuBefore))} ms)`,
           )
         } else {
           await extractDocument(
@@ -140,6 +141,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
           failed++
           log(`job ${job.name} ${job.id} failed (will be retried or dead-lettered): ${message}`)
           if (!released) await boss.fail(job.name, job.id, { message }).catch(() => undefined)
+          // Fusion takes documents in ingest order and waits for a live extraction; one that
+          // has just failed for good must not hold the documents after it back, so a fusion
+          // is queued that runs after this failure (a retry queues its own when it succeeds).
+          if (job.name === QUEUES.extract && !released)
+            await sendFuseJob(boss, store).catch(() => undefined)
         }
       } finally {
         current = null

@@ -425,6 +425,16 @@ export class PostgresStore implements Store {
     return (await query.execute()).map(toStoredDocument)
   }
 
+  async listDocumentIds(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('superseded_by', 'is', null)
+      .orderBy('seq')
+      .execute()
+    return rows.map((row) => row.id)
+  }
+
   replaceExtractions(extractions: readonly DocumentExtraction[]): Promise<void> {
     return this.write(async (db) => {
       if (extractions.length === 0) return
@@ -882,21 +892,6 @@ export class PostgresStore implements Store {
         this.db.selectFrom('documents').select('seq').where('id', '=', options.before),
       )
     return (await query.execute()).map((row) => ({ id: row.id, revisionOf: row.revision_of }))
-  }
-
-  /**
-   * The current documents and their extractions from ONE snapshot (what fusion reads): a
-   * document whose extraction commits meanwhile is either wholly in it or not at all.
-   * Outside a transaction only: the snapshot starts now, not when an enclosing one began.
-   */
-  readFusionInput(): Promise<{ documents: StoredDocument[]; extractions: DocumentExtraction[] }> {
-    if (this.tx !== null) throw new Error('readFusionInput: call it on the outer store')
-    return this.snapshot(async (db) => ({
-      documents: (
-        await selectDocuments(db).where('superseded_by', 'is', null).orderBy('seq').execute()
-      ).map(toStoredDocument),
-      extractions: await readExtractions(db, null),
-    }))
   }
 
   /**

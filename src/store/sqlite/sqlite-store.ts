@@ -378,6 +378,16 @@ class SqliteStore implements Store {
     return (await query.execute()).map(toStoredDocument)
   }
 
+  async listDocumentIds(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('superseded_by', 'is', null)
+      .orderBy('seq')
+      .execute()
+    return rows.map((row) => row.id)
+  }
+
   replaceExtractions(extractions: readonly DocumentExtraction[]): Promise<void> {
     return this.write(async (db) => {
       for (const extraction of extractions) {
