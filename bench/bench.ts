@@ -122,8 +122,12 @@ for (const document of corpus.documents.slice(coldSample, warmUp))
   analyzeDocument(document, lexicon)
 clock = startClock()
 let sampleEvents = 0
-for (const document of sampleDocuments)
-  sampleEvents += analyzeDocument(document, lexicon).events.length
+let sampleSentences = 0
+for (const document of sampleDocuments) {
+  const analysis = analyzeDocument(document, lexicon)
+  sampleEvents += analysis.events.length
+  sampleSentences += analysis.sentences.length
+}
 const extraction = clock()
 const sampleWords = words(warmUp, warmUp + sample)
 log(
@@ -285,6 +289,7 @@ const result = {
     wordsPerSec: round(sampleWords / seconds(extraction.cpuMs), 0),
     articlesPerSecWall: round(sample / seconds(extraction.wallMs)),
     cpuMsPerArticle: round(extraction.cpuMs / sample, 2),
+    sentencesPerSec: round(sampleSentences / seconds(extraction.cpuMs), 0),
     eventsPerArticle: round(sampleEvents / sample, 1),
     sample,
     warmUpArticles: warmUp,
@@ -396,6 +401,7 @@ const rows: [string, string, string][] = [
   ],
   ['extraction, articles/s on one thread (wall)', fmt(result.extraction.articlesPerSecWall), ''],
   ['extraction, words/s per core', fmt(result.extraction.wordsPerSec), ''],
+  ['extraction, sentences/s per core', fmt(result.extraction.sentencesPerSec), ''],
   ...STAGES.map((stage): [string, string, string] => [
     `  stage ${stage}, CPU ms/article`,
     `${fmt(result.extraction.stagesMsPerArticle[stage] ?? 0)} (${Math.round(100 * (result.extraction.stagesShare[stage] ?? 0))}%)`,
