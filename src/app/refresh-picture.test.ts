@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { generateArticles } from '../../scripts/gen-corpus.js'
 import type { Analysis } from '../core/model/analysis.js'
+import { analyzeDocument } from '../core/pipeline/analyze-document.js'
+import { loadLexicon } from '../datasets/load-lexicon.js'
 import { type InputItem, itemsFromBytes } from '../ingest/read-inputs.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../store/store.js'
@@ -144,6 +146,121 @@ describe('refreshPicture() through ingestItems()', () => {
       expect(storyDocs).toContain(report.added[0]?.id)
       expect(stored.events.some((event) => event.doc === first.document.id)).toBe(false)
       expect(stored.claims.flatMap((claim) => claim.events)).not.toContain(`${first.document.id}#0`)
+    } finally {
+      await store.close()
+    }
+  }, 120_000)
+
+  it('from stored facts (a worker library): draws what one analysis draws, a few documents at a time, and leaves out documents without facts', async () => {
+    const store = await freshStore('stored-facts')
+    try {
+      const items = ITEMS.slice(0, 60)
+      for (const item of items)
+        await store.putDocument({
+          document: item.document,
+          contentHash: item.contentHash,
+          byteLength: item.byteLength,
+          revisionKey: item.revisionKey,
+          ingestedAt: NOW().toISOString(),
+        })
+      // Extraction jobs store each document's facts; the 21st and 22nd are still waiting.
+      const extract = (k: number) => {
+        const document = (items[k] as InputItem).document
+        const { events, entities, diagnostics } = analyzeDocument(document, loadLexicon())
+        return { documentId: document.id, events, mentions: [], diagnostics, entities }
+      }
+      const waiting = new Set([20, 21])
+      await store.replaceExtractions(items.flatMap((_, k) => (waiting.has(k) ? [] : [extract(k)])))
+      const blocker = (items[20] as InputItem).document.id
+      const first = await store.withTransaction(async (tx) =>
+        refreshPicture(tx, {
+          generatedAt: NOW().toISOString(),
+          added: await tx.listUnfusedDocuments({ before: blocker }),
+          storedFactsOnly: true,
+          groupDocuments: 7,
+        }),
+      )
+      // A library with no stories yet is drawn anew, from the first twenty documents only.
+      expect([first.whole, first.analysed, first.documentsAssigned]).toEqual([true, 0, 20])
+      expect(first.storiesRefused).toBeGreaterThan(1)
+      expect((await store.listUnfusedDocuments()).length).toBe(40 - 2)
+
+      await store.replaceExtractions([extract(20), extract(21)])
+      const rest = await store.listUnfusedDocuments()
+      expect(rest[0]?.id).toBe(blocker)
+      // One entry without facts (its extraction has not committed): left out, not analysed.
+      const missing = { id: 'no-facts-yet', revisionOf: null }
+      const second = await store.withTransaction(async (tx) =>
+        refreshPicture(tx, {
+          generatedAt: NOW().toISOString(),
+          added: [...rest, missing],
+          storedFactsOnly: true,
+          groupDocuments: 7,
+        }),
+      )
+      expect([second.whole, second.analysed, second.documentsAssigned]).toEqual([false, 0, 40])
+      expect(second.withoutFacts).toBe(1)
+      expect(await store.listUnfusedDocuments()).toEqual([])
+
+      const stored = await store.getAnalysis()
+      const whole = analyzeDocuments(
+        items.map((item) => item.document),
+        { generatedAt: stored.generatedAt },
+      )
+      expect(essentials(stored)).toEqual(essentials(whole))
+    } finally {
+      await store.close()
+    }
+  }, 120_000)
+
+  it('re-fuses the story of a document whose facts were replaced after it was fused, and only it', async () => {
+    const store = await freshStore('re-extracted')
+    try {
+      await ingestItems(store, ITEMS.slice(0, 40), { now: NOW })
+      const before = await store.getAnalysis()
+      const target = (ITEMS[5] as InputItem).document.id
+      const story = (before.stories as { id: string; documents: string[] }[]).find((s) =>
+        s.documents.includes(target),
+      )!
+      const extraction = (await store.listExtractions({ documentIds: [target] }))[0]!
+      expect(extraction.events.length).toBeGreaterThan(0)
+      expect(before.claims.some((claim) => claim.events.some((e) => e.startsWith(target)))).toBe(
+        true,
+      )
+      // An operator re-runs its extraction, which now finds no events.
+      await store.replaceExtractions([{ ...extraction, events: [], mentions: [] }])
+      expect(await store.listUnfusedDocuments()).toEqual([{ id: target, revisionOf: null }])
+
+      const result = await store.withTransaction(async (tx) =>
+        refreshPicture(tx, {
+          generatedAt: NOW().toISOString(),
+          added: await tx.listUnfusedDocuments(),
+          storedFactsOnly: true,
+        }),
+      )
+      expect(result.whole).toBe(false)
+      expect(result.documentsAssigned).toBe(1)
+      expect(await store.listUnfusedDocuments()).toEqual([])
+      const after = await store.getAnalysis()
+      // Its events are gone from every claim; stories it is not in keep their claims.
+      expect(after.claims.some((claim) => claim.events.some((e) => e.startsWith(target)))).toBe(
+        false,
+      )
+      // Stories it was never in keep their claims and documents, row for row.
+      const touched = new Set(
+        [before, after].flatMap((analysis) =>
+          (analysis.stories as { id: string; documents: string[] }[])
+            .filter((s) => s.documents.includes(target))
+            .map((s) => s.id),
+        ),
+      )
+      expect(touched.has(story.id)).toBe(true)
+      const untouched = (analysis: Analysis) => ({
+        claims: analysis.claims.filter((claim) => !touched.has(claim.story ?? '')),
+        stories: (analysis.stories as { id: string }[]).filter((s) => !touched.has(s.id)),
+      })
+      expect(untouched(after).claims.length).toBeGreaterThan(0)
+      expect(untouched(after)).toEqual(untouched(before))
     } finally {
       await store.close()
     }

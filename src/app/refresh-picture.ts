@@ -45,6 +45,8 @@ export interface RefreshOptions {
   readonly storedFactsOnly?: boolean
   /** Called while the pipeline runs on documents: (done, total to run). */
   readonly onProgress?: (done: number, total: number) => void
+  /** Documents read and fused at once (GROUP_DOCUMENTS); the memory bound of a refresh. */
+  readonly groupDocuments?: number
 }
 
 export interface RefreshResult {
@@ -111,6 +113,7 @@ export async function refreshPicture(
   const fusionOptions = gazetteerFusionOptions(lexicon.gazetteer, loadAffiliations())
   const containment = fusionOptions.containment ?? (() => [])
   const storedOnly = options.storedFactsOnly === true && options.rerunPipeline !== true
+  const groupDocuments = Math.max(1, options.groupDocuments ?? GROUP_DOCUMENTS)
   const added = options.added ?? []
   const addedIds = new Set(added.map((entry) => entry.id))
 
@@ -160,8 +163,8 @@ export async function refreshPicture(
   let withoutFacts = 0
   const placements = new Map<string, Placement>()
   const newRecords = new Map<string, DocumentStory>()
-  for (let at = 0; at < freshIds.length; at += GROUP_DOCUMENTS) {
-    const ids = freshIds.slice(at, at + GROUP_DOCUMENTS)
+  for (let at = 0; at < freshIds.length; at += groupDocuments) {
+    const ids = freshIds.slice(at, at + groupDocuments)
     const documents = (await store.listDocuments({ ids })).map((stored) => stored.document)
     const byId = new Map(documents.map((document) => [document.id, document]))
     const facts = await factsOf(store, documents, options.rerunPipeline === true, {
@@ -302,7 +305,7 @@ export async function refreshPicture(
   for (const story of stories) {
     group.push(story)
     groupSize += members.get(story)!.length
-    if (groupSize >= GROUP_DOCUMENTS) {
+    if (groupSize >= groupDocuments) {
       await write(group)
       group = []
       groupSize = 0
