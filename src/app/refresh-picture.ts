@@ -161,8 +161,9 @@ export async function refreshPicture(
   const drawn = new Map<string, DocumentFacts>()
   let analysed = 0
   let withoutFacts = 0
+  // Placements only: the features are drawn again when the document is fused (cheap, and at
+  // 100,000 documents they would hold a few hundred megabytes in between).
   const placements = new Map<string, Placement>()
-  const newRecords = new Map<string, DocumentStory>()
   for (let at = 0; at < freshIds.length; at += groupDocuments) {
     const ids = freshIds.slice(at, at + groupDocuments)
     const documents = (await store.listDocuments({ ids })).map((stored) => stored.document)
@@ -192,12 +193,6 @@ export async function refreshPicture(
         ordinal: assignment.ordinal,
         position,
         isNew: true,
-      })
-      newRecords.set(id, {
-        documentId: id,
-        story: assignment.story,
-        ordinal: assignment.ordinal,
-        features,
       })
     }
   }
@@ -281,8 +276,12 @@ export async function refreshPicture(
           diagnostics: member.facts.diagnostics,
           entities: member.facts.entities,
         })
-        const record = newRecords.get(member.document.id)
-        if (record) records.push(record)
+        records.push({
+          documentId: member.document.id,
+          story,
+          ordinal,
+          features: storyFeaturesOf({ document: member.document, ...member.facts }, containment),
+        })
         drawn.delete(member.document.id)
       }
     }
