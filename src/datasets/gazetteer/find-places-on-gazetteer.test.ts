@@ -126,3 +126,28 @@ describe('findPlaces(): a word the story uses as a surname is no place alone', (
     expect(pinned(text, word)).toBe(true)
   })
 })
+
+describe('findPlaces() on the built gazetteer: one name alone in a short text', () => {
+  const pinned = (text: string) =>
+    findPlaces(text, [{ start: 0, end: text.length }], gazetteer)
+      .filter((mention) => mention.entry !== null)
+      .map((mention) => [mention.text, mention.entry?.country])
+
+  it.each([
+    // The region lends its capital the spelling the text uses ([Raqqa] for Ar Raqqah).
+    ['Rebels took Raqqa on Friday.', 'Raqqa', 'SY'],
+    // Five times the size of any town abroad spelled alike (Palmyra, Western Australia).
+    ['Rebels took Palmyra on Friday.', 'Palmyra', 'SY'],
+  ])('in %j pins [%s] in %s', (text, quote, country) => {
+    expect(pinned(text)).toEqual([[quote, country]])
+  })
+
+  it('leaves [Uman] alone unpinned: a Mexican town half its size is spelled alike', () => {
+    expect(pinned('Missiles hit Uman on Friday.')).toEqual([])
+    // The country named beside it decides.
+    expect(pinned('Missiles hit Uman in Ukraine on Friday.')).toEqual([
+      ['Uman', 'UA'],
+      ['Ukraine', 'UA'],
+    ])
+  })
+})

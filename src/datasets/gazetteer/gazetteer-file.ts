@@ -15,7 +15,7 @@ import { readGazetteerSources } from './read-gazetteer-sources.js'
  *   #triangulate-gazetteer <stamp> <maxNameWords>
  *   key key … \t id \t name \t lat \t lon \t country \t kind \t featureClass \t featureCode \t population \t admin1 \t capital \t alias|alias… \t adminType \t admin2
  */
-const FORMAT_VERSION = 6
+const FORMAT_VERSION = 7
 const MAGIC = '#triangulate-gazetteer'
 
 /** Paths of the inputs and of the output, relative to the repository root. */

@@ -77,7 +77,27 @@ export function readGazetteerSources(curatedFile: string): GazetteerRecord[] {
   linkCapitals(records)
   sumAdminPopulations(records)
   applyCurated(records, curated)
+  shareRegionSpellings(records)
   return records
+}
+
+/**
+ * A region named after its capital lends the capital its spellings of the shared name: GeoNames
+ * lists "Raqqa" and "Al Rakka" under the governorate but only "Ar Raqqah" under the city, so a
+ * text writing [Raqqa] would otherwise spell the region exactly and the city only loosely. Only
+ * names that fold to a name the city already has are lent: no new keys, only exact spellings.
+ */
+function shareRegionSpellings(records: GazetteerRecord[]): void {
+  const byId = new Map(records.map((record) => [record.entry.id, record]))
+  for (const region of records) {
+    if (region.entry.kind !== 'admin1' || !region.entry.capital) continue
+    const capital = byId.get(region.entry.capital)
+    if (!capital) continue
+    const keys = new Set(capital.names.map(foldPlaceName))
+    for (const name of region.names) {
+      if (keys.has(foldPlaceName(name)) && !capital.names.includes(name)) capital.names.push(name)
+    }
+  }
 }
 
 function readCountries(): GazetteerRecord[] {

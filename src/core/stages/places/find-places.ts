@@ -336,12 +336,21 @@ function isSpelledAs(name: string, entry: GazetteerEntry): boolean {
   return [entry.name, ...(entry.aliases ?? [])].some((other) => spell(other) === written)
 }
 
-function isOneCountryName(candidate: PlaceCandidate): boolean {
-  let country: string | null = null
+/**
+ * Whether `chosen` is the place the name means wherever it is written: no town of 1,000 or more
+ * in another country is spelled so ([Reka] is not spelled [Raqqa], though both fold alike),
+ * unless the chosen one is five times its size ([Palmyra], Syria, beside Palmyra, Missouri).
+ */
+function isDominantBearer(
+  name: string,
+  candidate: PlaceCandidate,
+  chosen: GazetteerEntry,
+): boolean {
   for (const entry of candidate.entries) {
+    if (entry.country === chosen.country || entry.kind === 'admin2') continue
     if (entry.kind === 'city' && entry.population < 1000) continue
-    if (country !== null && entry.country !== country) return false
-    country = entry.country
+    if (!isSpelledAs(name, entry)) continue
+    if (entry.kind !== 'city' || entry.population * 5 > chosen.population) return false
   }
   return true
 }
@@ -603,7 +612,7 @@ function isAccepted(
     entry.kind === 'city' &&
     resolved.exact &&
     entry.population >= 15_000 &&
-    isOneCountryName(candidate)
+    isDominantBearer(name, candidate, entry)
   ) {
     return true
   }
