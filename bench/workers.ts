@@ -64,7 +64,7 @@ const INTERLEAVED = values.interleaved ?? false
 /**
  * `--extract-heap MB` caps the V8 heap of the extracting workers (does their memory grow with
  * the jobs they ran, or is it only collected lazily?); `--fuse-heap MB` raises the fusing
- * worker's (fusion holds the whole library: at 30,000 articles it outgrows V8's default).
+ * worker's (before fusion went per story it held the whole library: at 30,000 articles it outgrew V8's default).
  */
 const EXTRACT_ENV = heapEnv(values['extract-heap'])
 const FUSE_ENV = heapEnv(values['fuse-heap'])
@@ -244,7 +244,7 @@ try {
   for (const size of sizes) console.log(`  ${size}`)
 
   // Latency of a quiet queue: articles arrive one at a time, about a second apart, into idle,
-  // polling workers (the library of the last run, so each fusion redraws the whole corpus).
+  // polling workers (the library of the last run; each fusion re-fuses the stories the article joins).
   const last = results[results.length - 1]!
   if (TRICKLE > 0) await measureQuietQueue(last, trickleFiles)
 } finally {
@@ -254,7 +254,7 @@ try {
 
 /**
  * Latency of a quiet queue: articles arrive one at a time, about a second apart, into idle,
- * polling workers (the library of the last run, so each fusion redraws the whole corpus).
+ * polling workers (the library of the last run; each fusion re-fuses the stories the article joins).
  */
 async function measureQuietQueue(
   last: { workers: number; url: string },
@@ -284,6 +284,13 @@ async function measureQuietQueue(
   console.log(
     `  ingest → in the fused picture p50 ${percentile(latency.pictures, 0.5).toFixed(1)} s, p95 ${percentile(latency.pictures, 0.95).toFixed(1)} s (the fusion delay: max(TRIANGULATE_FUSE_DELAY_SECONDS, 4 × last fusion))`,
   )
+  // Each of these fusions re-fuses only the stories its new articles joined.
+  const cpu = workers.flatMap((worker) => worker.fusionCpu)
+  const fused = workers.flatMap((worker) => worker.fusedDocuments)
+  if (cpu.length > 0)
+    console.log(
+      `  ${cpu.length} fusions: CPU p50 ${percentile(cpu, 0.5)} ms, max ${Math.max(...cpu)} ms; documents fused to draw the touched stories p50 ${percentile(fused, 0.5)}, max ${Math.max(...fused)}`,
+    )
 }
 
 /** What one phase (workers started → all exited) cost, in CPU and memory, and under what load. */
@@ -496,6 +503,8 @@ interface BenchWorker {
   readonly fusionCpu: number[]
   /** Durations of the fusions this worker ran, in order. */
   readonly fusionSeconds: number[]
+  /** Documents each fusion read to re-fuse the stories it touched. */
+  readonly fusedDocuments: number[]
 }
 
 function startWorker(
@@ -521,6 +530,7 @@ function startWorker(
     extractCpu: null,
     fusionCpu: [],
     fusionSeconds: [],
+    fusedDocuments: [],
   }
   let buffer = ''
   let onReady: () => void = () => undefined
@@ -540,6 +550,8 @@ function startWorker(
       if (fused) worker.fusionSeconds.push(Number(fused[1]) / 1000)
       const fusionCpu = line.match(/^fused .*; CPU (\d+) ms\)/)
       if (fusionCpu) worker.fusionCpu.push(Number(fusionCpu[1]))
+      const fusedDocuments = line.match(/^fused .* \((\d+) documents\):/)
+      if (fusedDocuments) worker.fusedDocuments.push(Number(fusedDocuments[1]))
       const rss = line.match(/peak RSS (\d+) MB/)
       if (rss) worker.peakRss = Number(rss[1])
       const cpu = line.match(/stopped: .*, CPU ([\d.]+) s/)
