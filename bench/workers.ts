@@ -64,7 +64,8 @@ const INTERLEAVED = values.interleaved ?? false
 /**
  * `--extract-heap MB` caps the V8 heap of the extracting workers (does their memory grow with
  * the jobs they ran, or is it only collected lazily?); `--fuse-heap MB` raises the fusing
- * worker's (before fusion went per story it held the whole library: at 30,000 articles it outgrew V8's default).
+ * worker's (before fusion went per story it held the whole library, and at 30,000 articles
+ * outgrew V8's default).
  */
 const EXTRACT_ENV = heapEnv(values['extract-heap'])
 const FUSE_ENV = heapEnv(values['fuse-heap'])
