@@ -4,11 +4,12 @@ import PgBoss from 'pg-boss'
  * The job queues of a PostgreSQL library (pg-boss tables in the `pgboss` schema of the same
  * database, so a document and its job commit in one transaction):
  * - EXTRACT: one job per new document, the per-document pipeline; any worker, in parallel.
- * - FUSE: re-fusion of the picture. `stately` with one singleton key per story keeps at most one
- *   job queued and one running per key, so two workers never write one story at once and a
- *   burst of extractions coalesces into one fusion. Fusion in `src/core/fusion` draws stories
- *   across the whole library in one pass, so today every job carries the library's one key
- *   (`PICTURE_KEY`); the advisory lock in `PostgresStore.lockPicture` guards the write as well.
+ * - FUSE: re-fusion of the stories new documents join. `stately` with a singleton key keeps at
+ *   most one job queued and one running per key, so a burst of extractions coalesces into one
+ *   fusion. Stories are assigned over the whole library in ingest order (a story's members
+ *   depend on the documents before it), so every job carries the library's one key
+ *   (`PICTURE_KEY`) and the advisory lock in `PostgresStore.lockPicture` serialises the
+ *   writes: one fusion at a time, each costing the stories it touches (see fuse-picture.ts).
  * - DEAD_LETTER: jobs that failed every retry land here, for `triangulate status` and a human.
  */
 export const QUEUES = {

@@ -53,9 +53,9 @@ export const FUSE_WAIT_FACTOR = 4
  */
 export async function sendFuseJob(boss: PgBoss, tx: PostgresStore): Promise<void> {
   const timing = queueTiming()
-  // Fusion redraws the whole library, so its cost grows with it. Waiting FUSE_WAIT_FACTOR
-  // times the last fusion's duration keeps fusion to about a fifth of one worker's time
-  // however large the library grows; the picture then lags by about five fusions at most.
+  // A fusion costs the stories its documents touch, which grow with the backlog it takes.
+  // Waiting FUSE_WAIT_FACTOR times the last fusion's duration keeps fusion to about a fifth
+  // of one worker's time whatever it costs; the picture then lags by about five fusions.
   const { rows } = await tx.executeSql(
     `SELECT (output->>'seconds')::float8 AS seconds FROM pgboss.job
      WHERE name = $1 AND state = 'completed' AND output ? 'seconds'
