@@ -170,6 +170,8 @@ const INSTITUTIONS: readonly {
     kind: 'institution',
   },
   { words: ['army', 'general', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
+  // [Ukraine's General Staff] said: the army's headquarters speaks for the army.
+  { words: ['general', 'staff'], suffix: 'General Staff', side: 'state', kind: 'institution' },
   { words: ['general', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
   { words: ['military', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
   { words: ['army', 'command'], suffix: 'army', side: 'state', kind: 'institution' },
