@@ -1,3 +1,4 @@
+import type { GazetteerEntry } from '../lexicon/gazetteer.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import type { AnalysisEvent, Entity } from '../model/analysis.js'
 import type { Diagnostic } from '../model/diagnostic.js'
@@ -55,16 +56,19 @@ export function analyzeDocument(document: SourceDocument, lexicon: Lexicon): Doc
     ),
   })
   for (const place of places) {
-    if (place.entry === null) {
-      report({
-        severity: 'info',
-        message: `No coordinates for place "${place.text}"`,
-        stage: 'places',
-        rule: 'places/unresolved',
-        doc,
-        span: makeSpan(doc, text, place.start, place.end),
-      })
-    }
+    if (place.entry !== null) continue
+    const ambiguous = place.ambiguous
+    report({
+      severity: 'info',
+      // [Springfield] with nothing in the story to choose: say between what, so a reader can.
+      message: ambiguous
+        ? `Place "${place.text}" could be ${describePlace(ambiguous[0], lexicon)} or ${describePlace(ambiguous[1], lexicon)}: nothing in the text decides, so it has no pin`
+        : `No coordinates for place "${place.text}"`,
+      stage: 'places',
+      rule: ambiguous ? 'places/ambiguous' : 'places/unresolved',
+      doc,
+      span: makeSpan(doc, text, place.start, place.end),
+    })
   }
   // 4. The country the document is about decides who "the army" and "the government" are.
   const focus = documentFocus(places, mentions, lexicon)
@@ -159,4 +163,10 @@ function collectEntities(
     aliases: [...aliases],
     mentions: spans,
   }))
+}
+
+/** "Springfield (Illinois, US)": a gazetteer entry as a reader tells it from its namesakes. */
+function describePlace(entry: GazetteerEntry, lexicon: Lexicon): string {
+  const region = entry.admin1 ? lexicon.gazetteer.get(entry.admin1)?.name : undefined
+  return `${entry.name} (${region ? `${region}, ` : ''}${entry.country})`
 }
