@@ -20,7 +20,7 @@ export interface Frame {
   readonly scopeStart: number // char offset
   readonly scopeEnd: number
   /** Where the attribution cue stands: the nearest cue before a claim is its innermost speaker. */
-  readonly cueAt?: number
+  readonly cueAt: number | null
   readonly source: EventSource | null
   readonly stance: Stance | null
   readonly rank: number // narrower and later frames win
@@ -63,34 +63,49 @@ function sourceFromMention(input: ExtractInput, mention: Mention): EventSource {
   }
 }
 
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/
+// Capitalised words before a speaker noun that are no part of its name ("[The] sources").
+const NOT_ADJECTIVES: ReadonlySet<string> = new Set([
+  'The',
+  'A',
+  'An',
+  'According',
+  'Some',
+  'Other',
+  'Two',
+  'Several',
+])
+
 /** Speaker words without a proper name: "witnesses", "local sources", "reports". */
 function speakerNoun(context: FrameContext, from: number, to: number): EventSource | null {
   const { input, words, cueHits } = context
-  const hit = cueHits.find((cue) => cue.kind === 'speaker' && cue.start >= from && cue.end <= to)
+  let hit: CueHit | undefined
+  for (const cue of cueHits)
+    if (cue.kind === 'speaker' && cue.start >= from && cue.end <= to) {
+      hit = cue
+      break
+    }
   if (!hit) return null
   // "Arab media", "Turkish media reports", "local sources": keep a capitalised adjective before the noun.
   const previous = words[hit.start - 1]
   const adjacent =
     previous !== undefined && /^ $/.test(input.text.slice(previous.end, words[hit.start]!.start))
-  const weekday = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/
   const start =
     previous &&
     adjacent &&
     /^\p{Lu}\p{Ll}+$/u.test(previous.text) &&
-    !weekday.test(previous.text) &&
-    !['The', 'A', 'An', 'According', 'Some', 'Other', 'Two', 'Several'].includes(previous.text)
+    !WEEKDAY.test(previous.text) &&
+    !NOT_ADJECTIVES.has(previous.text)
       ? previous.start
       : words[hit.start]!.start
   const end = words[hit.end - 1]!.end
   const phrase = input.text.slice(start, end).replace(/^(?:a|an|the)\s+/i, '')
   const unnamed =
     /^(?:(?:media|news|unconfirmed|initial|local|some|several)\s+)?reports$|^media$/i.test(phrase)
-  return {
-    entity: `speaker:${phrase}`,
-    name: phrase,
-    span: makeSpan(input.doc, input.text, start, end),
-    ...(unnamed && { unnamed: true }),
-  }
+  const span = makeSpan(input.doc, input.text, start, end)
+  return unnamed
+    ? { entity: `speaker:${phrase}`, name: phrase, span, unnamed: true }
+    : { entity: `speaker:${phrase}`, name: phrase, span }
 }
 
 /** The speaker of a speech cue: a mention just before it (same clause), or just after it (inverted). */
@@ -102,11 +117,10 @@ function speakerOf(
   const cueStart = words[cue.start]!.start
   const cueEnd = words[cue.end - 1]!.end
   const windowStart = words[Math.max(0, cue.start - 8)]!.start
-  const before = mentions.filter(
-    (mention) =>
-      SPEAKER_KINDS.has(mention.kind) && mention.end <= cueStart && mention.start >= windowStart,
-  )
-  const nearest = before[before.length - 1]
+  let nearest: Mention | undefined
+  for (const mention of mentions)
+    if (SPEAKER_KINDS.has(mention.kind) && mention.end <= cueStart && mention.start >= windowStart)
+      nearest = mention
   const gapText = nearest ? input.text.slice(nearest.end, cueStart) : ''
   const textBefore = input.text.slice(Math.max(context.sentence.start, cueStart - 3), cueStart)
   // ", said the monitor", "as reported by state media": the speaker follows the verb.
@@ -178,195 +192,265 @@ function isAnonymous(source: EventSource): boolean {
 }
 
 export function buildFrames(context: FrameContext): Frame[] {
-  const { input, sentence, words, mentions, cueHits } = context
+  const { words, cueHits } = context
   const frames: Frame[] = []
-  let rank = 0
   for (const cue of cueHits) {
     const cueStart = words[cue.start]!.start
     const cueEnd = words[cue.end - 1]!.end
+    let frame: Frame | null = null
     switch (cue.kind) {
-      case 'according': {
-        const mention = mentions.find(
-          (m) => SPEAKER_KINDS.has(m.kind) && m.start >= cueEnd && m.start - cueEnd < 12,
-        )
-        const source = mention
-          ? sourceFromMention(input, mention)
-          : speakerNoun(context, cue.end, cue.end + 4)
-        if (source)
-          frames.push({
-            scopeStart: sentence.start,
-            scopeEnd: sentence.end,
-            source,
-            stance: null,
-            rank: rank++,
-          })
+      case 'according':
+        frame = accordingFrame(context, cue, cueEnd, frames.length)
         break
-      }
       case 'say':
       case 'deny':
-      case 'hedge': {
-        // "IRNA, citing Syrian TV, said …": the citing frame already names who says it.
-        const citing = frames[frames.length - 1]
-        if (
-          cue.kind === 'say' &&
-          citing &&
-          citing.scopeStart === sentence.start &&
-          citing.source?.span &&
-          /^[\s,]*$/.test(input.text.slice(citing.source.span.end, cueStart))
-        )
-          break
-        const cueWord = input.text.slice(cueStart, cueEnd).toLowerCase()
-        // "reportedly", "allegedly": an adverb hedges its clause but names nobody.
-        const adverb = /ly$/.test(cueWord) && cue.kind === 'hedge'
-        // "…, the army said, adding units had redeployed": a participle continues the same speaker.
-        const continued =
-          /ing$/.test(cueWord) &&
-          /,\s*$/.test(input.text.slice(Math.max(sentence.start, cueStart - 3), cueStart))
-            ? frames.filter((frame) => frame.source).pop()
-            : undefined
-        const speaker = adverb
-          ? null
-          : continued?.source
-            ? { source: continued.source, before: true }
-            : speakerOf(context, cue)
-        const stance: Stance | null =
-          cue.kind === 'deny' ? 'denied' : cue.kind === 'hedge' ? 'hedged' : null
-        if (!speaker) {
-          // An adverb or a speakerless hedge still colours the clause: "reportedly", "claimed to be".
-          // A speakerless denial or hedge ("reportedly", "without admitting that …") colours its own clause.
-          if (stance)
-            frames.push({
-              scopeStart:
-                cue.kind === 'deny'
-                  ? cueEnd
-                  : clauseStartBefore(input.text, sentence.start, cueStart),
-              scopeEnd: clauseEndAfter(input.text, cueEnd, sentence.end),
-              source: null,
-              stance,
-              rank: rank++,
-            })
-          break
-        }
-        // "…, The New York Times reports." / "…, an Iraqi military source reported.": nothing follows, so the
-        // claim is what precedes the speaker.
-        // An anaphoric speaker ("the source said") has its span in an earlier sentence: cut at the cue.
-        const spanStart = speaker.source.span?.start
-        const speakerStart =
-          spanStart !== undefined && spanStart >= sentence.start ? spanStart : cueStart
-        const after = input.text.slice(cueEnd, sentence.end)
-        // (Also "…, an official told AFP.": only the recipient's name follows the verb.)
-        const trailing =
-          /^[\s.,!?"”]*$/.test(after) ||
-          /^\s+(?:the\s+)?\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,3}[.!?"”]*$/u.test(after) ||
-          (/^\s+(?:on|in|at|late|early|earlier|later)\b[^,]{0,40}[.!?"”]*$/i.test(after) &&
-            !/\b(?:that|how|whether)\b/i.test(after))
-        const scope =
-          speaker.before && !trailing
-            ? { start: cueEnd, end: clauseEndAfter(input.text, cueEnd, sentence.end) }
-            : { start: sentence.start, end: Math.min(cueStart, speakerStart) }
-        // "an official told AFP": an anonymous speaker's words reach us through the outlet told.
-        const told = /^told$/.test(cueWord)
-          ? mentions.find((m) => m.kind === 'source' && m.start >= cueEnd && m.start - cueEnd <= 3)
-          : undefined
-        const lone = /(?:^|\s)(?:source|official|spokesman|spokesperson|diplomat)$/i.test(
-          speaker.source.name,
-        )
-        // "SANA quoted a military source denying that …": an anonymous speaker inside a named
-        // outlet's quotation speaks through the outlet.
-        const quoting = isAnonymous(speaker.source)
-          ? frames
-              .filter(
-                (frame) =>
-                  frame.source &&
-                  !isAnonymous(frame.source) &&
-                  frame.scopeStart <= cueStart &&
-                  frame.scopeEnd >= cueEnd,
-              )
-              .pop()
-          : undefined
-        const source =
-          told && lone && isAnonymous(speaker.source)
-            ? sourceFromMention(input, told)
-            : (quoting?.source ?? speaker.source)
-        frames.push({
-          scopeStart: scope.start,
-          scopeEnd: scope.end,
-          source,
-          stance,
-          rank: rank++,
-          cueAt: cueStart,
-        })
+      case 'hedge':
+        frame = speechFrame(context, frames, cue, cueStart, cueEnd)
         break
-      }
-      case 'deny-after': {
-        // "reports about X entering Y are unfounded": the denial covers what precedes it.
-        const outer = frames
-          .filter(
-            (frame) => frame.scopeStart <= cueStart && frame.scopeEnd >= cueEnd && frame.source,
-          )
-          .pop()
-        frames.push({
-          scopeStart: outer ? outer.scopeStart : sentence.start,
-          scopeEnd: cueStart,
-          source: outer?.source ?? null,
-          stance: 'denied',
-          rank: rank++,
-        })
+      case 'deny-after':
+        frame = denialAfterFrame(context, frames, cueStart, cueEnd)
         break
-      }
       case 'citing':
-      case 'quoted': {
-        const outer =
-          frames.filter((frame) => frame.source && frame.scopeStart <= cueStart).pop() ?? null
-        const mention = mentions.find(
-          (m) => SPEAKER_KINDS.has(m.kind) && m.start >= cueEnd && m.start - cueEnd < 40,
-        )
-        const inner = mention
-          ? sourceFromMention(input, mention)
-          : speakerNoun(context, cue.end, cue.end + 6)
-        // "IRNA, citing Syrian TV, said": the outer speaker is the mention just before the cue.
-        const outerMention = mentions
-          .filter((m) => SPEAKER_KINDS.has(m.kind) && m.end <= cueStart && cueStart - m.end < 12)
-          .pop()
-        const outerSource =
-          outer?.source ?? (outerMention ? sourceFromMention(input, outerMention) : null)
-        if (!inner) break
-        // The innermost NAMED source is the source; anonymous inner sources keep the outer one.
-        const source: EventSource =
-          outerSource && isAnonymous(inner)
-            ? outerSource
-            : outerSource
-              ? { ...inner, via: [outerSource.name, ...(outerSource.via ?? [])] }
-              : inner
-        frames.push({
-          scopeStart: sentence.start,
-          scopeEnd: sentence.end,
-          source,
-          stance: null,
-          rank: rank++,
-        })
+      case 'quoted':
+        frame = citingFrame(context, frames, cue, cueStart, cueEnd)
         break
-      }
-      case 'showed': {
-        // "Al Arabiya's footage showed", "videos shared on social media showed".
-        const owner = mentions
-          .filter((m) => SPEAKER_KINDS.has(m.kind) && m.end <= cueStart && cueStart - m.end < 25)
-          .pop()
-        if (owner)
-          frames.push({
-            scopeStart: cueEnd,
-            scopeEnd: sentence.end,
-            source: sourceFromMention(input, owner),
-            stance: null,
-            rank: rank++,
-          })
+      case 'showed':
+        frame = showedFrame(context, cueStart, cueEnd, frames.length)
         break
-      }
       default:
         break
     }
+    if (frame) frames.push(frame)
   }
   return frames
+}
+
+// Every frame is built here, with one shape: the narrower and later frame has the higher rank.
+function makeFrame(
+  scopeStart: number,
+  scopeEnd: number,
+  source: EventSource | null,
+  stance: Stance | null,
+  rank: number,
+  cueAt: number | null,
+): Frame {
+  return { scopeStart, scopeEnd, cueAt, source, stance, rank }
+}
+
+function isSpeakerMention(mention: Mention): boolean {
+  return SPEAKER_KINDS.has(mention.kind)
+}
+
+/** The last speaker mention ending in [cueStart - reach, cueStart]. */
+function speakerMentionBefore(
+  mentions: readonly Mention[],
+  cueStart: number,
+  reach: number,
+): Mention | undefined {
+  let found: Mention | undefined
+  for (const m of mentions)
+    if (isSpeakerMention(m) && m.end <= cueStart && cueStart - m.end < reach) found = m
+  return found
+}
+
+/** The first speaker mention starting in [cueEnd, cueEnd + reach). */
+function speakerMentionAfter(
+  mentions: readonly Mention[],
+  cueEnd: number,
+  reach: number,
+): Mention | undefined {
+  for (const m of mentions)
+    if (isSpeakerMention(m) && m.start >= cueEnd && m.start - cueEnd < reach) return m
+  return undefined
+}
+
+/** "according to X": X over the whole sentence. */
+function accordingFrame(
+  context: FrameContext,
+  cue: CueHit,
+  cueEnd: number,
+  rank: number,
+): Frame | null {
+  const { input, sentence } = context
+  const mention = speakerMentionAfter(context.mentions, cueEnd, 12)
+  const source = mention
+    ? sourceFromMention(input, mention)
+    : speakerNoun(context, cue.end, cue.end + 4)
+  return source ? makeFrame(sentence.start, sentence.end, source, null, rank, null) : null
+}
+
+/** "X said …", "…, X said", "X denied that …", "reportedly": the speaker, the stance, and the clause they cover. */
+function speechFrame(
+  context: FrameContext,
+  frames: readonly Frame[],
+  cue: CueHit,
+  cueStart: number,
+  cueEnd: number,
+): Frame | null {
+  const { input, sentence, mentions } = context
+  const rank = frames.length
+  // "IRNA, citing Syrian TV, said …": the citing frame already names who says it.
+  const citing = frames[frames.length - 1]
+  if (
+    cue.kind === 'say' &&
+    citing &&
+    citing.scopeStart === sentence.start &&
+    citing.source?.span &&
+    /^[\s,]*$/.test(input.text.slice(citing.source.span.end, cueStart))
+  )
+    return null
+  const cueWord = input.text.slice(cueStart, cueEnd).toLowerCase()
+  // "reportedly", "allegedly": an adverb hedges its clause but names nobody.
+  const adverb = cue.kind === 'hedge' && cueWord.endsWith('ly')
+  // "…, the army said, adding units had redeployed": a participle continues the same speaker.
+  const continued =
+    cueWord.endsWith('ing') &&
+    /,\s*$/.test(input.text.slice(Math.max(sentence.start, cueStart - 3), cueStart))
+      ? lastWithSource(frames)
+      : undefined
+  const speaker = adverb
+    ? null
+    : continued?.source
+      ? { source: continued.source, before: true }
+      : speakerOf(context, cue)
+  const stance: Stance | null =
+    cue.kind === 'deny' ? 'denied' : cue.kind === 'hedge' ? 'hedged' : null
+  if (!speaker) {
+    // An adverb or a speakerless hedge still colours the clause: "reportedly", "claimed to be".
+    // A speakerless denial or hedge ("reportedly", "without admitting that …") colours its own clause.
+    if (!stance) return null
+    return makeFrame(
+      cue.kind === 'deny' ? cueEnd : clauseStartBefore(input.text, sentence.start, cueStart),
+      clauseEndAfter(input.text, cueEnd, sentence.end),
+      null,
+      stance,
+      rank,
+      null,
+    )
+  }
+  // "…, The New York Times reports." / "…, an Iraqi military source reported.": nothing follows, so the
+  // claim is what precedes the speaker.
+  // An anaphoric speaker ("the source said") has its span in an earlier sentence: cut at the cue.
+  const spanStart = speaker.source.span?.start
+  const speakerStart = spanStart !== undefined && spanStart >= sentence.start ? spanStart : cueStart
+  const after = input.text.slice(cueEnd, sentence.end)
+  // (Also "…, an official told AFP.": only the recipient's name follows the verb.)
+  const trailing =
+    TRAILING_NOTHING.test(after) ||
+    TRAILING_NAME.test(after) ||
+    (TRAILING_TIME.test(after) && !COMPLEMENT.test(after))
+  const inScope = speaker.before && !trailing
+  const scopeStart = inScope ? cueEnd : sentence.start
+  const scopeEnd = inScope
+    ? clauseEndAfter(input.text, cueEnd, sentence.end)
+    : Math.min(cueStart, speakerStart)
+  // "an official told AFP": an anonymous speaker's words reach us through the outlet told.
+  let told: Mention | undefined
+  if (cueWord === 'told')
+    for (const m of mentions)
+      if (m.kind === 'source' && m.start >= cueEnd && m.start - cueEnd <= 3) {
+        told = m
+        break
+      }
+  const anonymous = isAnonymous(speaker.source)
+  // "SANA quoted a military source denying that …": an anonymous speaker inside a named
+  // outlet's quotation speaks through the outlet.
+  let quoting: Frame | undefined
+  if (anonymous)
+    for (const frame of frames)
+      if (
+        frame.source &&
+        !isAnonymous(frame.source) &&
+        frame.scopeStart <= cueStart &&
+        frame.scopeEnd >= cueEnd
+      )
+        quoting = frame
+  const source =
+    told && anonymous && LONE_SPEAKER.test(speaker.source.name)
+      ? sourceFromMention(input, told)
+      : (quoting?.source ?? speaker.source)
+  return makeFrame(scopeStart, scopeEnd, source, stance, rank, cueStart)
+}
+
+const TRAILING_NOTHING = /^[\s.,!?"”]*$/
+const TRAILING_NAME = /^\s+(?:the\s+)?\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,3}[.!?"”]*$/u
+const TRAILING_TIME = /^\s+(?:on|in|at|late|early|earlier|later)\b[^,]{0,40}[.!?"”]*$/i
+const COMPLEMENT = /\b(?:that|how|whether)\b/i
+const LONE_SPEAKER = /(?:^|\s)(?:source|official|spokesman|spokesperson|diplomat)$/i
+
+function lastWithSource(frames: readonly Frame[]): Frame | undefined {
+  for (let k = frames.length - 1; k >= 0; k--) if (frames[k]!.source) return frames[k]
+  return undefined
+}
+
+/** "reports about X entering Y are unfounded": the denial covers what precedes it. */
+function denialAfterFrame(
+  context: FrameContext,
+  frames: readonly Frame[],
+  cueStart: number,
+  cueEnd: number,
+): Frame {
+  let outer: Frame | undefined
+  for (const frame of frames)
+    if (frame.scopeStart <= cueStart && frame.scopeEnd >= cueEnd && frame.source) outer = frame
+  return makeFrame(
+    outer ? outer.scopeStart : context.sentence.start,
+    cueStart,
+    outer?.source ?? null,
+    'denied',
+    frames.length,
+    null,
+  )
+}
+
+/** "IRNA, citing Syrian TV": the named inner source, with the outer one in its chain. */
+function citingFrame(
+  context: FrameContext,
+  frames: readonly Frame[],
+  cue: CueHit,
+  cueStart: number,
+  cueEnd: number,
+): Frame | null {
+  const { input, sentence, mentions } = context
+  let outer: Frame | null = null
+  for (const frame of frames) if (frame.source && frame.scopeStart <= cueStart) outer = frame
+  const mention = speakerMentionAfter(mentions, cueEnd, 40)
+  const inner = mention
+    ? sourceFromMention(input, mention)
+    : speakerNoun(context, cue.end, cue.end + 6)
+  // "IRNA, citing Syrian TV, said": the outer speaker is the mention just before the cue.
+  const outerMention = speakerMentionBefore(mentions, cueStart, 12)
+  const outerSource =
+    outer?.source ?? (outerMention ? sourceFromMention(input, outerMention) : null)
+  if (!inner) return null
+  // The innermost NAMED source is the source; anonymous inner sources keep the outer one.
+  const source: EventSource =
+    outerSource && isAnonymous(inner)
+      ? outerSource
+      : outerSource
+        ? { ...inner, via: [outerSource.name, ...(outerSource.via ?? [])] }
+        : inner
+  return makeFrame(sentence.start, sentence.end, source, null, frames.length, null)
+}
+
+/** "Al Arabiya's footage showed", "videos shared on social media showed". */
+function showedFrame(
+  context: FrameContext,
+  cueStart: number,
+  cueEnd: number,
+  rank: number,
+): Frame | null {
+  const owner = speakerMentionBefore(context.mentions, cueStart, 25)
+  return owner
+    ? makeFrame(
+        cueEnd,
+        context.sentence.end,
+        sourceFromMention(context.input, owner),
+        null,
+        rank,
+        null,
+      )
+    : null
 }
 
 /**
@@ -379,22 +463,43 @@ export function innermostFrame(
   frames: readonly Frame[],
   offset: number,
 ): { source: EventSource | null; stance: Stance | null } | null {
-  const around = frames.filter((frame) => frame.scopeStart <= offset && offset < frame.scopeEnd)
-  if (around.length === 0) return null
-  const withSource = around.filter((frame) => frame.source)
-  const cue = (frame: Frame): number => frame.cueAt ?? frame.scopeStart
-  const before = withSource
-    .filter((frame) => cue(frame) <= offset)
-    .sort((a, b) => cue(b) - cue(a) || b.rank - a.rank)
-  const after = withSource.filter((frame) => cue(frame) > offset).sort((a, b) => cue(a) - cue(b))
-  let source = (before[0] ?? after[0])?.source ?? null
-  const credit = before[0] ? after[after.length - 1]?.source : undefined
+  let around = false
+  let denied = false
+  let hedged = false
+  // The nearest cue at or before the claim (the later frame on a tie), and the first and last after it.
+  let before: Frame | null = null
+  let beforeAt = 0
+  let first: Frame | null = null
+  let firstAt = 0
+  let last: Frame | null = null
+  let lastAt = 0
+  for (const frame of frames) {
+    if (!(frame.scopeStart <= offset && offset < frame.scopeEnd)) continue
+    around = true
+    if (frame.stance === 'denied') denied = true
+    else if (frame.stance === 'hedged') hedged = true
+    if (!frame.source) continue
+    const at = frame.cueAt ?? frame.scopeStart
+    if (at <= offset) {
+      if (before === null || at > beforeAt || (at === beforeAt && frame.rank > before.rank)) {
+        before = frame
+        beforeAt = at
+      }
+    } else {
+      if (first === null || at < firstAt) {
+        first = frame
+        firstAt = at
+      }
+      if (last === null || at >= lastAt) {
+        last = frame
+        lastAt = at
+      }
+    }
+  }
+  if (!around) return null
+  let source = (before ?? first)?.source ?? null
+  const credit = before ? last?.source : undefined
   if (source && credit && credit.name !== source.name && !(source.via ?? []).includes(credit.name))
     source = { ...source, via: [...(source.via ?? []), credit.name] }
-  const stance: Stance | null = around.some((frame) => frame.stance === 'denied')
-    ? 'denied'
-    : around.some((frame) => frame.stance === 'hedged')
-      ? 'hedged'
-      : null
-  return { source, stance }
+  return { source, stance: denied ? 'denied' : hedged ? 'hedged' : null }
 }

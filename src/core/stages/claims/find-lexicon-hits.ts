@@ -16,18 +16,41 @@ export interface LexiconHits {
   readonly framing: Hit<FramingTerm>[]
 }
 
-/** The entries of each claims lexicon that may start at one folded word, in lexicon order. */
+type PatternWord = Extract<WordPattern['tokens'][number], { kind: 'word' }>
+
+/**
+ * An entry whose pattern may start with any word (`_ kilometers from`). When a required word
+ * follows its leading gaps, that word (the anchor) must stand `min`–`max` words after the start,
+ * so the pattern is tried only where the anchor is found (null: tried at every word).
+ */
+interface AnyStart<T> {
+  readonly item: T
+  readonly anchor: PatternWord | null
+  readonly min: number
+  readonly max: number
+}
+
+/** The entries of one lexicon that may start at a word, as the original lookup ordered them. */
+interface StartCandidates<T> {
+  /** Entries whose first word is this word. */
+  readonly exact: readonly T[]
+  /** Prefix entries (`terrorist*`) this word starts with; tried after the any-start entries. */
+  readonly prefixed: readonly T[]
+}
+
+/** What one folded word starts in each lexicon, and which any-start anchors it is. */
 interface WordCandidates {
-  readonly triggers: readonly TriggerRule[]
-  readonly cues: readonly CueRule[]
-  readonly framing: readonly FramingTerm[]
+  readonly triggers: StartCandidates<TriggerRule>
+  readonly cues: StartCandidates<CueRule>
+  readonly framing: StartCandidates<FramingTerm>
+  readonly anchors: readonly AnyStart<unknown>[]
 }
 
 type Indexed<T> = {
   readonly byWord: Map<string, T[]>
   /** Prefix patterns (`terrorist*`) by their first two letters, so a word checks only its own. */
   readonly byPrefix: Map<string, { prefix: string; item: T }[]>
-  readonly always: T[]
+  readonly anyStart: AnyStart<T>[]
 }
 
 interface LexiconIndex {
@@ -38,8 +61,9 @@ interface LexiconIndex {
   readonly byFolded: Map<string, WordCandidates>
 }
 
-// Most words start no entry of any lexicon: they share this one answer.
-const NO_CANDIDATES: WordCandidates = { triggers: [], cues: [], framing: [] }
+const NONE: StartCandidates<never> = { exact: [], prefixed: [] }
+// Most words start no entry of any lexicon and anchor none: they share this one answer.
+const NO_CANDIDATES: WordCandidates = { triggers: NONE, cues: NONE, framing: NONE, anchors: [] }
 // The vocabulary memo is dropped when it grows past this many words, so a long-running worker
 // reading an unbounded corpus keeps bounded memory (re-filling costs one lookup per new word).
 const MAX_MEMO_WORDS = 200_000
@@ -63,11 +87,11 @@ function indexOf(cues: ClaimCues): LexiconIndex {
 function indexByFirstWord<T extends { pattern: WordPattern }>(items: readonly T[]): Indexed<T> {
   const byWord = new Map<string, T[]>()
   const byPrefix = new Map<string, { prefix: string; item: T }[]>()
-  const always: T[] = []
+  const anyStart: AnyStart<T>[] = []
   for (const item of items) {
     const first = firstWords(item.pattern)
     if (!first) {
-      always.push(item)
+      anyStart.push(anchorOf(item))
       continue
     }
     for (const word of first.alternatives) byWord.set(word, [...(byWord.get(word) ?? []), item])
@@ -76,32 +100,57 @@ function indexByFirstWord<T extends { pattern: WordPattern }>(items: readonly T[
       byPrefix.set(key, [...(byPrefix.get(key) ?? []), { prefix, item }])
     }
   }
-  return { byWord, byPrefix, always }
+  return { byWord, byPrefix, anyStart }
 }
 
-/** The entries that may start at a word: exact first words, then any-start patterns, then prefixes. */
-function candidatesAt<T>(index: Indexed<T>, folded: string): readonly T[] {
-  const found: T[] = [...(index.byWord.get(folded) ?? []), ...index.always]
+/** `_ kilometers|km from`: the required word after the leading gaps, and how far it may stand. */
+function anchorOf<T extends { pattern: WordPattern }>(item: T): AnyStart<T> {
+  let min = 0
+  let max = 0
+  for (const token of item.pattern.tokens) {
+    if (token.kind === 'gap') {
+      min += token.min
+      max += token.max
+      continue
+    }
+    return { item, anchor: token.optional ? null : token, min, max }
+  }
+  return { item, anchor: null, min, max }
+}
+
+function fitsAnchor(anchor: PatternWord, folded: string): boolean {
+  if (anchor.alternativeSet.has(folded)) return true
+  for (const prefix of anchor.prefixes) if (folded.startsWith(prefix)) return true
+  return false
+}
+
+function startCandidates<T>(index: Indexed<T>, folded: string): StartCandidates<T> {
+  const exact = index.byWord.get(folded) ?? []
+  const prefixed: T[] = []
   // (A one-letter prefix pattern is keyed by its one letter.)
   for (const entries of [
     index.byPrefix.get(folded.slice(0, 2)),
     index.byPrefix.get(folded.slice(0, 1)),
   ])
     if (entries)
-      for (const { prefix, item } of entries) if (folded.startsWith(prefix)) found.push(item)
-  return found
+      for (const { prefix, item } of entries) if (folded.startsWith(prefix)) prefixed.push(item)
+  return exact.length + prefixed.length === 0 ? NONE : { exact, prefixed }
 }
 
 function candidatesOf(index: LexiconIndex, folded: string): WordCandidates {
   let candidates = index.byFolded.get(folded)
   if (candidates) return candidates
-  const triggers = candidatesAt(index.triggers, folded)
-  const cues = candidatesAt(index.cues, folded)
-  const framing = candidatesAt(index.framing, folded)
+  const triggers = startCandidates(index.triggers, folded)
+  const cues = startCandidates(index.cues, folded)
+  const framing = startCandidates(index.framing, folded)
+  const anchors: AnyStart<unknown>[] = []
+  for (const lexicon of [index.triggers.anyStart, index.cues.anyStart, index.framing.anyStart])
+    for (const entry of lexicon)
+      if (entry.anchor && fitsAnchor(entry.anchor, folded)) anchors.push(entry)
   candidates =
-    triggers.length + cues.length + framing.length === 0
+    triggers === NONE && cues === NONE && framing === NONE && anchors.length === 0
       ? NO_CANDIDATES
-      : { triggers, cues, framing }
+      : { triggers, cues, framing, anchors }
   if (index.byFolded.size >= MAX_MEMO_WORDS) index.byFolded.clear()
   index.byFolded.set(folded, candidates)
   return candidates
@@ -109,19 +158,25 @@ function candidatesOf(index: LexiconIndex, folded: string): WordCandidates {
 
 /**
  * The triggers, cues and framing terms of a sentence's words in one pass: the longest match per
- * start word (the first entry in lexicon order on a tie), then matches inside a longer one dropped.
+ * start word (the first entry in lexicon order on a tie: exact first words, then any-start
+ * entries, then prefixes), then matches inside a longer one dropped.
  */
 export function findLexiconHits(cues: ClaimCues, words: readonly Word[]): LexiconHits {
   const index = indexOf(cues)
+  const candidates: WordCandidates[] = []
+  for (const word of words) candidates.push(candidatesOf(index, word.folded))
+  // Without any-start entries, a word that starts nothing is skipped at once.
+  const anyStart =
+    index.triggers.anyStart.length + index.cues.anyStart.length + index.framing.anyStart.length > 0
   const triggers: Hit<TriggerRule>[] = []
   const cueHits: Hit<CueRule>[] = []
   const framing: Hit<FramingTerm>[] = []
   for (let i = 0; i < words.length; i++) {
-    const candidates = candidatesOf(index, words[i]!.folded)
-    if (candidates === NO_CANDIDATES) continue
-    pushLongest(candidates.triggers, words, i, triggers)
-    pushLongest(candidates.cues, words, i, cueHits)
-    pushLongest(candidates.framing, words, i, framing)
+    const here = candidates[i]!
+    if (here === NO_CANDIDATES && !anyStart) continue
+    pushLongest(here.triggers, index.triggers.anyStart, candidates, words, i, triggers)
+    pushLongest(here.cues, index.cues.anyStart, candidates, words, i, cueHits)
+    pushLongest(here.framing, index.framing.anyStart, candidates, words, i, framing)
   }
   return {
     triggers: withoutContained(triggers),
@@ -131,14 +186,32 @@ export function findLexiconHits(cues: ClaimCues, words: readonly Word[]): Lexico
 }
 
 function pushLongest<T extends { pattern: WordPattern }>(
-  items: readonly T[],
+  starting: StartCandidates<T>,
+  anyStart: readonly AnyStart<T>[],
+  candidates: readonly WordCandidates[],
   words: readonly Word[],
   at: number,
   hits: Hit<T>[],
 ): void {
+  if (starting === NONE && anyStart.length === 0) return
   let best: T | null = null
   let bestEnd = at
-  for (const item of items) {
+  for (const item of starting.exact) {
+    const end = matchPatternAt(item.pattern, words, at)
+    if (end > bestEnd) {
+      best = item
+      bestEnd = end
+    }
+  }
+  for (const entry of anyStart) {
+    if (!anchoredAt(entry, candidates, at)) continue
+    const end = matchPatternAt(entry.item.pattern, words, at)
+    if (end > bestEnd) {
+      best = entry.item
+      bestEnd = end
+    }
+  }
+  for (const item of starting.prefixed) {
     const end = matchPatternAt(item.pattern, words, at)
     if (end > bestEnd) {
       best = item
@@ -146,6 +219,18 @@ function pushLongest<T extends { pattern: WordPattern }>(
     }
   }
   if (best !== null) hits.push({ item: best, start: at, end: bestEnd })
+}
+
+/** Whether an any-start entry can match at `at`: its anchor word stands where its gaps allow. */
+function anchoredAt(
+  entry: AnyStart<unknown>,
+  candidates: readonly WordCandidates[],
+  at: number,
+): boolean {
+  if (entry.anchor === null) return true
+  for (let j = at + entry.min; j <= at + entry.max && j < candidates.length; j++)
+    if (candidates[j]!.anchors.includes(entry)) return true
+  return false
 }
 
 /** "[took control] of": a match inside a longer one is dropped (hits are one per start, in order). */
