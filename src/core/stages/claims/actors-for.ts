@@ -199,14 +199,9 @@ export function actorsFor(
       triggerStart - mention.end < 140 &&
       !hidden.some((r) => r.start <= mention.start && mention.end <= r.end),
   )
-  // "militants [allied with the United States] have taken": the patron only qualifies the subject.
-  const patron = (mention: Mention) =>
-    /\b(?:allied|aligned|affiliated|associated)\s+(?:with|to)\s+(?:the\s+)?$|\b(?:backed|supported|funded|armed|sponsored)\s+by\s+(?:the\s+)?$|\bloyal\s+to\s+(?:the\s+)?$/i.test(
-      text.slice(Math.max(0, mention.start - 30), mention.start),
-    )
   const before =
-    inClause.length > 1 && inClause.some((mention) => !patron(mention))
-      ? inClause.filter((mention) => !patron(mention))
+    inClause.length > 1 && inClause.some((mention) => !isPatron(text, mention))
+      ? inClause.filter((mention) => !isPatron(text, mention))
       : inClause
   // "their fighters entered the crossing with Jordan, [taking] the brigade": a participle after a
   // comma continues the sentence's last subject.
@@ -309,6 +304,14 @@ export function actorsFor(
   if (after && /^\s+(?:of|by|among|between)\s/i.test(text.slice(triggerEnd, after.start + 1)))
     return [toActor(input, after)]
   return []
+}
+
+// "militants [allied with the United States] have taken": the patron only qualifies the subject.
+const PATRON_BEFORE =
+  /\b(?:allied|aligned|affiliated|associated)\s+(?:with|to)\s+(?:the\s+)?$|\b(?:backed|supported|funded|armed|sponsored)\s+by\s+(?:the\s+)?$|\bloyal\s+to\s+(?:the\s+)?$/i
+
+function isPatron(text: string, mention: Mention): boolean {
+  return PATRON_BEFORE.test(text.slice(Math.max(0, mention.start - 30), mention.start))
 }
 
 /** Parenthetical and appositive stretches before the trigger: "(a US-backed faction …)", ", a jihadist alliance …,". */

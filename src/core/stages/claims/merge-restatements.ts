@@ -33,13 +33,7 @@ export function mergeRestatements(events: readonly AnalysisEvent[]): AnalysisEve
 }
 
 function restatementKey(event: AnalysisEvent): string {
-  return [
-    event.doc,
-    event.type,
-    event.place?.entity ?? '',
-    event.stance,
-    event.source?.entity ?? event.source?.name ?? '',
-  ].join('|')
+  return `${event.doc}|${event.type}|${event.place?.entity ?? ''}|${event.stance}|${event.source?.entity ?? event.source?.name ?? ''}`
 }
 
 function sameTelling(first: AnalysisEvent, later: AnalysisEvent): boolean {

@@ -42,15 +42,6 @@ export function placesFor(
 ): PlaceInput[] {
   const flags = rule.flags
   const chosen: PlaceInput[] = []
-  // Whether the list resumes with the first place's own preposition after an aside: "from X,
-  // where …, as well as from Y".
-  const continuesAfterAside = (place: PlaceInput): boolean => {
-    const preposition = chosen[0] && prepositionBefore(text, chosen[0])
-    if (!preposition) return false
-    return resumingWith(preposition).test(
-      text.slice(place.end, Math.min(scopeEnd, place.end + 200)),
-    )
-  }
   // "crossed [the Al-Qa'im border checkpoint] into the Anbar province": a place inside the
   // trigger's own words is its place.
   const inside = places.filter(
@@ -135,7 +126,10 @@ export function placesFor(
       } else if (LOCATIVE_GAP.test(gap)) {
         skippedLast = true
         continue
-      } else if (/^\s*,\s*(?:where|which|who)\b/i.test(gap) && continuesAfterAside(place)) {
+      } else if (
+        /^\s*,\s*(?:where|which|who)\b/i.test(gap) &&
+        continuesAfterAside(text, chosen, place, scopeEnd)
+      ) {
         // "from Quneitra, where [Israel] has troops, as well as from Deir Ezzor": a place inside a
         // relative aside is skipped when the list picks up again after it.
         skippedLast = true
@@ -241,6 +235,21 @@ export function placesFor(
           other !== place,
       ) ?? place,
   )
+}
+
+/**
+ * Whether the list resumes with the first place's own preposition after an aside: "from X,
+ * where …, as well as from Y".
+ */
+function continuesAfterAside(
+  text: string,
+  chosen: readonly PlaceInput[],
+  place: PlaceInput,
+  scopeEnd: number,
+): boolean {
+  const preposition = chosen[0] && prepositionBefore(text, chosen[0])
+  if (!preposition) return false
+  return resumingWith(preposition).test(text.slice(place.end, Math.min(scopeEnd, place.end + 200)))
 }
 
 /** The preposition that introduces a place ("from [the] Quneitra"), lower case, if any. */
