@@ -203,12 +203,10 @@ export function actorsFor(
     inClause.length > 1 && inClause.some((mention) => !isPatron(text, mention))
       ? inClause.filter((mention) => !isPatron(text, mention))
       : inClause
+  const participle = PARTICIPLE.test(text.slice(triggerStart, triggerEnd))
   // "their fighters entered the crossing with Jordan, [taking] the brigade": a participle after a
   // comma continues the sentence's last subject.
-  if (
-    /^\p{L}+ing$/u.test(text.slice(triggerStart, triggerEnd).split(/\s/)[0] ?? '') &&
-    /,\s*$/.test(text.slice(Math.max(0, triggerStart - 3), triggerStart))
-  ) {
+  if (participle && /,\s*$/.test(text.slice(Math.max(0, triggerStart - 3), triggerStart))) {
     if (sentenceActors.length > 0) return [...sentenceActors]
     const opening = candidates.find(
       (mention) =>
@@ -220,7 +218,7 @@ export function actorsFor(
   }
   // "… days after [taking over] Aleppo": an adverbial participle shares the main clause's subject.
   if (
-    /^\p{L}+ing$/u.test(text.slice(triggerStart, triggerEnd).split(/\s/)[0] ?? '') &&
+    participle &&
     /\b(?:after|before|while|since|by|upon|when|despite)\s+$/i.test(
       text.slice(Math.max(0, triggerStart - 12), triggerStart),
     )
@@ -306,6 +304,8 @@ export function actorsFor(
   return []
 }
 
+// The trigger's first word is a participle: "[taking] the brigade", "after [taking over] Aleppo".
+const PARTICIPLE = /^\p{L}+ing(?:\s|$)/u
 // "militants [allied with the United States] have taken": the patron only qualifies the subject.
 const PATRON_BEFORE =
   /\b(?:allied|aligned|affiliated|associated)\s+(?:with|to)\s+(?:the\s+)?$|\b(?:backed|supported|funded|armed|sponsored)\s+by\s+(?:the\s+)?$|\bloyal\s+to\s+(?:the\s+)?$/i

@@ -414,8 +414,7 @@ function readTrigger(state: DocumentState, here: SentenceState, t: number): void
       : null
   // Background from other years ("recaptured Palmyra in 2016", "pushed out … in 2016") is history,
   // not part of the story being reported.
-  if (date && input.published && (state.publishedAt - Date.parse(date.end)) / 86_400_000 > 366)
-    return
+  if (date && input.published && (state.publishedAt - parseDay(date.end)) / 86_400_000 > 366) return
 
   const triggerSpan = makeSpan(doc, text, triggerStart, triggerEnd)
   for (const place of placed.places) {
@@ -448,6 +447,19 @@ function readTrigger(state: DocumentState, here: SentenceState, t: number): void
       notAfter: input.published,
     })
   }
+}
+
+// Date.parse of the few days a corpus names, remembered (bounded, like any memo a worker keeps).
+const parsedDays = new Map<string, number>()
+
+function parseDay(day: string): number {
+  let time = parsedDays.get(day)
+  if (time === undefined) {
+    time = Date.parse(day)
+    if (parsedDays.size >= 10_000) parsedDays.clear()
+    parsedDays.set(day, time)
+  }
+  return time
 }
 
 function allPersons(actors: readonly EventActor[]): boolean {
