@@ -52,6 +52,11 @@ describe('the lexicons beyond Syria', () => {
       'The army repelled an attack by the paramilitary Rapid Support Forces on Omdurman.',
       { type: 'clash', place: 'Omdurman', sides: ['rsf'] },
     ],
+    // An offer of talks or mediation is diplomacy, placed at its venue.
+    [
+      'Kenya offered to mediate between the two generals in Nairobi on Monday.',
+      { type: 'diplomacy', place: 'Nairobi' },
+    ],
     // A rebel group of another war, and its denial by the government.
     [
       'M23 rebels entered Goma on Monday.',
@@ -62,9 +67,10 @@ describe('the lexicons beyond Syria', () => {
   })
 
   it.each([
-    // Near misses: launching a product, firing up a crowd.
+    // Near misses: launching a product, firing up a crowd, an event that offers a chance.
     'The company launched a new phone in Kyiv on Monday.',
     'The singer fired up the crowd in Kharkiv.',
+    'The new budget offers great opportunity to Khartoum, officials said.',
   ])('reads no event in %j', (text) => {
     expect(eventsOf(text)).toEqual([])
   })
