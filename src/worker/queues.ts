@@ -40,7 +40,8 @@ export interface FuseJob {
  *   fusion).
  * - TRIANGULATE_QUEUE_MAINTENANCE_SECONDS (30): how often timed-out jobs are looked for.
  * - TRIANGULATE_PICTURE_MAX_LAG_SECONDS (120): workers take extraction jobs before fusion
- *   while a backlog lasts, except a fusion runnable for longer than this.
+ *   while a backlog lasts, except a fusion runnable for longer than this; and a fusion is
+ *   never paced further than this after the extraction that queued it.
  */
 export interface QueueTiming {
   readonly pictureMaxLagSeconds: number

@@ -65,7 +65,14 @@ export async function sendFuseJob(boss: PgBoss, tx: PostgresStore): Promise<void
   const lastSeconds = (rows[0] as { seconds: number } | undefined)?.seconds ?? 0
   await boss.send(QUEUES.fuse, { story: PICTURE_KEY } satisfies FuseJob, {
     singletonKey: PICTURE_KEY,
-    startAfter: Math.ceil(Math.max(timing.fuseDelaySeconds, lastSeconds * FUSE_WAIT_FACTOR)),
+    // Never more than the picture's allowed lag: after a fusion that drew the whole library
+    // (607 s at 100,000 articles) the next one re-fuses a few stories in seconds.
+    startAfter: Math.ceil(
+      Math.max(
+        timing.fuseDelaySeconds,
+        Math.min(timing.pictureMaxLagSeconds, lastSeconds * FUSE_WAIT_FACTOR),
+      ),
+    ),
     expireInSeconds: timing.jobTimeoutSeconds * 10,
     db: tx,
   })
