@@ -163,6 +163,40 @@ describe('findTimes() parts of days', () => {
         { quote: 'today', start: '2024-03-01', precision: 'day' },
       ],
     },
+    // The part of a day named before the day it is of: the day decides, not the publication.
+    {
+      sentence: 'Drones hit the port on the night of December 5, officials said.',
+      published: SATURDAY,
+      expect: [
+        {
+          quote: 'night of December 5',
+          start: '2024-12-05',
+          precision: 'part-of-day',
+          part: 'night',
+        },
+      ],
+    },
+    {
+      sentence: 'The convoy left in the evening of Thursday and the town fell by afternoon Friday.',
+      published: SATURDAY,
+      expect: [
+        { quote: 'evening of Thursday', start: '2024-12-05', part: 'evening' },
+        { quote: 'afternoon Friday', start: '2024-12-06', part: 'afternoon' },
+      ],
+    },
+    {
+      sentence: 'Fighting went on through the night of December 5-6.',
+      published: SATURDAY,
+      expect: [
+        {
+          quote: 'night of December 5-6',
+          start: '2024-12-05',
+          end: '2024-12-06',
+          rule: 'times/range',
+          part: 'night',
+        },
+      ],
+    },
     {
       sentence: 'The town fell on Friday. Hours before, the garrison had withdrawn.',
       published: SATURDAY,

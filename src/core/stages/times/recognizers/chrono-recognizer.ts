@@ -25,7 +25,7 @@ export const chronoRecognizer: TimeRecognizer = {
     const candidates: TimeCandidate[] = []
     const read = (results: readonly ParsedResult[], at: number, piece: string): void => {
       for (const result of results) {
-        const candidate = toCandidate(result, at, piece)
+        const candidate = toCandidate(result, at, piece, reference)
         if (candidate !== null) candidates.push(candidate)
       }
     }
@@ -91,14 +91,26 @@ function referenceDate(published: string | null): Date {
 
 const NAMED_DAY = /\b(?:Black|Good|Holy|Easter|Cyber|Ash|Bloody|Super|Maundy|Palm|Red|Blue)\s+$/
 
-function toCandidate(result: ParsedResult, offset: number, line: string): TimeCandidate | null {
+/** "[the night of] December 5", "[afternoon] Friday": a part of the day before the day it is of. */
+const PART_BEFORE_DAY =
+  /^(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?:morning|afternoon|evening|night)\s+(?:of\s+(?:the\s+)?)?(?=\S)/i
+
+function toCandidate(
+  result: ParsedResult,
+  offset: number,
+  line: string,
+  reference: Date,
+): TimeCandidate | null {
   // Chrono quotes "[On Friday,]"; TIMEX3 and our spans quote only the time words.
   const lead = /^(?:on|in|at|by|of|during|from|until|till)\s+/i.exec(result.text)?.[0].length ?? 0
   const trail = /(?:[\s,;]+|\s+of)+$/.exec(result.text)?.[0].length ?? 0
   if (lead + trail >= result.text.length) return null
   const start = offset + result.index + lead
   const end = offset + result.index + result.text.length - trail
-  let reading = readComponents(result.start, result.text)
+  const day = dayAfterPart(result, result.text.slice(lead, result.text.length - trail), reference)
+  let reading = day
+    ? readComponents(day.result.start, day.text)
+    : readComponents(result.start, result.text)
   if (reading === null) return null
   // [Black Monday], Good Friday: the name of a day in history, not a weekday of this week.
   if (reading.kind === 'weekday' && NAMED_DAY.test(line.slice(0, result.index + lead))) {
@@ -107,8 +119,9 @@ function toCandidate(result: ParsedResult, offset: number, line: string): TimeCa
   const part = partFromText(result.text)
   let full = reading
   let rule = `times/${reading.kind}`
-  if (result.end != null) {
-    const to = readComponents(result.end, result.text)
+  const ending = day ? day.result.end : result.end
+  if (ending != null) {
+    const to = readComponents(ending, day ? day.text : result.text)
     if (to !== null && to.kind === reading.kind && to.kind !== 'relative') {
       full = { kind: 'range', from: reading, to }
       rule = 'times/range'
@@ -117,6 +130,27 @@ function toCandidate(result: ParsedResult, offset: number, line: string): TimeCa
   return part === undefined
     ? { start, end, rule, reading: full }
     : { start, end, rule, reading: full, part }
+}
+
+/**
+ * "the night of December 5", "the evening of Thursday", "afternoon Friday": chrono reads the part
+ * of the day as today's and keeps that date; the day is the one the words after it name, read
+ * again on their own. Null when the words after the part are not one time expression.
+ */
+function dayAfterPart(
+  result: ParsedResult,
+  quoted: string,
+  reference: Date,
+): { result: ParsedResult; text: string } | null {
+  const part = PART_BEFORE_DAY.exec(quoted)
+  if (part === null) return null
+  const text = quoted.slice(part[0].length)
+  const [again] = parseCasual(text, reference)
+  if (again === undefined || again.index !== 0 || again.text.trim() !== text.trim()) return null
+  // Only when the reading of the whole differs: "the night of [tonight]" has nothing to fix.
+  return again.start.isCertain('day') || again.start.isCertain('weekday')
+    ? { result: again, text }
+    : null
 }
 
 /** Turns what chrono is certain of into a reading; null for results we do not want. */
