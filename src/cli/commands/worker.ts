@@ -8,15 +8,16 @@ const USAGE = `Usage: triangulate worker [--db postgres://…] [--concurrency N]
                           [--shutdown-timeout S]
 
 Processes the PostgreSQL library's jobs: extraction of each ingested document, then fusion of
-the picture (one fusion at a time per story). Run as many as you like, on as many machines as
-you like, against one database. SIGTERM or Ctrl-C stops taking jobs and lets the current one
+the stories new documents join (one fusion at a time). Run as many as you like, on as many
+machines as you like, against one database. SIGTERM or Ctrl-C stops taking jobs and lets the current one
 finish (or hands it back to the queue after the shutdown timeout).
   --db URL              the database (default $TRIANGULATE_DATABASE_URL)
   --concurrency N       worker processes to run here (default 1; about one per CPU core)
   --exit-when-idle      stop once no job is waiting or running (batch runs)
   --shutdown-timeout S  seconds the current job may take after a stop request (default 30)
 Environment: TRIANGULATE_JOB_TIMEOUT_SECONDS, TRIANGULATE_FUSE_DELAY_SECONDS,
-TRIANGULATE_QUEUE_MAINTENANCE_SECONDS (see docs/scale-out.md).`
+TRIANGULATE_QUEUE_MAINTENANCE_SECONDS, TRIANGULATE_PICTURE_MAX_LAG_SECONDS; NODE_OPTIONS=
+--max-old-space-size=768 keeps a worker under 1 GiB (see docs/scale-out.md).`
 
 export const workerCommand: Command = {
   name: 'worker',
