@@ -157,17 +157,28 @@ function speakerOf(
         ),
       ),
     }
-  const previousWords = words
-    .slice(Math.max(0, cue.start - 3), cue.start)
-    .map((word) => word.folded)
-    .join(' ')
-  if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords.split(' ').slice(-1)[0] ?? ''))
+  if (!lastSpeaker) return speakerAfter(context, cue, cueEnd)
+  // "They added", "the same source said": the words before the cue, folded and joined by spaces.
+  const from = Math.max(0, cue.start - 3)
+  let previousWords = ''
+  for (let k = from; k < cue.start; k++)
+    previousWords += k === from ? words[k]!.folded : ` ${words[k]!.folded}`
+  if (
+    ANAPHORIC_SPEAKERS.test(previousWords.split(' ').slice(-1)[0] ?? '') ||
+    ANAPHORIC_SPEAKERS.test(previousWords.split(' ').slice(-2).join(' ')) ||
+    ANAPHORIC_SPEAKERS.test(previousWords)
+  )
     return { source: lastSpeaker, before: true }
-  if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords.split(' ').slice(-2).join(' ')))
-    return { source: lastSpeaker, before: true }
-  if (lastSpeaker && ANAPHORIC_SPEAKERS.test(previousWords))
-    return { source: lastSpeaker, before: true }
-  // Inverted: "..., said the Britain-based Observatory."
+  return speakerAfter(context, cue, cueEnd)
+}
+
+/** Inverted: "..., said the Britain-based Observatory." */
+function speakerAfter(
+  context: FrameContext,
+  cue: CueHit,
+  cueEnd: number,
+): { source: EventSource; before: boolean } | null {
+  const { input, words, mentions } = context
   const after = mentions.find(
     (mention) =>
       SPEAKER_KINDS.has(mention.kind) && mention.start >= cueEnd && mention.start - cueEnd < 30,

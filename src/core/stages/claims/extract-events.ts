@@ -149,6 +149,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     lastCity: null,
   }
   for (const sentence of input.sentences) readSentence(state, sentence)
+  if (state.events.length === 0) return state.events
   return mergeRestatements(attributeLongQuotes(input.text, state.events, state.framesBySentence))
 }
 
