@@ -121,6 +121,34 @@ function withCoordinated(
   return list
 }
 
+/** Up to four words then "by" and an article: the words between a trigger and its agent. */
+const AGENT_BEFORE = /^\s+(?:[\p{L}'’-]+\s+){0,4}?by\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu
+/** "[strikes] (and shelling) carried out / conducted / launched by": a verb that hands over to its agent. */
+const CARRIED_OUT =
+  /^\s+(?:(?:and|or)\s+[\p{L}-]+\s+)?(?:carried\s+out|conducted|launched|staged|mounted|waged|fired|led|claimed)\s+by\s/iu
+
+/** The agent and the sides coordinated after it: "by [the Syrian] and [Russian air forces]". */
+function agentsFrom(
+  input: ExtractInput,
+  first: Mention,
+  candidates: readonly Mention[],
+): EventActor[] {
+  const actors = [toActor(input, first)]
+  let end = first.end
+  for (const mention of candidates) {
+    if (mention.start < end) continue
+    if (
+      !/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$/i.test(
+        input.text.slice(end, mention.start),
+      )
+    )
+      break
+    actors.push(toActor(input, mention))
+    end = mention.end
+  }
+  return actors
+}
+
 export function actorsFor(
   input: ExtractInput,
   rule: TriggerRule,
@@ -163,14 +191,19 @@ export function actorsFor(
     }
     if (sides.size > 0) return [...sides.values()]
   }
-  // Passives name their actor after "by": "positions abandoned [by the army]", "shelled by rebels".
+  // Passives name their actor after "by": "positions abandoned [by the army]", "shelled by rebels",
+  // "strikes carried out by [the Syrian] and [Russian air forces]", "the capture of Hama by [rebels]".
   const agent = candidates.find(
     (mention) =>
       mention.start >= triggerEnd &&
       mention.start < scopeEnd &&
-      /^\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$/i.test(text.slice(triggerEnd, mention.start)),
+      mention.start - triggerEnd < 80 &&
+      AGENT_BEFORE.test(text.slice(triggerEnd, mention.start)) &&
+      (!/^\s+(?!by\s)/i.test(text.slice(triggerEnd, mention.start)) ||
+        flags.has('nominal') ||
+        CARRIED_OUT.test(text.slice(triggerEnd, mention.start))),
   )
-  if (agent && !flags.has('loser')) return [toActor(input, agent)]
+  if (agent && !flags.has('loser')) return agentsFrom(input, agent, candidates)
   // Nominals name their actor after them: "the withdrawal of Syrian army units from ...".
   if (flags.has('nominal')) {
     const after = candidates.find(

@@ -375,3 +375,34 @@ describe('extractEvents(): where a meeting happens', () => {
     expect(events.find((event) => event.type === 'diplomacy')?.place?.name).not.toBe('Minsk')
   })
 })
+
+describe('extractEvents(): agents after "by" and nominals that name no place', () => {
+  it.each([
+    // A verb that hands the attack to its agents, coordinated ones included.
+    [
+      'Shelling and strikes carried out by the Turkish and Russian air forces hit Idlib on Friday.',
+      ['turkey', 'russia'],
+    ],
+    // A nominal's agent after its object.
+    ['The capture of Kobani by rebels came on Thursday.', ['opposition']],
+    // A plain passive.
+    ['Kobani was shelled by rebels on Friday.', ['opposition']],
+  ])('in %j reads the sides %j', (text, sides) => {
+    expect(eventsOf(text).map(summary)[0]?.sides).toEqual(sides)
+  })
+
+  it.each([
+    // "fall of" names a regime, "capture of" names people: no place changed hands.
+    'The fall of the regime in Khartoum offers a chance for peace.',
+    'The capture of rebel fighters near Kobani was announced on Friday.',
+  ])('reads no control in %j', (text) => {
+    expect(eventsOf(text).filter((event) => event.type === 'control')).toEqual([])
+  })
+
+  it('still reads the fall of a place as control', () => {
+    const events = eventsOf('The fall of Kobani shocked the army on Friday.')
+    expect(events.map(summary)).toContainEqual(
+      expect.objectContaining({ type: 'control', place: 'Kobani' }),
+    )
+  })
+})

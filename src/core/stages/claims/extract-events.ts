@@ -314,6 +314,27 @@ function isSpeech(cueHits: readonly CueHit[], trigger: TriggerHit): boolean {
   return true
 }
 
+/**
+ * "the fall of [the regime] in Khartoum", "the capture of [rebel fighters]": a nominal whose "of"
+ * names a side, not a place, reports no control of the place nearby.
+ */
+function seizesNoPlace(
+  text: string,
+  rule: TriggerRule,
+  triggerEnd: number,
+  mentions: readonly Mention[],
+): boolean {
+  if (!rule.flags.has('nominal')) return false
+  for (const mention of mentions) {
+    if (mention.start < triggerEnd) continue
+    if (mention.start - triggerEnd > 6) return false
+    return (
+      mention.kind !== 'country' && /^\s+(?:the\s+)?$/i.test(text.slice(triggerEnd, mention.start))
+    )
+  }
+  return false
+}
+
 function readTrigger(state: DocumentState, here: SentenceState, t: number): void {
   const { input } = state
   const { doc, text } = input
@@ -357,6 +378,7 @@ function readTrigger(state: DocumentState, here: SentenceState, t: number): void
     mentions,
   )
   if (placed === null) return
+  if (rule.type === 'control' && seizesNoPlace(text, rule, triggerEnd, mentions)) return
   const frame = innermostFrame(here.frames, triggerStart)
   const subjects = actorsFor(
     input,
