@@ -121,6 +121,9 @@ function withCoordinated(
   return list
 }
 
+/** The place lost, then "to": "[lost control of] Lashio [to the] MNDAA". */
+const LOST_TO = /^\s+(?:[\p{L}'’-]+,?\s+){0,5}?to\s+(?:the\s+)?$/iu
+
 /** Up to four words then "by" and an article: the words between a trigger and its agent. */
 const AGENT_BEFORE = /^\s+(?:[\p{L}'’-]+\s+){0,4}?by\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu
 /** "[strikes] (and shelling) carried out / conducted / launched by": a verb that hands over to its agent. */
@@ -166,6 +169,17 @@ export function actorsFor(
   if (flags.has('no-actor')) return []
   const { text } = input
   const candidates = mentions.filter((mention) => isActorMention(text, mention))
+  // "the junta lost control of Lashio [to] the MNDAA": a loss names its winner after "to".
+  if (flags.has('loser')) {
+    const winner = candidates.find(
+      (mention) =>
+        mention.start >= triggerEnd &&
+        mention.start - triggerEnd < 60 &&
+        mention.start < scopeEnd &&
+        LOST_TO.test(text.slice(triggerEnd, mention.start)),
+    )
+    if (winner) return [toActor(input, winner)]
+  }
   // "under rebel control", "fell to the rebels": the actor follows the trigger.
   if (flags.has('actor-after')) {
     const inside = candidates.find(

@@ -387,6 +387,8 @@ describe('extractEvents(): agents after "by" and nominals that name no place', (
     ['The capture of Kobani by rebels came on Thursday.', ['opposition']],
     // A plain passive.
     ['Kobani was shelled by rebels on Friday.', ['opposition']],
+    // A loss names its winner after "to".
+    ['The army lost control of Kobani to the Islamic State on Friday.', ['is']],
   ])('in %j reads the sides %j', (text, sides) => {
     expect(eventsOf(text).map(summary)[0]?.sides).toEqual(sides)
   })
