@@ -408,3 +408,13 @@ describe('extractEvents(): agents after "by" and nominals that name no place', (
     )
   })
 })
+
+describe('extractEvents(): a capital that speaks is no place', () => {
+  it('does not place an event at the capital named as the one who rejects it', () => {
+    const events = eventsOf(
+      "Russia's defence ministry said its forces had captured Qqarovka, a claim Kyiv rejected.",
+    )
+    expect(events.filter((event) => event.place?.span?.text === 'Kyiv')).toEqual([])
+  })
+})
+

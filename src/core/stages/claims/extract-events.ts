@@ -314,6 +314,12 @@ function isSpeech(cueHits: readonly CueHit[], trigger: TriggerHit): boolean {
   return true
 }
 
+/** "…, a claim [Kyiv] rejected": a capital that speaks is its government, not a place of the event. */
+function isSpeakerAt(frames: readonly Frame[], start: number): boolean {
+  for (const frame of frames) if (frame.source?.span?.start === start) return true
+  return false
+}
+
 /**
  * "the fall of [the regime] in Khartoum", "the capture of [rebel fighters]": a nominal whose "of"
  * names a side, not a place, reports no control of the place nearby.
@@ -362,7 +368,12 @@ function readTrigger(state: DocumentState, here: SentenceState, t: number): void
   if (isHypothetical(text, sentence, rule, clauseStart, triggerStart, triggerEnd)) return
   const places: PlaceInput[] = []
   for (const place of here.places)
-    if (place.end > clauseStart - 200 && place.start < scopeEnd + 400) places.push(place)
+    if (
+      place.end > clauseStart - 200 &&
+      place.start < scopeEnd + 400 &&
+      !isSpeakerAt(here.frames, place.start)
+    )
+      places.push(place)
   const mentions: Mention[] = []
   for (const mention of here.mentions)
     if (mention.end > clauseStart - 200 && mention.start < scopeEnd + 200) mentions.push(mention)
