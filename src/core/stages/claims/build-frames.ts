@@ -311,6 +311,13 @@ function speechFrame(
   )
     return null
   const cueWord = input.text.slice(cueStart, cueEnd).toLowerCase()
+  // "…, [a claim] Kyiv rejected": the noun names the report being denied; it hedges nothing.
+  if (
+    cue.kind === 'hedge' &&
+    /,\s*(?:a|an)\s+$/i.test(input.text.slice(Math.max(sentence.start, cueStart - 6), cueStart)) &&
+    CLAIM_THEN_DENIAL.test(input.text.slice(cueEnd, cueEnd + 80))
+  )
+    return null
   // "reportedly", "allegedly": an adverb hedges its clause but names nobody.
   const adverb = cue.kind === 'hedge' && cueWord.endsWith('ly')
   // "…, the army said, adding units had redeployed": a participle continues the same speaker.
@@ -350,6 +357,16 @@ function speechFrame(
     TRAILING_NOTHING.test(after) ||
     TRAILING_NAME.test(after) ||
     (TRAILING_TIME.test(after) && !COMPLEMENT.test(after))
+  // "X captured Y, [a claim] Kyiv rejected": the denial is of the report, not a frame around it;
+  // the report keeps its own speaker and the denial is added as an event of its own (extract-events).
+  if (
+    cue.kind === 'deny' &&
+    speaker.before &&
+    REPORT_BEFORE_SPEAKER.test(
+      input.text.slice(Math.max(sentence.start, speakerStart - 40), speakerStart),
+    )
+  )
+    return makeFrame(cueEnd, cueEnd, speaker.source, stance, rank, cueStart)
   const inScope = speaker.before && !trailing
   const scopeStart = inScope ? cueEnd : sentence.start
   const scopeEnd = inScope
@@ -382,6 +399,14 @@ function speechFrame(
       : (quoting?.source ?? speaker.source)
   return makeFrame(scopeStart, scopeEnd, source, stance, rank, cueStart)
 }
+
+/** "a claim [Kyiv rejected]", "a claim [the army denied]": who denies the claim, then the verb. */
+const CLAIM_THEN_DENIAL =
+  /^\s+(?:that\s+|which\s+)?(?:the\s+)?[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,3}\s+(?:denied|rejected|dismissed|refuted|disputed|denies|rejects|dismisses|refutes|disputes)\b/iu
+
+/** "…, [a claim] Kyiv rejected": a report named just before the one who denies it. */
+export const REPORT_BEFORE_SPEAKER =
+  /,\s*(?:a|an)\s+(?:claim|report|allegation|account|assertion)\s+(?:that\s+|which\s+)?$/i
 
 const TRAILING_NOTHING = /^[\s.,!?"”]*$/
 const TRAILING_NAME = /^\s+(?:the\s+)?\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,3}[.!?"”]*$/u

@@ -418,3 +418,41 @@ describe('extractEvents(): a capital that speaks is no place', () => {
   })
 })
 
+describe('extractEvents(): a denial of the report itself', () => {
+  const told = (text: string) =>
+    eventsOf(text).map((event) => ({ ...summary(event), trigger: event.trigger?.text }))
+
+  it('adds a denied copy when the next sentence dismisses "the report"', () => {
+    const events = told(
+      'The army said troops had recaptured Kobani. The Islamic State dismissed the report as propaganda.',
+    )
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'control', place: 'Kobani', stance: 'asserted' }),
+      expect.objectContaining({
+        type: 'control',
+        place: 'Kobani',
+        stance: 'denied',
+        source: 'Islamic State',
+        trigger: 'dismissed',
+      }),
+    ])
+  })
+
+  it('reads ", a claim X rejected" as X denying the claim, which keeps its own stance', () => {
+    const events = told('Rebels said they had taken Kobani, a claim the army rejected.')
+    expect(events.map((event) => [event.stance, event.source, event.trigger])).toEqual([
+      ['asserted', 'opposition', 'taken'],
+      ['denied', 'Syrian army', 'rejected'],
+    ])
+  })
+
+  it.each([
+    // Near misses: a denial with its own complement, and a pronoun that is a subject.
+    'Rebels said they had taken Kobani. The army denied reports that it had withdrawn from Manbij.',
+    'Rebels said they had taken Kobani. The army denied it was retreating.',
+  ])('adds no denied copy of the earlier event in %j', (text) => {
+    expect(
+      told(text).filter((event) => event.stance === 'denied' && event.place === 'Kobani'),
+    ).toEqual([])
+  })
+})

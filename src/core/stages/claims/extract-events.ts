@@ -15,7 +15,13 @@ import { chooseEventTime } from '../times/choose-event-time.js'
 import { inheritEventTime } from '../times/inherit-event-time.js'
 import { actorsFor, PARTNER_TYPES, withPartners } from './actors-for.js'
 import { attributeLongQuotes } from './attribute-long-quotes.js'
-import { buildFrames, innermostFrame, type CueHit, type Frame } from './build-frames.js'
+import {
+  buildFrames,
+  innermostFrame,
+  REPORT_BEFORE_SPEAKER,
+  type CueHit,
+  type Frame,
+} from './build-frames.js'
 import { clauseStartBefore } from './clause-bounds.js'
 import type { ExtractInput, PlaceInput } from './extract-input.js'
 import { findLexiconHits, type Hit } from './find-lexicon-hits.js'
@@ -102,6 +108,8 @@ interface DocumentState {
   lastPlace: PlaceInput | null
   lastActors: EventActor[]
   lastCity: PlaceInput | null
+  /** Where the previous sentence's events begin and end in `events`, for "X denied the report". */
+  previousEvents: { from: number; to: number }
 }
 
 /** One sentence being read: its words, roles, triggers and attribution frames. */
@@ -147,6 +155,7 @@ export function extractEvents(input: ExtractInput, cues: ClaimCues): AnalysisEve
     lastPlace: null,
     lastActors: [],
     lastCity: null,
+    previousEvents: { from: 0, to: 0 },
   }
   for (const sentence of input.sentences) readSentence(state, sentence)
   if (state.events.length === 0) return state.events
@@ -210,6 +219,9 @@ function readSentence(state: DocumentState, sentence: Sentence): void {
   }
   const firstEvent = state.events.length
   for (let t = 0; t < here.triggers.length; t++) readTrigger(state, here, t)
+  const lastEvent = state.events.length
+  addReportDenials(state, here, firstEvent)
+  state.previousEvents = { from: firstEvent, to: lastEvent }
 
   // The antecedent of "the city" is the place of the last sentence's first event, not its last word.
   let firstEventHere: AnalysisEvent | undefined
@@ -312,6 +324,79 @@ function isSpeech(cueHits: readonly CueHit[], trigger: TriggerHit): boolean {
     if (!covered) return false
   }
   return true
+}
+
+/** "the MNDAA dismissed [the report]", "denied it": a denial whose object points back to a report. */
+const REPORT_OBJECT =
+  /^\s+(?:(?:the|this|that|these|those|such|its|their)\s+)?(?:reports?|claims?|allegations?|accounts?|assertions?|announcements?)\b(?!\s+(?:that|of|about|on|claiming|saying)\b)|^\s+(?:it|this|them)\b(?!\s+(?:was|is|had|has|were)\b)/i
+
+/**
+ * "The junta said troops had retaken Lashio. The MNDAA dismissed the report as propaganda."; "…
+ * said its forces had captured X, a claim Kyiv rejected.": a denial of the report itself denies
+ * the events it told. Each gets a denied copy, attributed to the one who denies, with the denying
+ * sentence as evidence and the denial's verb as trigger; what the report said stays as it was.
+ */
+function addReportDenials(state: DocumentState, here: SentenceState, firstEvent: number): void {
+  const { input } = state
+  const { doc, text } = input
+  for (const frame of here.frames) {
+    if (frame.stance !== 'denied' || !frame.source?.span || frame.cueAt === null) continue
+    const cue = cueSpanAt(here, frame.cueAt)
+    if (!cue) continue
+    const speakerStart = frame.source.span.start
+    const before = REPORT_BEFORE_SPEAKER.test(
+      text.slice(Math.max(here.sentence.start, speakerStart - 40), speakerStart),
+    )
+    const pointsBack = before || REPORT_OBJECT.test(text.slice(cue.end, cue.end + 60))
+    if (!pointsBack) continue
+    // The events this sentence told before the denial, else (a denial opening its sentence) the
+    // events of the sentence before.
+    let from = firstEvent
+    let to = state.events.length
+    let any = false
+    for (let k = from; k < to && !any; k++)
+      if ((state.events[k]!.trigger?.start ?? Infinity) < Math.min(cue.start, speakerStart))
+        any = true
+    if (!any) {
+      if (before) continue
+      ;({ from, to } = state.previousEvents)
+    }
+    const denier = frame.source
+    const trigger = makeSpan(doc, text, cue.start, cue.end)
+    for (let k = from; k < to; k++) {
+      const told = state.events[k]!
+      if (told.stance === 'denied' || told.source?.entity === denier.entity) continue
+      if (k >= firstEvent && (told.trigger?.start ?? Infinity) >= cue.start) continue
+      const key = `${told.type}|${told.place?.entity}|denied|${denier.name}|${here.sentence.index}`
+      if (state.seen.has(key)) continue
+      state.seen.add(key)
+      state.events.push({
+        id: `${doc}#e${state.events.length + 1}`,
+        doc,
+        type: told.type,
+        place: told.place,
+        actors: told.actors,
+        source: denier,
+        stance: 'denied',
+        date: told.date,
+        framing: here.framing,
+        evidence: here.span,
+        trigger,
+        rule: 'claims/denies-report',
+        notAfter: input.published,
+      })
+    }
+  }
+}
+
+/** The span of the cue words that start at `at`, or null. */
+function cueSpanAt(here: SentenceState, at: number): { start: number; end: number } | null {
+  for (const hit of here.cueHits) {
+    const first = here.words[hit.start]
+    if (first && first.start === at)
+      return { start: first.start, end: here.words[hit.end - 1]!.end }
+  }
+  return null
 }
 
 /** "…, a claim [Kyiv] rejected": a capital that speaks is its government, not a place of the event. */
