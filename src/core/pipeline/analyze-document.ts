@@ -6,7 +6,7 @@ import type { SourceDocument } from '../model/document.js'
 import { makeSpan } from '../model/span.js'
 import { extractEvents } from '../stages/claims/extract-events.js'
 import { findMentions, type Mention } from '../stages/mentions/find-mentions.js'
-import { findPlaces, type PlaceMention } from '../stages/places/find-places.js'
+import { findPlaces, type PlaceMention, unpinnedPlaceId } from '../stages/places/find-places.js'
 import { splitSentences, type Sentence } from '../stages/sentences/split-sentences.js'
 import { findTimes } from '../stages/times/find-times.js'
 import type { TimeMention } from '../stages/times/time-mention.js'
@@ -140,7 +140,17 @@ function collectEntities(
     )
   }
   for (const place of places) {
-    if (!place.entry) continue
+    if (!place.entry) {
+      // "the village of Qqarovka": a place the text names that the map cannot pin.
+      const id = unpinnedPlaceId(place.text)
+      add(
+        id,
+        { id, kind: 'place', name: place.text, lat: null, lon: null, country: null },
+        place.start,
+        place.end,
+      )
+      continue
+    }
     const entry = place.entry
     add(
       entry.id,

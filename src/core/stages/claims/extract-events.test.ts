@@ -456,3 +456,31 @@ describe('extractEvents(): a denial of the report itself', () => {
     ).toEqual([])
   })
 })
+
+describe('extractEvents(): a place the map cannot pin', () => {
+  it('reads the capture of a village the gazetteer lacks, with its name and no coordinates', () => {
+    const text = 'Russian troops took the village of Qqarovka on Tuesday.'
+    const [event] = eventsOf(text)
+    expect(event?.type).toBe('control')
+    expect(event?.place).toMatchObject({ name: 'Qqarovka', lat: null, lon: null })
+    expect(event?.place?.span?.text).toBe('Qqarovka')
+    // One entity per name, so reports of the same village from other outlets meet in fusion.
+    const document = {
+      id: 'u',
+      source: 'u.txt',
+      outlet: null,
+      url: null,
+      published: '2024-03-16',
+      publishedFrom: 'header' as const,
+      title: null,
+      text,
+      metadata: {},
+    }
+    const { entities } = analyzeDocument(document, lexicon)
+    expect(entities.find((entity) => entity.id === event?.place?.entity)).toMatchObject({
+      kind: 'place',
+      name: 'Qqarovka',
+      lat: null,
+    })
+  })
+})

@@ -707,7 +707,7 @@ function eventPlaces(
     found = [lastPlace]
   if (focusPlace) return { places: focusPlace, fallback: false }
   const values: (EventPlace | null)[] = []
-  for (const place of found) if (place.entry !== null) values.push(toEventPlace(doc, text, place))
+  for (const place of found) values.push(toEventPlace(doc, text, place))
   if (values.length > 0) return { places: values, fallback: false }
   if (!COUNTRY_FALLBACK.has(rule.type) || !input.focusPlace) return null
   return { places: [countryPlace(input)], fallback: true }

@@ -2,6 +2,7 @@ import type { TriggerRule } from '../../lexicon/claim-cues.js'
 import type { EventPlace, EventType } from '../../model/analysis.js'
 import { makeSpan } from '../../model/span.js'
 import type { PlaceInput } from './extract-input.js'
+import { unpinnedPlaceId } from '../places/find-places.js'
 
 // Types whose events fall back to the document's country when they name no place:
 // "Iran has begun evacuating its diplomats" → evacuation in the focus country.
@@ -298,7 +299,16 @@ export function isCompoundModifier(text: string, place: PlaceInput): boolean {
 }
 
 export function toEventPlace(doc: string, text: string, place: PlaceInput): EventPlace {
-  const entry = place.entry!
+  const entry = place.entry
+  // A place the text names but the map cannot pin keeps its name, without coordinates.
+  if (entry === null)
+    return {
+      entity: unpinnedPlaceId(place.text),
+      name: place.text,
+      lat: null,
+      lon: null,
+      span: makeSpan(doc, text, place.start, place.end),
+    }
   return {
     entity: entry.id,
     name: entry.name,

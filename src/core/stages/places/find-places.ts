@@ -756,3 +756,12 @@ function isExcluded(
 function round(value: number): number {
   return Math.round(value * 1000) / 1000
 }
+
+/**
+ * The entity id of a place the text names but the map cannot pin (unknown to the gazetteer, or
+ * tied between namesakes): `place:` and its folded name, so every mention of "Krasnohorivka" in a
+ * library is one entity without coordinates.
+ */
+export function unpinnedPlaceId(name: string): string {
+  return `place:${foldName(name).replace(/\s+/g, '-')}`
+}

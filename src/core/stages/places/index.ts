@@ -2,7 +2,12 @@
  * The places stage: place mentions in one document, resolved against the gazetteer.
  * See README.md for rule order and limits.
  */
-export { findPlaces, type FindPlacesOptions, type PlaceMention } from './find-places.js'
+export {
+  findPlaces,
+  unpinnedPlaceId,
+  type FindPlacesOptions,
+  type PlaceMention,
+} from './find-places.js'
 export {
   resolvePlaceName,
   resolvePlaceSpans,
