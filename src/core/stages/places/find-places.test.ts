@@ -136,6 +136,22 @@ const POSITIVES: readonly [string, string, string | null, string, PlaceMention['
     'places/the-city-of',
     'city',
   ],
+  // Troops took [the settlement of Qqarovka]: frontline reports name hamlets no list knows.
+  [
+    'Troops took the settlement of Qqarovka on Tuesday.',
+    'Qqarovka',
+    null,
+    'places/the-city-of',
+    'city',
+  ],
+  // Fighting in [Qqardaw township]: a township is a second-level unit, like a district.
+  [
+    'Fighting spread to Qqardaw township overnight.',
+    'Qqardaw township',
+    null,
+    'places/district-suffix',
+    null,
+  ],
   // Jets hit [Khalkhalah airbase].
   [
     'Jets hit Khalkhalah airbase twice.',
@@ -172,6 +188,8 @@ const NEAR_MISSES: readonly [string, string][] = [
   ['Local factions seized Sweida after talks.', 'Sweida'],
   // [Bel], a Palmyra temple, is not Bell, California.
   ['The Temple of Bel stood in Homs province.', 'Bel'],
+  // [The settlement of] a dispute names no place.
+  ['The settlement of the Dispute took weeks.', 'Dispute'],
   // Common word at the start of a sentence that the text also uses in lower case.
   ['Homs fell. Nawa residents said the town of nawa... ', 'nawa'],
 ]

@@ -65,11 +65,14 @@ const SUFFIX_WORDS = new Map<string, SuffixInfo>([
     rule: 'places/admin-suffix',
   }),
   // [Tel Rifaat district]: second-level units are not in the gazetteer; the seat stands in.
-  ...suffixes(['district', 'county', 'parish', 'subdistrict', 'raion', 'rayon', 'municipality'], {
-    qualifier: null,
-    site: false,
-    rule: 'places/district-suffix',
-  }),
+  ...suffixes(
+    ['district', 'county', 'parish', 'subdistrict', 'raion', 'rayon', 'municipality', 'township'],
+    {
+      qualifier: null,
+      site: false,
+      rule: 'places/district-suffix',
+    },
+  ),
   // [Idlib countryside].
   ...suffixes(['countryside'], {
     qualifier: 'countryside',
@@ -97,7 +100,7 @@ const SUFFIX_PAIRS: ReadonlyMap<string, string> = new Map([
 
 /** Words before a name that say what kind of place it is. */
 const PREFIX_PATTERN =
-  /(?:\b(the|a)\s+(?:(?:besieged|embattled|strategic|key|northern|southern|eastern|western|central|coastal|border|nearby|small|frontline|front-line|rebel-held|government-held|ancient|historic|desert|old)\s+)*(city|town|village|suburb|neighbou?rhood|district|province|governorate|region|oblast|area|countryside|outskirts|port|capital)\s+of\s+|\b(rural|countryside\s+of|outskirts\s+of)\s+)$/i
+  /(?:\b(the|a)\s+(?:(?:besieged|embattled|strategic|key|northern|southern|eastern|western|central|coastal|border|nearby|small|frontline|front-line|rebel-held|government-held|ancient|historic|desert|old)\s+)*(city|town|village|settlement|hamlet|locality|suburb|neighbou?rhood|district|province|governorate|region|oblast|area|countryside|outskirts|port|capital)\s+of\s+|\b(rural|countryside\s+of|outskirts\s+of)\s+)$/i
 
 /**
  * Words that, right after a place name in one capitalised run, make the run an organisation
