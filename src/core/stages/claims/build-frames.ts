@@ -337,6 +337,14 @@ function speechFrame(
     // An adverb or a speakerless hedge still colours the clause: "reportedly", "claimed to be".
     // A speakerless denial or hedge ("reportedly", "without admitting that …") colours its own clause.
     if (!stance) return null
+    const opening = input.text.slice(sentence.start, cueStart)
+    // "X captured Y, [but this / which] could not be independently verified": the hedge is about
+    // what the sentence said before it.
+    if (stance === 'hedged' && POINTS_BACK.test(opening))
+      return makeFrame(sentence.start, cueStart, null, stance, rank, null)
+    // "According to [unconfirmed] reports, …": the hedge covers what the reports say.
+    if (stance === 'hedged' && /\baccording\s+to\s+$/i.test(opening))
+      return makeFrame(cueEnd, sentence.end, null, stance, rank, null)
     return makeFrame(
       cue.kind === 'deny' ? cueEnd : clauseStartBefore(input.text, sentence.start, cueStart),
       clauseEndAfter(input.text, cueEnd, sentence.end),
@@ -399,6 +407,10 @@ function speechFrame(
       : (quoting?.source ?? speaker.source)
   return makeFrame(scopeStart, scopeEnd, source, stance, rank, cueStart)
 }
+
+/** ", which", ", but this", "; it": a hedge whose subject is what was just said. */
+const POINTS_BACK =
+  /(?:,\s*(?:which|(?:but|though|although|and)\s+(?:this|it|that|these|the claims?|the reports?))|[;,]\s*(?:this|it|the claims?|the reports?))\s+$/i
 
 /** "a claim [Kyiv rejected]", "a claim [the army denied]": who denies the claim, then the verb. */
 const CLAIM_THEN_DENIAL =

@@ -484,3 +484,18 @@ describe('extractEvents(): a place the map cannot pin', () => {
     })
   })
 })
+
+describe('extractEvents(): a hedge about what was just said', () => {
+  it.each([
+    'The RSF said it had captured Kobani, which could not be independently verified.',
+    'The RSF said it had captured Kobani, but this could not be independently confirmed.',
+    'The RSF said it had captured Kobani; the claim could not be verified.',
+  ])('hedges the claim before it in %j', (text) => {
+    expect(eventsOf(text).map((event) => event.stance)).toEqual(['hedged'])
+  })
+
+  it('leaves a claim alone when a later clause hedges something else', () => {
+    const text = 'The RSF said it had captured Kobani, and the death toll could not be verified.'
+    expect(eventsOf(text).filter((event) => event.type === 'control')[0]?.stance).toBe('asserted')
+  })
+})
