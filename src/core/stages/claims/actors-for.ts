@@ -280,11 +280,21 @@ export function actorsFor(
       return withCoordinated(text, candidates, main).map((mention) => toActor(input, mention))
   }
   const subject = before[before.length - 1]
+  // "Russia's Defence Ministry said [its troops] had taken …": a generic force owned by a pronoun
+  // belongs to the speaker, not to the government of the country the story is about.
+  const owned =
+    subject !== undefined &&
+    subject.kind === 'force' &&
+    !subject.country &&
+    /\b(?:its|their)\s+(?:own\s+)?$/i.test(
+      text.slice(Math.max(clauseStart, subject.start - 12), subject.start),
+    )
   const pronoun =
     PRONOUN_SUBJECT.exec(text.slice(subject ? subject.end : clauseStart, triggerStart)) ??
     /\b(?:their|its|his|her)\s+$/i.exec(
       text.slice(Math.max(clauseStart, triggerStart - 8), triggerStart),
-    )
+    ) ??
+    (owned && frameSource?.span ? /$/.exec('') : null)
   // "SNA forces, which continued fighting": a relative clause's subject is the mention before it.
   if (
     (!subject && /^\s*(?:which|who)\b/i.test(text.slice(clauseStart, triggerStart))) ||

@@ -191,7 +191,7 @@ function speakerAfter(
 
 function isAnonymous(source: EventSource): boolean {
   return (
-    /^(?:a |an |the )?(?:[A-Z][a-z]+ )?(?:source|sources|official|officials|military source|security source|spokesman|militants?|fighters?|rebels?)$/i.test(
+    /^(?:a |an |the )?(?:[A-Z][a-z]+ )?(?:source|sources|official|officials|military source|security source|spokesman|militants?|fighters?|rebels?|commanders?|officers?|soldiers?|medics?|doctors?)$/i.test(
       source.name,
     ) ||
     source.unnamed === true ||
@@ -424,7 +424,8 @@ const TRAILING_NOTHING = /^[\s.,!?"”]*$/
 const TRAILING_NAME = /^\s+(?:the\s+)?\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,3}[.!?"”]*$/u
 const TRAILING_TIME = /^\s+(?:on|in|at|late|early|earlier|later)\b[^,]{0,40}[.!?"”]*$/i
 const COMPLEMENT = /\b(?:that|how|whether)\b/i
-const LONE_SPEAKER = /(?:^|\s)(?:source|official|spokesman|spokesperson|diplomat)$/i
+const LONE_SPEAKER =
+  /(?:^|\s)(?:source|official|spokesman|spokesperson|diplomat|commander|officer|soldier|fighter|medic|doctor)$/i
 
 function lastWithSource(frames: readonly Frame[]): Frame | undefined {
   for (let k = frames.length - 1; k >= 0; k--) if (frames[k]!.source) return frames[k]

@@ -499,3 +499,19 @@ describe('extractEvents(): a hedge about what was just said', () => {
     expect(eventsOf(text).filter((event) => event.type === 'control')[0]?.stance).toBe('asserted')
   })
 })
+
+describe('extractEvents(): whose forces, and unnamed speakers', () => {
+  it('gives "its troops" the side of the foreign ministry that speaks, not the local government', () => {
+    const text =
+      "Russia's defence ministry said its troops had taken full control of Kupiansk in Ukraine's Kharkiv region."
+    const control = eventsOf(text).find((event) => event.type === 'control')
+    expect(control?.actors.map((actor) => actor.side)).toEqual(['russia'])
+  })
+
+  it('reads an unnamed commander who told an outlet through that outlet', () => {
+    const [event] = eventsOf(
+      'A Ukrainian commander told Reuters that units had withdrawn from Kupiansk.',
+    )
+    expect(summary(event!)).toMatchObject({ type: 'withdrawal', source: 'Reuters' })
+  })
+})
