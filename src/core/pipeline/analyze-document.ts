@@ -88,6 +88,8 @@ export function analyzeDocument(document: SourceDocument, lexicon: Lexicon): Doc
       focusDemonym: focus.demonym,
       focusPlace: focus.place,
       countrySide: focus.countrySide,
+      armyCountry: focus.army.country,
+      armyDemonym: focus.army.demonym,
     },
     lexicon.claims,
   )

@@ -10,6 +10,12 @@ export interface DocumentFocus {
   /** The country's gazetteer entry, the fallback place for country-level events. */
   readonly place: GazetteerEntry | null
   readonly countrySide: (code: string) => string | null
+  /**
+   * Whose forces "the army" and "the military" are: the focus country's, unless the text never
+   * names a force of it and names the forces of exactly one other state ("Israeli strikes … the
+   * military said" in a story placed in Gaza).
+   */
+  readonly army: { readonly country: string | null; readonly demonym: string | null }
 }
 
 /**
@@ -47,10 +53,25 @@ export function documentFocus(
     lexicon.vocabulary.countries.map((candidate) => [candidate.code, candidate.side]),
   )
   const place = country ? (lexicon.gazetteer.get(`country:${country}`) ?? null) : null
+  const demonym = record?.demonyms[0] ?? null
+  const forces = new Set<string>()
+  for (const mention of mentions)
+    if (mention.kind === 'force' && mention.country) forces.add(mention.country)
+  const [foreign] = forces
+  const army =
+    country !== null && forces.size === 1 && foreign !== undefined && foreign !== country
+      ? {
+          country: foreign,
+          demonym:
+            lexicon.vocabulary.countries.find((candidate) => candidate.code === foreign)
+              ?.demonyms[0] ?? null,
+        }
+      : { country, demonym }
   return {
     country,
-    demonym: record?.demonyms[0] ?? null,
+    demonym,
     place,
     countrySide: (code) => sides.get(code) ?? code.toLowerCase(),
+    army,
   }
 }

@@ -18,13 +18,29 @@ export function sideOf(input: ExtractInput, mention: Mention): string | null {
     return 'government'
   if (mention.side) return mention.side
   if (mention.kind === 'force' || mention.kind === 'institution') {
+    const foreignArmy = !mention.country && isArmyMention(mention) ? foreignArmyOf(input) : null
+    if (foreignArmy) return input.countrySide(foreignArmy)
     if (!mention.country || mention.country === input.focusCountry) return 'government'
     return input.countrySide(mention.country)
   }
   return null
 }
 
+/** The state whose forces "the army" names when it is not the focus country (see documentFocus). */
+function foreignArmyOf(input: ExtractInput): string | null {
+  const army = input.armyCountry
+  return army && army !== input.focusCountry ? army : null
+}
+
+/** "the army", "the military", "troops", "the army command": an unqualified force, not a ministry. */
+function isArmyMention(mention: Mention): boolean {
+  return mention.kind === 'force' || mention.name === 'army'
+}
+
 export function actorName(input: ExtractInput, mention: Mention, side: string | null): string {
+  // "the military said" in a Gaza story that names only Israeli forces: the Israeli army.
+  if (!mention.country && isArmyMention(mention) && foreignArmyOf(input) && input.armyDemonym)
+    return `${input.armyDemonym} army`
   // "the defense ministry" in a Syrian story is the Syrian Ministry of Defense.
   if (
     mention.kind === 'institution' &&
@@ -81,6 +97,8 @@ const ACTOR_KINDS: ReadonlySet<Mention['kind']> = new Set([
 const LOCATIVE_BEFORE =
   /\b(?:in|from|to|into|across|of|near|towards|toward|inside|throughout|within|on|at|over|through|around|outside|against)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|neighbouring|neighboring)\s+)?$/i
 // Pronouns and possessives that stand for an actor named earlier: "[their forces] have started".
+/** The words between a mention and the trigger its relative clause governs: " who had ". */
+const RELATIVE_AFTER = /^\s*,?\s*(?:who|which|that)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu
 const PRONOUN_SUBJECT =
   /\b(?:they|it|which|who|we|I|its (?:forces|troops|fighters|units)|their (?:forces|troops|fighters|units|own)|our (?:forces|troops|fighters|armed forces))\b[^,;]*$/
 // Words that join coordinated actors: "Egypt and Jordan", "Jordan, Russia, and the United States".
@@ -327,7 +345,10 @@ export function actorsFor(
     )
   )
     return [...sentenceActors]
-  if (subject && !pronoun)
+  // "killed militants [who] fired rockets": a relative pronoun right after a mention is that mention.
+  const relative =
+    subject !== undefined && RELATIVE_AFTER.test(text.slice(subject.end, triggerStart))
+  if (subject && (!pronoun || relative))
     return withCoordinated(text, candidates, subject).map((mention) =>
       toActor(input, mention, flags.has('loser')),
     )

@@ -515,3 +515,26 @@ describe('extractEvents(): whose forces, and unnamed speakers', () => {
     expect(summary(event!)).toMatchObject({ type: 'withdrawal', source: 'Reuters' })
   })
 })
+
+describe('extractEvents(): whose army "the military" is', () => {
+  it('reads "the military" as the one foreign state whose forces the story names', () => {
+    const text =
+      'Israeli strikes hit Khan Younis overnight. The military said it had targeted a command centre in Rafah.'
+    const strike = eventsOf(text).find((event) => event.place?.span?.text === 'Rafah')
+    expect(strike?.actors.map((actor) => actor.side)).toEqual(['israel'])
+    expect(strike?.source?.name).toBe('Israeli army')
+  })
+
+  it('keeps "the army" the focus country\'s when the story names its forces', () => {
+    const text =
+      'Russian jets struck Idlib. Syrian troops held Hama, and the army said it had repelled an attack on Hama.'
+    const clash = eventsOf(text).find((event) => event.type === 'clash')
+    expect(clash?.source?.name).toBe('Syrian army')
+  })
+
+  it('gives a relative clause the mention it follows: "militants who fired rockets"', () => {
+    const text = 'Israeli forces killed militants who fired rockets at Sderot.'
+    const strike = eventsOf(text).find((event) => event.type === 'strike')
+    expect(strike?.actors.map((actor) => actor.side)).toEqual(['opposition'])
+  })
+})

@@ -27,4 +27,10 @@ export interface ExtractInput {
   readonly focusPlace: GazetteerEntry | null
   /** Side codes of countries ("RU" → "russia"). */
   readonly countrySide: (code: string) => string | null
+  /**
+   * Whose forces an unqualified "the army" / "the military" is, when not the focus country's
+   * (see documentFocus); absent or null: the focus country's.
+   */
+  readonly armyCountry?: string | null
+  readonly armyDemonym?: string | null
 }
