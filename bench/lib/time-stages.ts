@@ -74,6 +74,8 @@ export function timeStages(documents: readonly SourceDocument[], lexicon: Lexico
         focusDemonym: focus.demonym,
         focusPlace: focus.place,
         countrySide: focus.countrySide,
+        armyCountry: focus.army.country,
+        armyDemonym: focus.army.demonym,
       },
       lexicon.claims,
     )
