@@ -422,7 +422,10 @@ export const REPORT_BEFORE_SPEAKER =
 
 const TRAILING_NOTHING = /^[\s.,!?"”]*$/
 const TRAILING_NAME = /^\s+(?:the\s+)?\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,3}[.!?"”]*$/u
-const TRAILING_TIME = /^\s+(?:on|in|at|late|early|earlier|later)\b[^,]{0,40}[.!?"”]*$/i
+// "…, the ministry said [on Tuesday]." or "[on Tuesday], as the army said …": a time, then the end
+// of the sentence or another clause.
+const TRAILING_TIME =
+  /^\s+(?:on|in|at|late|early|earlier|later)\b[^,]{0,40}(?:[.!?"”]*$|,\s*(?:as|while|but|after|amid|adding|with)\b)/i
 const COMPLEMENT = /\b(?:that|how|whether)\b/i
 const LONE_SPEAKER =
   /(?:^|\s)(?:source|official|spokesman|spokesperson|diplomat|commander|officer|soldier|fighter|medic|doctor)$/i

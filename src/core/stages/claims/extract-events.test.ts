@@ -538,3 +538,12 @@ describe('extractEvents(): whose army "the military" is', () => {
     expect(strike?.actors.map((actor) => actor.side)).toEqual(['opposition'])
   })
 })
+
+describe('extractEvents(): a speaker after the claim, then another clause', () => {
+  it('gives the claim before "X said on Tuesday, as …" to X', () => {
+    const text =
+      'Air strikes killed at least 12 people in Idlib, the health ministry said on Tuesday, as the army said it had hit militant positions.'
+    const casualties = eventsOf(text).find((event) => event.type === 'casualties')
+    expect(casualties?.source?.name).toMatch(/Health Ministry$/)
+  })
+})
