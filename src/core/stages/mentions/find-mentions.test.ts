@@ -135,6 +135,7 @@ describe('findMentions()', () => {
     // The longest reading wins: "air forces" is one noun, not "air" before another.
     ['Russian air forces bombed', 'Russian air forces', 'Russian air force'],
     ['Turkish army units shelled', 'Turkish army units', 'Turkish army'],
+    ['Israeli tanks advanced', 'Israeli tanks', 'Israeli army'],
   ])('in %j reads the national force %j (%s)', (text, quote, name) => {
     expect(found(text)).toContainEqual(
       expect.objectContaining({ text: quote, name, rule: 'mentions/national-force', at: 0 }),

@@ -74,6 +74,7 @@ const FORCE_NOUNS = new Set([
   'officers',
   'drones',
   'artillery',
+  'tanks',
 ])
 
 // Attacks named by their means: a demonym before them is the attacker ([Russian] airstrikes).
