@@ -318,6 +318,12 @@ function speechFrame(
     CLAIM_THEN_DENIAL.test(input.text.slice(cueEnd, cueEnd + 80))
   )
     return null
+  // "the RSF disputes [the claim]": the noun is what a denial denies; it hedges nothing itself.
+  if (
+    cue.kind === 'hedge' &&
+    DENIAL_BEFORE_NOUN.test(input.text.slice(Math.max(sentence.start, cueStart - 30), cueStart))
+  )
+    return null
   // "reportedly", "allegedly": an adverb hedges its clause but names nobody.
   const adverb = cue.kind === 'hedge' && cueWord.endsWith('ly')
   // "…, the army said, adding units had redeployed": a participle continues the same speaker.
@@ -407,6 +413,10 @@ function speechFrame(
       : (quoting?.source ?? speaker.source)
   return makeFrame(scopeStart, scopeEnd, source, stance, rank, cueStart)
 }
+
+/** "disputes the", "rejected these": a denial verb right before a noun such as "claim". */
+const DENIAL_BEFORE_NOUN =
+  /\b(?:disput|den(?:y|ie)|reject|dismiss|refut)\w*\s+(?:(?:the|this|that|these|those|such|its|their)\s+)?$/i
 
 /** ", which", ", but this", "; it": a hedge whose subject is what was just said. */
 const POINTS_BACK =

@@ -547,3 +547,24 @@ describe('extractEvents(): a speaker after the claim, then another clause', () =
     expect(casualties?.source?.name).toMatch(/Health Ministry$/)
   })
 })
+
+describe('extractEvents(): headlines that dispute, and nouns that name a kind of place', () => {
+  it('reads "X says it retook Y; Z disputes claim" as a claim and its denial', () => {
+    const events = eventsOf('Army says it retook Kobani; rebels dispute claim')
+    expect(events.map((event) => [event.type, event.stance, event.source?.name])).toEqual([
+      ['control', 'asserted', 'Syrian army'],
+      ['control', 'denied', 'opposition'],
+    ])
+  })
+
+  it.each([
+    'Shells hit the Abu Qqar displacement camp near Kobani on Friday.',
+    'Families reached an evacuation centre in Kobani on Friday.',
+  ])('reads no displacement or evacuation in %j', (text) => {
+    expect(
+      eventsOf(text).filter(
+        (event) => event.type === 'displacement' || event.type === 'evacuation',
+      ),
+    ).toEqual([])
+  })
+})

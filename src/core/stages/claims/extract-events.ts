@@ -586,6 +586,9 @@ function allPersons(actors: readonly EventActor[]): boolean {
   return true
 }
 
+const MODIFIER_TYPES: ReadonlySet<EventType> = new Set(['displacement', 'evacuation', 'protest'])
+const KIND_OF_PLACE_AFTER = /^\s+(?:camps?|sites?|cent(?:re|er)s?|shelters?|zones?|routes?)\b/i
+
 /** Intentions, futures, conditions, distances and names: trigger words that report no event. */
 function isHypothetical(
   text: string,
@@ -596,6 +599,12 @@ function isHypothetical(
   triggerEnd: number,
 ): boolean {
   const before = text.slice(clauseStart, triggerStart)
+  // "the Abu Shouk [displacement] camp", "an [evacuation] centre": the noun names a place's kind.
+  if (
+    MODIFIER_TYPES.has(rule.type) &&
+    KIND_OF_PLACE_AFTER.test(text.slice(triggerEnd, triggerEnd + 12))
+  )
+    return true
   // "militants have vowed to take over Homs", "who controls the country": not a reported event.
   if (MODAL_BEFORE.test(before)) return true
   // "captured Quneitra, about 60 kilometers from Damascus": a distance describing a place is no advance.

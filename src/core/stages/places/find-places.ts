@@ -80,11 +80,14 @@ const SUFFIX_WORDS = new Map<string, SuffixInfo>([
     rule: 'places/countryside',
   }),
   // [Nasib border crossing], [Khalkhalah airbase], [Shahba checkpoint].
-  ...suffixes(['crossing', 'airbase', 'airport', 'airfield', 'checkpoint', 'base', 'dam', 'camp'], {
-    qualifier: null,
-    site: true,
-    rule: 'places/site-suffix',
-  }),
+  ...suffixes(
+    ['crossing', 'airbase', 'airport', 'airfield', 'checkpoint', 'base', 'dam', 'camp', 'bridge'],
+    {
+      qualifier: null,
+      site: true,
+      rule: 'places/site-suffix',
+    },
+  ),
 ])
 
 /** Two-word suffixes that start with a word that is not a suffix alone. */
