@@ -97,6 +97,9 @@ const ACTOR_KINDS: ReadonlySet<Mention['kind']> = new Set([
 const LOCATIVE_BEFORE =
   /\b(?:in|from|to|into|across|of|near|towards|toward|inside|throughout|within|on|at|over|through|around|outside|against)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|north|south|east|west|neighbouring|neighboring)\s+)?$/i
 // Pronouns and possessives that stand for an actor named earlier: "[their forces] have started".
+/** ", who took Homs on Friday, " then at most two words (an auxiliary) before the trigger. */
+const AFTER_RELATIVE_ASIDE = /,\s*(?:who|which)\b[^,;]{1,120},\s*(?:[\p{L}'’-]+\s+){0,2}$/iu
+
 /** The words between a mention and the trigger its relative clause governs: " who had ". */
 const RELATIVE_AFTER = /^\s*,?\s*(?:who|which|that)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu
 const PRONOUN_SUBJECT =
@@ -317,7 +320,9 @@ export function actorsFor(
   if (
     (!subject && /^\s*(?:which|who)\b/i.test(text.slice(clauseStart, triggerStart))) ||
     (!subject &&
-      /,\s*(?:which|who)\s+(?:\w+\s+){0,3}$/i.test(text.slice(clauseStart - 12, triggerStart)))
+      /,\s*(?:which|who)\s+(?:\w+\s+){0,3}$/i.test(
+        text.slice(Math.max(0, clauseStart - 12), triggerStart),
+      ))
   ) {
     let antecedent = candidates
       .filter((mention) => mention.end <= clauseStart && clauseStart - mention.end < 25)
@@ -341,10 +346,24 @@ export function actorsFor(
     !pronoun &&
     sentenceActors.length > 0 &&
     /^\s*(?:and|but|then)\b/i.test(
-      text.slice(clauseStart - 5, triggerStart).replace(/^[^a-z]*,/i, ''),
+      text.slice(Math.max(0, clauseStart - 5), triggerStart).replace(/^[^a-z]*,/i, ''),
     )
   )
     return [...sentenceActors]
+  // "Rebels, who took Homs on Friday, [advanced]": a main clause resumed after a relative aside
+  // has the subject the aside described.
+  // ("The SNA, which is backed by [Turkey], attacked": the aside's own mentions are not the subject.)
+  if (!pronoun) {
+    const lead = text.slice(Math.max(sentenceStart, triggerStart - 160), triggerStart)
+    const aside = AFTER_RELATIVE_ASIDE.exec(lead)
+    const asideStart = aside ? triggerStart - lead.length + aside.index : -1
+    if (aside && (!subject || subject.start >= asideStart)) {
+      const described = candidates.find(
+        (mention) => mention.end <= asideStart && asideStart - mention.end <= 1,
+      )
+      if (described) return [toActor(input, described, flags.has('loser'))]
+    }
+  }
   // "killed militants [who] fired rockets": a relative pronoun right after a mention is that mention.
   const relative =
     subject !== undefined && RELATIVE_AFTER.test(text.slice(subject.end, triggerStart))

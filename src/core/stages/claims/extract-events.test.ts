@@ -568,3 +568,15 @@ describe('extractEvents(): headlines that dispute, and nouns that name a kind of
     ).toEqual([])
   })
 })
+
+describe('extractEvents(): a main clause resumed after a relative aside', () => {
+  it.each([
+    // The aside tells one event, the main clause another: both are the described group's.
+    ['Rebels, who took Kobani on Friday, advanced on Manbij.', 'advance', ['opposition']],
+    // A patron inside the aside is not the subject.
+    ['The SNA, which is backed by Turkey, attacked Manbij.', 'clash', ['sna']],
+  ])('in %j gives the %s the sides %j', (text, type, sides) => {
+    const event = eventsOf(text).find((candidate) => candidate.type === type)
+    expect(event?.actors.map((actor) => actor.side)).toEqual(sides)
+  })
+})
