@@ -26,6 +26,7 @@ import { clauseStartBefore } from './clause-bounds.js'
 import type { ExtractInput, PlaceInput } from './extract-input.js'
 import { findLexiconHits, type Hit } from './find-lexicon-hits.js'
 import { mergeRestatements } from './merge-restatements.js'
+import { readQuantity } from './read-quantity.js'
 import { COUNTRY_FALLBACK, isCompoundModifier, placesFor, toEventPlace } from './places-for.js'
 
 export type { ExtractInput, PlaceInput } from './extract-input.js'
@@ -536,6 +537,14 @@ function readTrigger(state: DocumentState, here: SentenceState, t: number): void
   if (date && input.published && (state.publishedAt - parseDay(date.end)) / 86_400_000 > 366) return
 
   const triggerSpan = makeSpan(doc, text, triggerStart, triggerEnd)
+  const counted = readQuantity(text, type, triggerStart, triggerEnd, clauseStart, scopeEnd)
+  const quantity = counted
+    ? {
+        value: counted.value,
+        unit: counted.unit,
+        span: makeSpan(doc, text, counted.start, counted.end),
+      }
+    : undefined
   for (const place of placed.places) {
     // "infiltrated into [the outskirts of] Hama": reaching a city's edge is an advance on it,
     // not control of it.
@@ -564,6 +573,7 @@ function readTrigger(state: DocumentState, here: SentenceState, t: number): void
       trigger: triggerSpan,
       rule: rule.rule,
       notAfter: input.published,
+      ...(quantity && { quantity }),
     })
   }
 }
