@@ -138,6 +138,8 @@ describe('findPlaces() on the built gazetteer: one name alone in a short text', 
     ['Rebels took Raqqa on Friday.', 'Raqqa', 'SY'],
     // Five times the size of any town abroad spelled alike (Palmyra, Western Australia).
     ['Rebels took Palmyra on Friday.', 'Palmyra', 'SY'],
+    // A small town that is the seat of a region named after it (Kidal Region).
+    ['A mine exploded near Kidal on Friday.', 'Kidal', 'ML'],
   ])('in %j pins [%s] in %s', (text, quote, country) => {
     expect(pinned(text)).toEqual([[quote, country]])
   })

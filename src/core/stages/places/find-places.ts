@@ -342,6 +342,14 @@ function isSpelledAs(name: string, entry: GazetteerEntry): boolean {
   return [entry.name, ...(entry.aliases ?? [])].some((other) => spell(other) === written)
 }
 
+/** The chosen town is the seat of a first-level region that has its name ([Kidal], Kidal Region). */
+function capitalOfNamesake(candidate: PlaceCandidate, chosen: GazetteerEntry): boolean {
+  if (chosen.featureCode !== 'PPLA' || !chosen.admin1) return false
+  for (const entry of candidate.entries)
+    if (entry.kind === 'admin1' && entry.id === chosen.admin1) return true
+  return false
+}
+
 /**
  * Whether `chosen` is the place the name means wherever it is written: no town of 1,000 or more
  * in another country is spelled so ([Reka] is not spelled [Raqqa], though both fold alike),
@@ -614,10 +622,11 @@ function isAccepted(
   // the story already put on the map.
   // [Sweida] alone in a short text: a town of some size whose name no other country's town
   // of 1,000 or more shares.
+  // [Kidal]: the capital of a region named after it is notable at any size.
   if (
     entry.kind === 'city' &&
     resolved.exact &&
-    entry.population >= 15_000 &&
+    (entry.population >= 15_000 || capitalOfNamesake(candidate, entry)) &&
     isDominantBearer(name, candidate, entry)
   ) {
     return true
