@@ -118,9 +118,23 @@ function speakerOf(
   const cueEnd = words[cue.end - 1]!.end
   const windowStart = words[Math.max(0, cue.start - 8)]!.start
   let nearest: Mention | undefined
+  let previous: Mention | undefined
   for (const mention of mentions)
-    if (SPEAKER_KINDS.has(mention.kind) && mention.end <= cueStart && mention.start >= windowStart)
+    if (
+      SPEAKER_KINDS.has(mention.kind) &&
+      mention.end <= cueStart &&
+      mention.start >= windowStart
+    ) {
+      previous = nearest
       nearest = mention
+    }
+  // "an armed group in [northern Myanmar] said": a country after "in" locates the speaker before it.
+  if (
+    nearest?.kind === 'country' &&
+    previous &&
+    LOCATED_IN.test(input.text.slice(previous.end, nearest.start))
+  )
+    nearest = previous
   const gapText = nearest ? input.text.slice(nearest.end, cueStart) : ''
   const textBefore = input.text.slice(Math.max(context.sentence.start, cueStart - 3), cueStart)
   // ", said the monitor", "as reported by state media": the speaker follows the verb.
@@ -413,6 +427,10 @@ function speechFrame(
       : (quoting?.source ?? speaker.source)
   return makeFrame(scopeStart, scopeEnd, source, stance, rank, cueStart)
 }
+
+/** " in northern ", " based in ": the words between a speaker and the country that locates it. */
+const LOCATED_IN =
+  /^\s+(?:based\s+)?(?:in|of|from|across)\s+(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i
 
 /** "disputes the", "rejected these": a denial verb right before a noun such as "claim". */
 const DENIAL_BEFORE_NOUN =

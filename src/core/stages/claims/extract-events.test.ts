@@ -580,3 +580,25 @@ describe('extractEvents(): a main clause resumed after a relative aside', () => 
     expect(event?.actors.map((actor) => actor.side)).toEqual(sides)
   })
 })
+
+describe('extractEvents(): losses that are not of a place, and speakers located by a country', () => {
+  it.each([
+    'Three soldiers lost their lives in Kobani on Friday.',
+    'The junta lost ground in Shan State on Friday.',
+  ])('reads no control in %j', (text) => {
+    expect(eventsOf(text).filter((event) => event.type === 'control')).toEqual([])
+  })
+
+  it('still reads "the army lost Kobani" as control by the other side', () => {
+    const [event] = eventsOf('The army lost Kobani on Friday.')
+    expect(summary(event!)).toMatchObject({ type: 'control', sides: ['opposition'] })
+  })
+
+  it('takes "an armed group in northern Syria" as the speaker, not Syria', () => {
+    const [event] = eventsOf(
+      'An armed group in northern Syria said on Tuesday it had captured Kobani.',
+    )
+    expect(summary(event!)).toMatchObject({ type: 'control', sides: ['opposition'] })
+    expect(event?.source?.name).not.toBe('Syria')
+  })
+})

@@ -51,6 +51,23 @@ const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set([
   'offensive',
   'border',
 ])
+const LOSE_VERB = /^(?:lost|lose|loses|losing)$/
+// Objects that make "lose" no loss of a place: "lost their lives", "lost ground", "lost contact".
+const LOSE_IDIOMS: ReadonlySet<string> = new Set([
+  'their lives',
+  'his life',
+  'her life',
+  'lives',
+  'ground',
+  'contact',
+  'touch',
+  'track',
+  'hope',
+  'sight',
+  'patience',
+  'momentum',
+  'power',
+])
 // Objects that make "take" an idiom, not a capture: "took effect", "take part", "took office".
 const TAKE_IDIOMS: ReadonlySet<string> = new Set([
   'effect',
@@ -265,6 +282,14 @@ function eventTriggers(
         hit.end === hit.start + 1 &&
         TAKE_VERB.test(words[hit.start]!.folded) &&
         TAKE_IDIOMS.has(words[hit.end]?.folded ?? '')
+      )
+        continue
+      // "lost their lives", "lost ground": a loss of something other than a place.
+      if (
+        hit.end === hit.start + 1 &&
+        LOSE_VERB.test(words[hit.start]!.folded) &&
+        (LOSE_IDIOMS.has(words[hit.end]?.folded ?? '') ||
+          LOSE_IDIOMS.has(`${words[hit.end]?.folded ?? ''} ${words[hit.end + 1]?.folded ?? ''}`))
       )
         continue
       const start = words[hit.start]!.start
