@@ -52,6 +52,12 @@ describe('the lexicons beyond Syria', () => {
       'The army repelled an attack by the paramilitary Rapid Support Forces on Omdurman.',
       { type: 'clash', place: 'Omdurman', sides: ['rsf'] },
     ],
+    // Euphemisms for a retreat: a relocation of forces, a tactical withdrawal.
+    [
+      'State media said the army had relocated its forces from Lashio.',
+      { type: 'redeployment', place: 'Lashio' },
+    ],
+    ['The army announced a tactical withdrawal from Avdiivka.', { type: 'redeployment' }],
     // An offer of talks or mediation is diplomacy, placed at its venue.
     [
       'Kenya offered to mediate between the two generals in Nairobi on Monday.',
@@ -71,6 +77,7 @@ describe('the lexicons beyond Syria', () => {
     'The company launched a new phone in Kyiv on Monday.',
     'The singer fired up the crowd in Kharkiv.',
     'The new budget offers great opportunity to Khartoum, officials said.',
+    'Thousands of residents were relocated from Kharkiv to new homes.',
   ])('reads no event in %j', (text) => {
     expect(eventsOf(text)).toEqual([])
   })
