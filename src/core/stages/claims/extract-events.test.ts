@@ -602,3 +602,17 @@ describe('extractEvents(): losses that are not of a place, and speakers located 
     expect(event?.source?.name).not.toBe('Syria')
   })
 })
+
+describe('extractEvents(): unnamed groups as speakers', () => {
+  it.each([
+    [
+      'Shelling killed 12 people in Kobani, according to a local rights group.',
+      'local rights group',
+    ],
+    ['A monitoring group said 12 people were killed in Kobani.', 'monitoring group'],
+    // "a group of residents": the residents speak.
+    ['Rebels took Kobani, a group of residents said.', 'residents'],
+  ])('in %j the source is %j', (text, source) => {
+    expect(eventsOf(text)[0]?.source?.name).toBe(source)
+  })
+})
