@@ -1,4 +1,5 @@
 import type { EventType } from '../../model/analysis.js'
+import { NUMBER_WORDS } from '../../text/number-words.js'
 
 /** A number a report states with its event: the toll, the wounded, the displaced. */
 export interface QuantityFound {
@@ -12,39 +13,8 @@ export interface QuantityFound {
 /** Types whose events carry a count of people; others report no number fusion can compare. */
 const COUNTED_TYPES: ReadonlySet<EventType> = new Set(['casualties', 'displacement'])
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-}
-
 // 1,500 / 20 000 / 12 / twelve, then "thousand|million" ("1.5 million", "two thousand").
-const NUMBER = String.raw`(?:\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+(?:\.\d+)?|${Object.keys(WORD_NUMBERS).join('|')})(?:\s+(?:thousand|million))?`
+const NUMBER = String.raw`(?:\d{1,3}(?:[,\u00a0 ]\d{3})+|\d+(?:\.\d+)?|${Object.keys(NUMBER_WORDS).join('|')})(?:\s+(?:thousand|million))?`
 // "at least", "more than": bounds still state the number the report gives.
 const BOUND = String.raw`(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|roughly|an\s+estimated)\s+)?`
 // "[12] villagers", "[30] people", "[1,500] Syrian soldiers and officers".
@@ -111,7 +81,7 @@ function valueOf(quoted: string): number | null {
   if (!match) return null
   const base = match[1]!.toLowerCase()
   const scale = match[2] ? (match[2].toLowerCase() === 'million' ? 1_000_000 : 1_000) : 1
-  const word = WORD_NUMBERS[base]
+  const word = NUMBER_WORDS[base]
   const number = word ?? Number(base.replace(/[,\u00a0 ]/g, ''))
   if (!Number.isFinite(number)) return null
   // A year is not a toll: "killed in 2023" is read by the time stage.

@@ -1,3 +1,4 @@
+import { NUMBER_WORDS } from '../../../text/number-words.js'
 import type { TimeCandidate } from '../time-mention.js'
 
 /**
@@ -47,21 +48,11 @@ export function hasWords(lower: string, needs: readonly (readonly string[])[]): 
   return true
 }
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
+// Counts of days and weeks: the number words, and the vaguer ones a duration uses ("a few days").
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  ...NUMBER_WORDS,
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
   few: 3,
   several: 4,
   couple: 2,
@@ -72,7 +63,7 @@ export function readCount(word: string | undefined): number | null {
   if (word === undefined) return null
   const lower = word.toLowerCase().replace(/^a\s+/, '')
   if (/^\d+$/.test(lower)) return Number(lower)
-  return NUMBER_WORDS[lower] ?? null
+  return COUNT_WORDS[lower] ?? null
 }
 
 /** The pattern source for a count: "3", "three", "a few", "several". */
