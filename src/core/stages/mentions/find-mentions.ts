@@ -724,19 +724,7 @@ function matchNationalForce(
     const rest = matchNationalForce(text, words, i + (next.folded === 'and' ? 2 : 1), vocabulary)
     if (rest) {
       const noun = rest.mention.name.split(' ').slice(1).join(' ')
-      return {
-        mention: {
-          ...span(text, words, i, 1),
-          kind: 'force',
-          entityId: `force:${country.code.toLowerCase()}`,
-          name: `${country.demonyms[0]} ${noun}`,
-          side: null,
-          country: country.code,
-          framing: null,
-          rule: 'mentions/national-force',
-        },
-        length: 1,
-      }
+      return { mention: nationalForce(text, word.start, word.end, country, noun), length: 1 }
     }
   }
   // "[Russian] airstrikes hit Idlib", "[Israeli] shelling": the demonym alone names who struck, and
@@ -750,16 +738,7 @@ function matchNationalForce(
   ) {
     const air = /^air|^bomb/.test(words[i + 1]!.folded)
     return {
-      mention: {
-        ...span(text, words, i, 1),
-        kind: 'force',
-        entityId: `force:${country.code.toLowerCase()}`,
-        name: `${country.demonyms[0]} ${air ? 'air force' : 'army'}`,
-        side: null,
-        country: country.code,
-        framing: null,
-        rule: 'mentions/national-force',
-      },
+      mention: nationalForce(text, word.start, word.end, country, air ? 'air force' : 'army'),
       length: 1,
     }
   }
@@ -794,22 +773,31 @@ function matchNationalForce(
             last.folded === 'jets'
           ? 'air force'
           : 'army'
-    const name = `${country.demonyms[0]} ${noun}`
-    return {
-      mention: {
-        ...span(text, words, i, n),
-        kind: 'force',
-        entityId: `force:${country.code.toLowerCase()}`,
-        name,
-        side: null,
-        country: country.code,
-        framing: null,
-        rule: 'mentions/national-force',
-      },
-      length: n,
-    }
+    return { mention: nationalForce(text, word.start, last.end, country, noun), length: n }
   }
   return null
+}
+
+/** A state's force named by its demonym: "Russian warplanes" → the Russian air force. */
+function nationalForce(
+  text: string,
+  start: number,
+  end: number,
+  country: CountryRecord,
+  noun: string,
+): Mention {
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    kind: 'force',
+    entityId: `force:${country.code.toLowerCase()}`,
+    name: `${country.demonyms[0]} ${noun}`,
+    side: null,
+    country: country.code,
+    framing: null,
+    rule: 'mentions/national-force',
+  }
 }
 
 // "joint [Syrian]-[Russian] airstrikes", "[Turkish]-[Azerbaijani] troops": two states' forces in
@@ -833,21 +821,9 @@ function matchJointForce(
     /^air|^bomb/.test(noun) || noun === 'warplanes' || noun === 'jets' || noun === 'aircraft'
       ? 'air force'
       : 'army'
-  const forceOf = (country: CountryRecord, start: number, end: number): Mention => ({
-    start,
-    end,
-    text: text.slice(start, end),
-    kind: 'force',
-    entityId: `force:${country.code.toLowerCase()}`,
-    name: `${country.demonyms[0]} ${force}`,
-    side: null,
-    country: country.code,
-    framing: null,
-    rule: 'mentions/national-force',
-  })
   return {
-    mention: forceOf(first, word.start, word.start + hyphen),
-    also: forceOf(second, word.start + hyphen + 1, word.end),
+    mention: nationalForce(text, word.start, word.start + hyphen, first, force),
+    also: nationalForce(text, word.start + hyphen + 1, word.end, second, force),
     // The noun stays free to be the event's trigger ("airstrikes"); a force noun is read here.
     length: STRIKE_NOUNS.has(noun) ? 1 : 2,
   }
