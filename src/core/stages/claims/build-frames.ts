@@ -338,6 +338,20 @@ function speechFrame(
     DENIAL_BEFORE_NOUN.test(input.text.slice(Math.max(sentence.start, cueStart - 30), cueStart))
   )
     return null
+  // "According to [unconfirmed] reports, …": the hedge covers what the reports say; the
+  // "according to" frame names them.
+  if (
+    cue.kind === 'hedge' &&
+    /\baccording\s+to\s+$/i.test(input.text.slice(sentence.start, cueStart))
+  )
+    return makeFrame(
+      cueEnd,
+      clauseEndAfter(input.text, cueEnd, sentence.end),
+      null,
+      'hedged',
+      rank,
+      null,
+    )
   // "reportedly", "allegedly": an adverb hedges its clause but names nobody.
   const adverb = cue.kind === 'hedge' && cueWord.endsWith('ly')
   // "…, the army said, adding units had redeployed": a participle continues the same speaker.
@@ -362,9 +376,6 @@ function speechFrame(
     // what the sentence said before it.
     if (stance === 'hedged' && POINTS_BACK.test(opening))
       return makeFrame(sentence.start, cueStart, null, stance, rank, null)
-    // "According to [unconfirmed] reports, …": the hedge covers what the reports say.
-    if (stance === 'hedged' && /\baccording\s+to\s+$/i.test(opening))
-      return makeFrame(cueEnd, sentence.end, null, stance, rank, null)
     return makeFrame(
       cue.kind === 'deny' ? cueEnd : clauseStartBefore(input.text, sentence.start, cueStart),
       clauseEndAfter(input.text, cueEnd, sentence.end),

@@ -494,6 +494,11 @@ describe('extractEvents(): a hedge about what was just said', () => {
     expect(eventsOf(text).map((event) => event.stance)).toEqual(['hedged'])
   })
 
+  it('hedges what "unconfirmed reports" say', () => {
+    const text = 'According to unconfirmed reports, rebels entered Kobani overnight.'
+    expect(eventsOf(text).map((event) => event.stance)).toEqual(['hedged'])
+  })
+
   it('leaves a claim alone when a later clause hedges something else', () => {
     const text = 'The RSF said it had captured Kobani, and the death toll could not be verified.'
     expect(eventsOf(text).filter((event) => event.type === 'control')[0]?.stance).toBe('asserted')
