@@ -1,5 +1,3 @@
-import { readdir, stat } from 'node:fs/promises'
-import { extname, join } from 'node:path'
 import {
   documentDefaults,
   type IngestOptions,
@@ -7,7 +5,7 @@ import {
   type IngestedDocument,
 } from '../app/ingest.js'
 import { InputError } from '../ingest/input-error.js'
-import { type InputItem, readInputItems } from '../ingest/read-inputs.js'
+import { expandPath, type InputItem, readInputItems } from '../ingest/read-inputs.js'
 import type { PostgresStore } from '../store/postgres/postgres-store.js'
 import { openQueue } from './open-queue.js'
 import { sendExtractJobs } from './send-jobs.js'
@@ -65,7 +63,7 @@ export async function ingestToQueue(
     }
     let files: string[]
     try {
-      files = await listInputFiles(input)
+      files = await expandPath(input)
     } catch (error) {
       problems.push(
         error instanceof InputError
@@ -94,52 +92,6 @@ export async function ingestToQueue(
     queued: reports.reduce((sum, report) => sum + report.queued, 0),
   }
 }
-
-/**
- * The files an ingest of `path` reads, in the order it reads them: the path itself when it
- * is a file, else the directory walked in name order, skipping what is not an article. The
- * same rules as `expandPath` in src/ingest/read-inputs.ts (not exported there); listing
- * names first is what lets a large directory be read chunk by chunk.
- */
-async function listInputFiles(path: string): Promise<string[]> {
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new InputError(path, 'no such file or directory')
-    if (error.code === 'EACCES') throw new InputError(path, 'permission denied')
-    throw new InputError(path, error.message)
-  })
-  if (info.isFile()) return [path]
-  if (!info.isDirectory()) throw new InputError(path, 'not a regular file or directory')
-  const entries = await readdir(path, { withFileTypes: true })
-  entries.sort((a, b) => a.name.localeCompare(b.name))
-  const files: string[] = []
-  for (const entry of entries) {
-    // Hidden files and a folder's own paperwork (README, LICENSE, CHANGELOG) are not articles.
-    if (
-      entry.name.startsWith('.') ||
-      /^(?:readme|license|licence|changelog|contributing)(?:\.|$)/i.test(entry.name)
-    )
-      continue
-    const full = join(path, entry.name)
-    if (entry.isDirectory()) files.push(...(await listInputFiles(full)))
-    else if (entry.isFile() && WALKED_EXTENSIONS.has(extname(entry.name).toLowerCase()))
-      files.push(full)
-  }
-  return files
-}
-
-/** As in src/ingest/read-inputs.ts: the extensions a directory walk picks up. */
-const WALKED_EXTENSIONS = new Set([
-  '.txt',
-  '.md',
-  '.text',
-  '.html',
-  '.htm',
-  '.xhtml',
-  '.xml',
-  '.rss',
-  '.atom',
-  '',
-])
 
 /** Stores already-read items and queues their extraction, in one transaction. */
 export async function queueItems(
