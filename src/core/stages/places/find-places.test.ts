@@ -188,6 +188,9 @@ const NEAR_MISSES: readonly [string, string][] = [
   ['Local factions seized Sweida after talks.', 'Sweida'],
   // [Bel], a Palmyra temple, is not Bell, California.
   ['The Temple of Bel stood in Homs province.', 'Bel'],
+  // The ruling [Homs] party, the [Hama] brigade: a lower-case group noun after the name.
+  ['Offices of the ruling Homs party were seized.', 'Homs'],
+  ['Fighters of the Hama brigade withdrew.', 'Hama'],
   // [The settlement of] a dispute names no place.
   ['The settlement of the Dispute took weeks.', 'Dispute'],
   // Common word at the start of a sentence that the text also uses in lower case.

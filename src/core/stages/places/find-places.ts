@@ -118,6 +118,9 @@ const ORGANISATION_HEADS = new Set(
     .filter((word) => word !== ''),
 )
 
+/** Lower-case nouns after a name that make it an organisation's: [Baath] party, [Homs] brigade. */
+const LOWER_ORGANISATION_HEAD = /^\s+(?:party|movement|militias?|factions?|brigades?|battalions?)\b/
+
 /**
  * Finds place mentions in `text` and resolves them against `gazetteer`.
  *
@@ -568,6 +571,8 @@ function isAccepted(
   const entry = resolved.entry
   if (!entry) return false
   if (ORGANISATION_HEADS.has(proposal.nextWord)) return false
+  // The ruling [Baath] party, the [Hama] brigade: a lower-case head after the name makes it a group's.
+  if (LOWER_ORGANISATION_HEAD.test(text.slice(candidate.end, candidate.end + 14))) return false
   const spelled = text.slice(proposal.nameStart, candidate.end)
   if (NON_PLACE_NAMES.has(foldName(name)) && !resolved.exact) return false
   // [The Ta…]: a name that opens with "The" must be spelled exactly ([The Hague]).
