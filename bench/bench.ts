@@ -472,8 +472,14 @@ const width = Math.max(...rows.map(([label]) => label.length))
 console.log(
   `triangulate bench${quick ? ' --quick' : ''}: ${corpus.articles.length} generated articles (seed ${seed}, ~${result.corpus.wordsPerArticle} words), ${result.machine.cores} cores, Node ${process.version}`,
 )
+const shared =
+  Math.max(result.machine.loadAverageAtStart, result.machine.loadAverageAtEnd) >
+  result.machine.cores
 console.log(
-  `load average ${result.machine.loadAverageAtStart} at start, ${result.machine.loadAverageAtEnd} at end (above ${result.machine.cores}, other processes share the CPUs: trust the CPU-time figures)`,
+  `load average ${result.machine.loadAverageAtStart} at start, ${result.machine.loadAverageAtEnd} at end` +
+    (shared
+      ? ` (above ${result.machine.cores}: other processes share the CPUs, trust the CPU-time figures)`
+      : ''),
 )
 console.log(`${'figure'.padEnd(width)}  ${'value'.padEnd(30)}  target`)
 for (const [label, value, target] of rows)
