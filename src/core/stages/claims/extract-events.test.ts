@@ -590,6 +590,7 @@ describe('extractEvents(): losses that are not of a place, and speakers located 
   it.each([
     'Three soldiers lost their lives in Kobani on Friday.',
     'The junta lost ground in Shan State on Friday.',
+    'The army lost two tanks near Kobani on Friday.',
   ])('reads no control in %j', (text) => {
     expect(eventsOf(text).filter((event) => event.type === 'control')).toEqual([])
   })

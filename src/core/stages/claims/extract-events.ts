@@ -52,6 +52,8 @@ const SENTENCE_PLACE_TYPES: ReadonlySet<EventType> = new Set([
   'border',
 ])
 const LOSE_VERB = /^(?:lost|lose|loses|losing)$/
+const COUNT_WORD =
+  /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|several|many|up)$/
 // Objects that make "lose" no loss of a place: "lost their lives", "lost ground", "lost contact".
 const LOSE_IDIOMS: ReadonlySet<string> = new Set([
   'their lives',
@@ -67,6 +69,13 @@ const LOSE_IDIOMS: ReadonlySet<string> = new Set([
   'patience',
   'momentum',
   'power',
+  'tanks',
+  'men',
+  'soldiers',
+  'troops',
+  'personnel',
+  'equipment',
+  'vehicles',
 ])
 // Objects that make "take" an idiom, not a capture: "took effect", "take part", "took office".
 const TAKE_IDIOMS: ReadonlySet<string> = new Set([
@@ -289,7 +298,9 @@ function eventTriggers(
         hit.end === hit.start + 1 &&
         LOSE_VERB.test(words[hit.start]!.folded) &&
         (LOSE_IDIOMS.has(words[hit.end]?.folded ?? '') ||
-          LOSE_IDIOMS.has(`${words[hit.end]?.folded ?? ''} ${words[hit.end + 1]?.folded ?? ''}`))
+          LOSE_IDIOMS.has(`${words[hit.end]?.folded ?? ''} ${words[hit.end + 1]?.folded ?? ''}`) ||
+          // "lost two tanks", "lost 40 soldiers": a count of men or equipment, not a place.
+          COUNT_WORD.test(words[hit.end]?.folded ?? ''))
       )
         continue
       const start = words[hit.start]!.start
