@@ -591,6 +591,9 @@ describe('extractEvents(): losses that are not of a place, and speakers located 
     'Three soldiers lost their lives in Kobani on Friday.',
     'The junta lost ground in Shan State on Friday.',
     'The army lost two tanks near Kobani on Friday.',
+    // A road is named by the places it leads to; the road is what changed hands.
+    'The army lost control of the road to Kobani on Friday.',
+    'Rebels seized the highway linking Kobani and Manbij on Friday.',
   ])('reads no control in %j', (text) => {
     expect(eventsOf(text).filter((event) => event.type === 'control')).toEqual([])
   })

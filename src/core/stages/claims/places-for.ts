@@ -32,6 +32,10 @@ const LOCATIVE_GAP =
 const LIST_GAP =
   /^\s*(?:(?:province|governorate|city|region|countryside)\s*)?(?:,\s*(?:and\s+|or\s+)?(?:as\s+well\s+as\s+|along\s+with\s+)?|\s+(?:and|or|as\s+well\s+as|along\s+with)\s+)(?:(?:several|some|many|dozens\s+of|two|three|other)\s+)?(?:(?:towns|villages|areas|cities|positions|districts)\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+)?(?:(?:in|from|to|on)\s+)?(?:(?:all|parts|most|much|some|areas|part)\s+of\s+)?(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|northern|southern|eastern|western|central|rural)\s+)?(?:(?:city|cities|town|towns|village|villages|province|provinces|governorate|governorates|area|areas|district|districts|region|regions)\s+of\s+)?$/i
 
+/** "the road to", "the highway linking", "the main supply route between": a road named by its ends. */
+const ROAD_TO =
+  /\b(?:road|roads|highway|motorway|route|routes|corridor)\s+(?:to|towards|toward|linking|connecting|between|from)\s+(?:the\s+)?$/i
+
 export function placesFor(
   text: string,
   rule: TriggerRule,
@@ -114,6 +118,14 @@ export function placesFor(
         skippedLast = true
         continue
       }
+      // "lost control of [the road to] Damascus", "seized the highway linking X and Y": a
+      // place a road leads to is not the place taken.
+      if (
+        chosen.length === 0 &&
+        (rule.type === 'control' || rule.type === 'withdrawal') &&
+        ROAD_TO.test(gap)
+      )
+        break
       if (chosen.length === 0) {
         // The first place must be near the trigger and not behind a clause boundary.
         if (
