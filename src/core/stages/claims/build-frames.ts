@@ -332,6 +332,14 @@ function speechFrame(
     CLAIM_THEN_DENIAL.test(input.text.slice(cueEnd, cueEnd + 80))
   )
     return null
+  // "…, contradicting [an Israeli army statement]": a statement that is the object of a verb
+  // speaks for nobody here; it is not a credit for the sentence's claim.
+  if (
+    cue.kind === 'say' &&
+    /^(?:statement|statements|announcement|report|reports)$/.test(cueWord) &&
+    OBJECT_OF_VERB.test(input.text.slice(Math.max(sentence.start, cueStart - 60), cueStart))
+  )
+    return null
   // "the RSF disputes [the claim]": the noun is what a denial denies; it hedges nothing itself.
   if (
     cue.kind === 'hedge' &&
@@ -442,6 +450,10 @@ function speechFrame(
 /** " in northern ", " based in ": the words between a speaker and the country that locates it. */
 const LOCATED_IN =
   /^\s+(?:based\s+)?(?:in|of|from|across)\s+(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$/i
+
+/** "contradicting an Israeli army", "citing a recent": a verb, an article and up to four words. */
+const OBJECT_OF_VERB =
+  /\b(?:contradict|disput|echo|confirm|match|refut|reject|den(?:y|ie)|dismiss|cit)\w*\s+(?:an?|the|its|their)\s+(?:[\p{L}'’-]+\s+){0,4}$/iu
 
 /** "disputes the", "rejected these": a denial verb right before a noun such as "claim". */
 const DENIAL_BEFORE_NOUN =

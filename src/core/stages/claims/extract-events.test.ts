@@ -625,3 +625,13 @@ describe('extractEvents(): unnamed groups as speakers', () => {
     expect(eventsOf(text)[0]?.source?.name).toBe(source)
   })
 })
+
+describe('extractEvents(): a statement that is the object of a verb credits nobody', () => {
+  it('keeps the speaker alone when the sentence contradicts another statement', () => {
+    const [event] = eventsOf(
+      'Hamas said Israeli troops had not entered Rafah, contradicting an Israeli army statement.',
+    )
+    expect(event?.source?.name).toBe('Hamas')
+    expect(event?.source?.via).toBeUndefined()
+  })
+})
