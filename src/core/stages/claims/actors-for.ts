@@ -142,6 +142,9 @@ function withCoordinated(
   return list
 }
 
+/** "’s " and at most one adjective before a noun trigger: "the FSA['s] entry", "Russia['s full-scale] invasion". */
+const POSSESSIVE_BEFORE = /^['’]s?\s+(?:[\p{L}-]+\s+)?$/u
+
 /** The place lost, then "to": "[lost control of] Lashio [to the] MNDAA". */
 const LOST_TO = /^\s+(?:[\p{L}'’-]+,?\s+){0,5}?to\s+(?:the\s+)?$/iu
 
@@ -190,6 +193,15 @@ export function actorsFor(
   if (flags.has('no-actor')) return []
   const { text } = input
   const candidates = mentions.filter((mention) => isActorMention(text, mention))
+  // "following [the FSA's] entry into Palmyra", "Russia's invasion": a possessive before a noun
+  // trigger names who did it.
+  const owner = candidates.find(
+    (mention) =>
+      mention.end <= triggerStart &&
+      triggerStart - mention.end <= 24 &&
+      POSSESSIVE_BEFORE.test(text.slice(mention.end, triggerStart)),
+  )
+  if (owner) return [toActor(input, owner, flags.has('loser'))]
   // "the junta lost control of Lashio [to] the MNDAA": a loss names its winner after "to".
   if (flags.has('loser')) {
     const winner = candidates.find(

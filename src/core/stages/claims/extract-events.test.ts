@@ -635,3 +635,13 @@ describe('extractEvents(): a statement that is the object of a verb credits nobo
     expect(event?.source?.via).toBeUndefined()
   })
 })
+
+describe('extractEvents(): a possessive before a noun trigger names the actor', () => {
+  it.each([
+    ['Troops left the airbase following the SDF’s entry into Kobani.', ['sdf']],
+    ["HTS attacked Manbij last week, days before Hezbollah's assault on Kobani.", ['hezbollah']],
+  ])('in %j the event at Kobani is by %j', (text, sides) => {
+    const event = eventsOf(text).find((candidate) => candidate.place?.span?.text === 'Kobani')
+    expect(event?.actors.map((actor) => actor.side)).toEqual(sides)
+  })
+})

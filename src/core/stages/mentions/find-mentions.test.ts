@@ -195,6 +195,18 @@ describe('findMentions(): a demonym before an attack noun', () => {
   ])('in %j reads no joint force', (text) => {
     expect(findMentions(text, lexicon).filter((m) => m.kind === 'force')).toEqual([])
   })
+  it('reads a lexicon name in the possessive, the mention ending before "\'s"', () => {
+    const mentions = findMentions("Hezbollah's fighters and the SDF’s commanders met.", lexicon)
+    const named = mentions.filter((mention) => mention.rule === 'mentions/lexicon-alias')
+    expect(named.map((mention) => [mention.text, mention.entityId])).toEqual([
+      ['Hezbollah', 'group:hezbollah'],
+      ['SDF', 'group:sdf'],
+    ])
+  })
+  it('keeps a generic side that owns its possessive: "Assad\'s forces" is the regime\'s army', () => {
+    const [mention] = findMentions("Assad's forces withdrew.", lexicon)
+    expect(mention).toMatchObject({ text: "Assad's forces", kind: 'force', framing: 'regime' })
+  })
   it('leaves a demonym before other nouns alone ("Russian diplomats")', () => {
     const mentions = findMentions('Russian novels sold well.', lexicon)
     expect(mentions).toEqual([])

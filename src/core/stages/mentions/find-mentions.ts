@@ -443,6 +443,7 @@ export function findMentions(text: string, lexicon: Lexicon): Mention[] {
       matchNationalOfficial(text, words, i, vocabulary) ??
       matchCountry(text, words, i, vocabulary) ??
       matchGeneric(text, words, i, vocabulary) ??
+      matchPossessive(text, words, i, lexicon, vocabulary) ??
       matchUnknownName(text, words, i)
     if (found) {
       mentions.push(uniform(found.mention))
@@ -593,6 +594,47 @@ function matchLexicon(
     )
     if (!entry) continue
     return { mention: fromEntry(span(text, words, i, n), entry), length: n }
+  }
+  return null
+}
+
+/**
+ * "[Hezbollah]'s fighters", "[the SDF]’s withdrawal": an alias whose last word carries the
+ * possessive. The mention ends before "'s". Tried after the generic sides, which know their own
+ * possessives ("Assad's forces" is the regime's army, not the man).
+ */
+function matchPossessive(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  lexicon: Lexicon,
+  vocabulary: Vocabulary,
+): Found {
+  let key = ''
+  for (let n = 1; n <= lexicon.actors.maxAliasWords && i + n <= words.length; n++) {
+    const word = words[i + n - 1]!
+    const possessive = /['’]s$/.test(word.text)
+    const folded = possessive ? foldKey(word.text.slice(0, -2)) : word.folded
+    key = n === 1 ? folded : `${key} ${folded}`
+    if (!possessive) {
+      if (!vocabulary.aliasPrefixes.has(key)) return null
+      continue
+    }
+    const bare: Word = { ...word, end: word.end - 2, text: word.text.slice(0, -2), folded }
+    const surface = [...words.slice(i, i + n - 1), bare]
+    const entry = lexicon.actors
+      .lookup(key)
+      .find((candidate) =>
+        [candidate.name, ...candidate.aliases].some(
+          (alias) => foldKey(alias) === key && caseFits(surface, alias),
+        ),
+      )
+    if (!entry) return null
+    const start = words[i]!.start
+    return {
+      mention: fromEntry({ start, end: bare.end, text: text.slice(start, bare.end) }, entry),
+      length: n,
+    }
   }
   return null
 }
