@@ -322,12 +322,13 @@ export function actorsFor(
     /\b(?:its|their)\s+(?:own\s+)?$/i.test(
       text.slice(Math.max(clauseStart, subject.start - 12), subject.start),
     )
+  // A pronoun subject (or a force owned by one) points back to the speaker or the last actors.
   const pronoun =
-    PRONOUN_SUBJECT.exec(text.slice(subject ? subject.end : clauseStart, triggerStart)) ??
-    /\b(?:their|its|his|her)\s+$/i.exec(
+    PRONOUN_SUBJECT.test(text.slice(subject ? subject.end : clauseStart, triggerStart)) ||
+    /\b(?:their|its|his|her)\s+$/i.test(
       text.slice(Math.max(clauseStart, triggerStart - 8), triggerStart),
-    ) ??
-    (owned && frameSource?.span ? /$/.exec('') : null)
+    ) ||
+    (owned && frameSource?.span !== undefined)
   // "SNA forces, which continued fighting": a relative clause's subject is the mention before it.
   if (
     (!subject && /^\s*(?:which|who)\b/i.test(text.slice(clauseStart, triggerStart))) ||

@@ -584,14 +584,7 @@ function matchLexicon(
   // Longest first; only runs that begin some alias can be one (the index holds nothing else).
   const keys = keysFrom(words, i, lexicon.actors.maxAliasWords, vocabulary.aliasPrefixes)
   for (let n = keys.length; n >= 1; n--) {
-    const key = keys[n - 1]!
-    const entries = lexicon.actors.lookup(key)
-    const surface = words.slice(i, i + n)
-    const entry = entries.find((candidate) =>
-      [candidate.name, ...candidate.aliases].some(
-        (alias) => foldKey(alias) === key && caseFits(surface, alias),
-      ),
-    )
+    const entry = entryWritten(lexicon, keys[n - 1]!, words.slice(i, i + n))
     if (!entry) continue
     return { mention: fromEntry(span(text, words, i, n), entry), length: n }
   }
@@ -621,14 +614,7 @@ function matchPossessive(
       continue
     }
     const bare: Word = { ...word, end: word.end - 2, text: word.text.slice(0, -2), folded }
-    const surface = [...words.slice(i, i + n - 1), bare]
-    const entry = lexicon.actors
-      .lookup(key)
-      .find((candidate) =>
-        [candidate.name, ...candidate.aliases].some(
-          (alias) => foldKey(alias) === key && caseFits(surface, alias),
-        ),
-      )
+    const entry = entryWritten(lexicon, key, [...words.slice(i, i + n - 1), bare])
     if (!entry) return null
     const start = words[i]!.start
     return {
@@ -637,6 +623,21 @@ function matchPossessive(
     }
   }
   return null
+}
+
+/** The lexicon entry one of whose names folds to `key` and is written as `surface` writes it. */
+function entryWritten(
+  lexicon: Lexicon,
+  key: string,
+  surface: readonly Word[],
+): ActorEntry | undefined {
+  return lexicon.actors
+    .lookup(key)
+    .find((candidate) =>
+      [candidate.name, ...candidate.aliases].some(
+        (alias) => foldKey(alias) === key && caseFits(surface, alias),
+      ),
+    )
 }
 
 function fromEntry(at: { start: number; end: number; text: string }, entry: ActorEntry): Mention {
