@@ -3,20 +3,17 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type PgBoss from 'pg-boss'
 import { afterAll, describe, expect, it } from 'vitest'
+import { openQueueLibrary } from '../../test/e2e/postgres/queue-library.js'
 import { type TestPostgres, startPostgres } from '../../test/e2e/postgres/start-postgres.js'
 import { ingestInputs } from '../app/ingest.js'
 import type { Analysis } from '../core/model/analysis.js'
-import {
-  migratePostgres,
-  openPostgresStore,
-  type PostgresStore,
-} from '../store/postgres/postgres-store.js'
+import type { PostgresStore } from '../store/postgres/postgres-store.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import { extractDocument } from './extract-document.js'
 import { fusePicture } from './fuse-picture.js'
 import { ingestToQueue } from './ingest-to-queue.js'
 import { openQueue } from './open-queue.js'
-import { type ExtractJob, type FuseJob, installQueues, QUEUES } from './queues.js'
+import { type ExtractJob, type FuseJob, QUEUES } from './queues.js'
 
 // Fusions runnable at once (the default waits 5 s so that a burst of extractions coalesces).
 process.env.TRIANGULATE_FUSE_DELAY_SECONDS = '0'
@@ -33,10 +30,7 @@ afterAll(async () => {
 })
 
 async function library(name: string): Promise<{ store: PostgresStore; boss: PgBoss }> {
-  const url = await postgres!.createDatabase(name)
-  await migratePostgres(url)
-  await installQueues(url)
-  const store = await openPostgresStore(url)
+  const store = await openQueueLibrary(postgres!, name)
   return { store, boss: await openQueue(store, { supervise: false }) }
 }
 

@@ -2,11 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { openQueueLibrary } from '../../test/e2e/postgres/queue-library.js'
 import { type TestPostgres, startPostgres } from '../../test/e2e/postgres/start-postgres.js'
-import { migratePostgres, openPostgresStore } from '../store/postgres/postgres-store.js'
 import { ingestToQueue } from './ingest-to-queue.js'
 import { readQueueStatus } from './queue-status.js'
-import { installQueues } from './queues.js'
 
 const started = await startPostgres()
 if (!started.ok) console.warn(`PostgreSQL chunked ingest tests skipped: ${started.reason}`)
@@ -36,10 +35,7 @@ function folder(name: string, count: number): string {
 }
 
 async function library(name: string) {
-  const url = await postgres!.createDatabase(name)
-  await migratePostgres(url)
-  await installQueues(url)
-  return openPostgresStore(url)
+  return openQueueLibrary(postgres!, name)
 }
 
 describe.skipIf(postgres === null)('ingestToQueue() in chunks', () => {

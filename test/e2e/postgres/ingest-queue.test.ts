@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { migratePostgres, openPostgresStore } from '../../../src/store/postgres/postgres-store.js'
 import { ingestToQueue } from '../../../src/worker/ingest-to-queue.js'
 import { readQueueStatus } from '../../../src/worker/queue-status.js'
-import { installQueues } from '../../../src/worker/queues.js'
+import { openQueueLibrary } from './queue-library.js'
 import { type TestPostgres, startPostgres } from './start-postgres.js'
 
 const started = await startPostgres()
@@ -26,10 +25,7 @@ function article(name: string, url: string, body: string): string {
 }
 
 async function library(name: string) {
-  const url = await postgres!.createDatabase(name)
-  await migratePostgres(url)
-  await installQueues(url)
-  return openPostgresStore(url)
+  return openQueueLibrary(postgres!, name)
 }
 
 describe.skipIf(postgres === null)('ingestToQueue() on PostgreSQL', () => {
